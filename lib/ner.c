@@ -1,0 +1,771 @@
+/* ner: see ner.h. */
+#include "ner.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner_feat.h"
+#include "ner_tok.h"
+#include "ner_util.h"
+#include "wordlist.h"
+
+NEWS_DATA(ner_model);
+NEWS_DATA(gaz_names);
+NEWS_DATA(ner_titles);
+NEWS_DATA(ner_orgwords);
+NEWS_DATA(ner_nicknames);
+NEWS_DATA(ner_aliases);
+
+#define NO_ROOT UINT32_MAX
+
+struct ner {
+	struct ner_model model;
+	struct ner_gaz gaz;
+	struct ner_map nick;     /* hash(nickname) -> offset+1 of the full name in the list */
+	struct ner_map alias;    /* hash(alias) -> offset+1 of the proper name in the list */
+};
+
+/* A surface form: the mention's tokens joined by single spaces. */
+struct form {
+	size_t off, len;         /* in the story's string arena */
+	unsigned votes[NER_NTYPES];
+	unsigned count, noninit; /* mentions, and those not sentence-initial */
+	unsigned ntok;
+	int type;
+	int pref;                /* preferred as canonical (alias or singular target) */
+	uint32_t parent;
+};
+
+struct doc {
+	const char *text;
+	size_t len;
+	size_t sent_off, nsent;  /* into the story's sentence array */
+};
+
+struct ner_story {
+	struct ner_mention *m;
+	size_t nm, m_cap;
+	struct doc *docs;
+	size_t ndocs, docs_cap;
+	size_t *sents;
+	size_t nsents, sents_cap;
+	struct form *forms;
+	size_t nforms, forms_cap;
+	struct ner_map form_map;   /* hash(form string) -> index+1 */
+	char *arena;
+	size_t arena_len, arena_cap;
+	unsigned char *initial;    /* per mention: sentence-initial */
+	size_t init_cap;
+	struct ner_toks toks;
+	struct ner_sent sent;
+	char *scratch;
+	size_t scratch_cap;
+};
+
+const char *ner_type_name(int type)
+{
+	return type >= 0 && type < NER_NTYPES ? ner_type_names[type] : "MISC";
+}
+
+/* ------------------------------------------------------------ tables */
+
+/* Map each key (before TAB) of a KEY<TAB>VALUE list to the offset+1 of its
+ * value in data, so values are read in place. */
+static void load_pairs(struct ner_map *m, const char *data, size_t len)
+{
+	ner_map_init(m);
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - data) : len;
+		const char *tab = memchr(data + i, '\t', e - i);
+		if (data[i] != '#' && tab)
+			*ner_map_put(m, ner_hash(NER_HASH_INIT, data + i, (size_t)(tab - data) - i)) =
+				(uint32_t)(tab - data) + 2;
+		i = e + 1;
+	}
+}
+
+/* The value stored for key in a load_pairs map, or NULL; *vlen its length. */
+static const char *pair_get(const struct ner_map *m, const char *data, size_t dlen,
+                            const char *key, size_t klen, size_t *vlen)
+{
+	uint32_t *v = ner_map_get(m, ner_hash(NER_HASH_INIT, key, klen));
+	if (!v)
+		return NULL;
+	const char *s = data + *v - 1;
+	const char *nl = memchr(s, '\n', dlen - (size_t)(s - data));
+	*vlen = nl ? (size_t)(nl - s) : dlen - (size_t)(s - data);
+	return s;
+}
+
+struct ner *ner_new(const char **err)
+{
+	struct ner *n = ner_xcalloc(1, sizeof *n);
+	if (ner_model_load(&n->model, (const unsigned char *)news_data_ner_model,
+	                   news_data_ner_model_len) != 0) {
+		*err = "the embedded entity model is malformed";
+		free(n);
+		return NULL;
+	}
+	ner_gaz_init(&n->gaz);
+	ner_gaz_add_tsv(&n->gaz, news_data_gaz_names, news_data_gaz_names_len);
+	ner_gaz_add_list(&n->gaz, news_data_ner_titles, news_data_ner_titles_len, NER_G_TITLE);
+	ner_gaz_add_list(&n->gaz, news_data_ner_orgwords, news_data_ner_orgwords_len, NER_G_ORGWORD);
+	load_pairs(&n->nick, news_data_ner_nicknames, news_data_ner_nicknames_len);
+	load_pairs(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len);
+	return n;
+}
+
+void ner_free(struct ner *n)
+{
+	if (!n)
+		return;
+	ner_model_free(&n->model);
+	ner_gaz_free(&n->gaz);
+	ner_map_free(&n->nick);
+	ner_map_free(&n->alias);
+	free(n);
+}
+
+/* ------------------------------------------------------------ story */
+
+struct ner_story *ner_story_new(void)
+{
+	struct ner_story *s = ner_xcalloc(1, sizeof *s);
+	ner_map_init(&s->form_map);
+	ner_sent_init(&s->sent);
+	return s;
+}
+
+void ner_story_reset(struct ner_story *s)
+{
+	s->nm = s->ndocs = s->nsents = s->nforms = s->arena_len = 0;
+	ner_map_free(&s->form_map);
+}
+
+void ner_story_free(struct ner_story *s)
+{
+	if (!s)
+		return;
+	free(s->m);
+	free(s->docs);
+	free(s->sents);
+	free(s->forms);
+	free(s->arena);
+	free(s->initial);
+	free(s->scratch);
+	ner_map_free(&s->form_map);
+	ner_toks_free(&s->toks);
+	ner_sent_free(&s->sent);
+	free(s);
+}
+
+size_t ner_story_count(const struct ner_story *s) { return s->nm; }
+const struct ner_mention *ner_story_mention(const struct ner_story *s, size_t i) { return &s->m[i]; }
+
+#define GROW(p, cap, need) do { \
+	if ((need) > (cap)) { \
+		(cap) = (need) * 2 + 16; \
+		(p) = ner_xrealloc((p), (cap) * sizeof *(p)); \
+	} } while (0)
+
+static int is_word(const struct ner_tok *t)
+{
+	return (t->flags & (NER_TF_ALPHA | NER_TF_DIGIT)) && !(t->flags & NER_TF_CLITIC);
+}
+
+/* The longest title phrase (up to 3 tokens) in t[i..lim) starting at i, or 0. */
+static size_t title_at(const struct ner *n, const char *text, const struct ner_tok *t,
+                       size_t i, size_t lim)
+{
+	size_t best = 0;
+	for (size_t k = 1; k <= 3 && i + k <= lim; k++)
+		if (ner_gaz_phrase(&n->gaz, text, t, i, i + k) & NER_G_TITLE)
+			best = k;
+	return best;
+}
+
+/* The title phrase ending right before token i (and after lo), as a token
+ * count, or 0. */
+static size_t title_before(const struct ner *n, const char *text, const struct ner_tok *t,
+                           size_t lo, size_t i)
+{
+	size_t best = 0;
+	for (size_t k = 1; k <= 3 && k <= i - lo; k++)
+		if (ner_gaz_phrase(&n->gaz, text, t, i - k, i) & NER_G_TITLE)
+			best = k;
+	return best;
+}
+
+static void add_mention(struct ner_story *s, size_t doc, const char *text,
+                        const struct ner_tok *t, size_t i, size_t j, size_t lo, int type,
+                        const struct ner *n, int initial)
+{
+	(void)text;
+	struct ner_mention m = {doc, t[i].start, t[j - 1].end, 0, 0, type, 0};
+	size_t tb = title_before(n, text, t, lo, i);
+	if (tb) {
+		m.title_start = t[i - tb].start;
+		m.title_end = t[i - 1].end;
+	}
+	GROW(s->m, s->m_cap, s->nm + 1);
+	GROW(s->initial, s->init_cap, s->nm + 1);
+	s->initial[s->nm] = (unsigned char)initial;
+	s->m[s->nm++] = m;
+}
+
+/* Turn the labels of a tagged sentence into mentions. */
+static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t doc,
+                              const char *text, const struct ner_tok *t, size_t nt,
+                              const int *lab, const unsigned char *init)
+{
+	for (size_t i = 0; i < nt;) {
+		if (lab[i] == NER_O) {
+			i++;
+			continue;
+		}
+		int type = NER_TYPE(lab[i]);
+		size_t j = i + 1;
+		while (j < nt && lab[j] == NER_I(type))
+			j++;
+		size_t a = i, b = j;
+		i = j;
+		while (a < b && !is_word(&t[a]))
+			a++;
+		while (b > a && !is_word(&t[b - 1]))
+			b--;
+		if (a == b)
+			continue;
+		/* a title inside the span is cut off: `Adm. Greg Johnson` */
+		size_t k;
+		while (a < b && (k = title_at(n, text, t, a, b)) > 0 && a + k < b &&
+		       (t[a + k].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && type == NER_PER)
+			a += k;
+		if (b - a == 1 && title_at(n, text, t, a, b) == 1 && type == NER_PER)
+			continue;
+		int initial = 0;
+		for (size_t x = 0; x <= a; x++)
+			if (init[x]) {
+				initial = x == a;
+				break;
+			}
+		size_t lo = a;
+		while (lo > 0 && a - lo < 3 && lab[lo - 1] == NER_O)
+			lo--;
+		add_mention(s, doc, text, t, a, b, lo, type, n, initial);
+	}
+}
+
+void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
+                       const char *text, size_t len, const size_t *sents, size_t nsent)
+{
+	GROW(s->docs, s->docs_cap, s->ndocs + 1);
+	struct doc *d = &s->docs[s->ndocs++];
+	d->text = text;
+	d->len = len;
+	d->sent_off = s->nsents;
+	size_t whole[2] = {0, len};
+	if (!nsent) {
+		sents = whole;
+		nsent = 1;
+	}
+	d->nsent = nsent;
+	GROW(s->sents, s->sents_cap, s->nsents + 2 * nsent);
+	memcpy(s->sents + s->nsents, sents, 2 * nsent * sizeof *sents);
+	s->nsents += 2 * nsent;
+	for (size_t k = 0; k < nsent; k++) {
+		size_t a = sents[2 * k], b = sents[2 * k + 1];
+		if (b > len)
+			b = len;
+		if (a >= b)
+			continue;
+		s->toks.n = 0;
+		ner_tokenize(text, a, b, &s->toks);
+		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
+		ner_model_tag(&n->model, &s->sent);
+		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init);
+	}
+}
+
+/* ------------------------------------------------------------ forms */
+
+static void arena_add(struct ner_story *s, const char *p, size_t n)
+{
+	GROW(s->arena, s->arena_cap, s->arena_len + n + 1);
+	memcpy(s->arena + s->arena_len, p, n);
+	s->arena_len += n;
+}
+
+static const char *form_str(const struct ner_story *s, const struct form *f)
+{
+	return s->arena + f->off;
+}
+
+/* The form of string p[0..n) (tokens joined by single spaces), created if
+ * create is set; NO_ROOT if absent. */
+static uint32_t form_get(struct ner_story *s, const char *p, size_t n, unsigned ntok, int create)
+{
+	uint64_t h = ner_hash(NER_HASH_INIT, p, n);
+	uint32_t *v = create ? ner_map_put(&s->form_map, h) : ner_map_get(&s->form_map, h);
+	if (!v)
+		return NO_ROOT;
+	if (*v)
+		return *v - 1;
+	GROW(s->forms, s->forms_cap, s->nforms + 1);
+	struct form *f = &s->forms[s->nforms];
+	memset(f, 0, sizeof *f);
+	f->off = s->arena_len;
+	f->len = n;
+	f->ntok = ntok;
+	f->type = -1;
+	f->parent = (uint32_t)s->nforms;
+	arena_add(s, p, n);
+	arena_add(s, "", 0);
+	s->arena[s->arena_len++] = '\0';
+	*v = (uint32_t)++s->nforms;
+	return *v - 1;
+}
+
+/* Join tokens t[i..j) of text with single spaces into the scratch buffer. */
+static size_t join_tokens(struct ner_story *s, const char *text, const struct ner_tok *t,
+                          size_t i, size_t j)
+{
+	size_t need = 0;
+	for (size_t k = i; k < j; k++)
+		need += t[k].end - t[k].start + 1;
+	GROW(s->scratch, s->scratch_cap, need + 1);
+	size_t n = 0;
+	for (size_t k = i; k < j; k++) {
+		if (k > i && !(t[k].flags & NER_TF_CLITIC) && (t[k].flags & NER_TF_SPACE))
+			s->scratch[n++] = ' ';
+		memcpy(s->scratch + n, text + t[k].start, t[k].end - t[k].start);
+		n += t[k].end - t[k].start;
+	}
+	return n;
+}
+
+static uint32_t find(struct ner_story *s, uint32_t x)
+{
+	while (s->forms[x].parent != x) {
+		s->forms[x].parent = s->forms[s->forms[x].parent].parent;
+		x = s->forms[x].parent;
+	}
+	return x;
+}
+
+static void unite(struct ner_story *s, uint32_t a, uint32_t b)
+{
+	a = find(s, a);
+	b = find(s, b);
+	if (a != b)
+		s->forms[a > b ? a : b].parent = a < b ? a : b;
+}
+
+static int cmp_mention(const void *pa, const void *pb)
+{
+	const struct ner_mention *a = pa, *b = pb;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* Tokens of string p[0..n) into s->toks. */
+static void tokenize_str(struct ner_story *s, const char *p, size_t n)
+{
+	s->toks.n = 0;
+	ner_tokenize(p, 0, n, &s->toks);
+}
+
+/* Form of each mention, with type votes. */
+static void collect_forms(struct ner_story *s)
+{
+	for (size_t i = 0; i < s->nm; i++) {
+		struct ner_mention *m = &s->m[i];
+		const char *text = s->docs[m->doc].text;
+		tokenize_str(s, text + m->start, m->end - m->start);
+		size_t n = join_tokens(s, text + m->start, s->toks.t, 0, s->toks.n);
+		m->form = form_get(s, s->scratch, n, (unsigned)s->toks.n, 1);
+		struct form *f = &s->forms[m->form];
+		f->votes[m->type]++;
+		f->count++;
+		if (!s->initial[i])
+			f->noninit++;
+	}
+}
+
+/* Find tagged names again where the tagger missed them (the document-level
+ * consistency of a human reader: a name is a name everywhere). */
+static void recover(const struct ner *n, struct ner_story *s)
+{
+	size_t nm0 = s->nm, mi = 0;
+	for (size_t di = 0; di < s->ndocs; di++) {
+		struct doc *d = &s->docs[di];
+		while (mi < nm0 && s->m[mi].doc < di)
+			mi++;
+		size_t mj = mi;   /* first mention of this doc not yet passed */
+		for (size_t k = 0; k < d->nsent; k++) {
+			size_t a = s->sents[d->sent_off + 2 * k], b = s->sents[d->sent_off + 2 * k + 1];
+			if (b > d->len)
+				b = d->len;
+			if (a >= b)
+				continue;
+			s->toks.n = 0;
+			ner_tokenize(d->text, a, b, &s->toks);
+			struct ner_tok *t = s->toks.t;
+			size_t nt = s->toks.n;
+			int seen_word = 0;
+			for (size_t i = 0; i < nt; i++) {
+				int initial = !seen_word;
+				if (is_word(&t[i]))
+					seen_word = 1;
+				while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= t[i].start)
+					mj++;
+				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < t[i].end)
+					continue;   /* inside a mention */
+				if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
+					continue;
+				/* the longest known form starting here, not running into a mention */
+				size_t lim = nt;
+				if (mj < nm0 && s->m[mj].doc == di)
+					for (size_t x = i; x < nt; x++)
+						if (t[x].end > s->m[mj].start) {
+							lim = x;
+							break;
+						}
+				uint32_t best = NO_ROOT;
+				size_t best_j = i;
+				for (size_t j = i + 1; j <= lim && j - i <= 6; j++) {
+					if (!is_word(&t[j - 1]) && j - 1 > i && (t[j - 1].end - t[j - 1].start) > 1)
+						break;
+					size_t len = join_tokens(s, d->text, t, i, j);
+					uint32_t f = form_get(s, s->scratch, len, 0, 0);
+					if (f != NO_ROOT && s->forms[f].count)
+						best = f, best_j = j;
+				}
+				if (best == NO_ROOT)
+					continue;
+				struct form *f = &s->forms[best];
+				if (f->ntok == 1 && (initial || !f->noninit))
+					continue;
+				/* not a piece of a longer capitalised name */
+				if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
+				    !(ner_gaz_phrase(&n->gaz, d->text, t, best_j, best_j + 1) & NER_G_TITLE))
+					continue;
+				if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
+				    !(ner_gaz_phrase(&n->gaz, d->text, t, i - 1, i) & NER_G_TITLE))
+					continue;
+				int type = 0;
+				for (int ty = 1; ty < NER_NTYPES; ty++)
+					if (f->votes[ty] > f->votes[type])
+						type = ty;
+				size_t lo = i;
+				while (lo > 0 && i - lo < 3)
+					lo--;
+				add_mention(s, di, d->text, t, i, best_j, lo, type, n, initial);
+				s->m[s->nm - 1].form = best;
+				i = best_j - 1;
+			}
+		}
+	}
+	for (size_t i = nm0; i < s->nm; i++)
+		s->forms[s->m[i].form].count++;
+}
+
+static int is_initial_tok(const char *p, const struct ner_tok *t)
+{
+	return (t->flags & NER_TF_PERIOD) && t->end - t->start == 2 && (p[t->start] >= 'A' && p[t->start] <= 'Z');
+}
+
+static int is_small_word(const char *p, size_t n)
+{
+	static const char *const w[] = {"of", "the", "and", "for", "de", "du", "des", "la", "le",
+	                                "on", "in", "&", "an", "a", "at", "to", NULL};
+	for (const char *const *x = w; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, p, n))
+			return 1;
+	return 0;
+}
+
+/* Put a key in a "unique owner" map: value root+1, or NO_ROOT when two
+ * different entities claim it. */
+static void claim(struct ner_map *m, uint64_t key, uint32_t root)
+{
+	uint32_t *v = ner_map_put(m, key);
+	if (!*v)
+		*v = root + 1;
+	else if (*v != NO_ROOT && *v != root + 1)
+		*v = NO_ROOT;
+}
+
+static uint32_t owner(const struct ner_map *m, uint64_t key)
+{
+	uint32_t *v = ner_map_get(m, key);
+	return v && *v != NO_ROOT ? *v - 1 : NO_ROOT;
+}
+
+/* People: the same full name with a nickname or without middle initials,
+ * then surnames (and longer tails: `de Hoop Scheffer`) to the one full name
+ * that ends so. */
+static void link_people(const struct ner *n, struct ner_story *s)
+{
+	struct ner_map keys, tails;
+	ner_map_init(&keys);
+	ner_map_init(&tails);
+	size_t nf = s->nforms;
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->type != NER_PER || f->ntok < 2)
+			continue;
+		const char *p = form_str(s, f);
+		tokenize_str(s, p, f->len);
+		uint64_t h = NER_HASH_INIT;
+		size_t vl;
+		const struct ner_tok *t = s->toks.t;
+		const char *full = pair_get(&n->nick, news_data_ner_nicknames, news_data_ner_nicknames_len,
+		                            p + t[0].start, t[0].end - t[0].start, &vl);
+		if (full)
+			h = ner_hash(h, full, vl);
+		else
+			h = ner_hash(h, p + t[0].start, t[0].end - t[0].start);
+		for (size_t k = 1; k < s->toks.n; k++)
+			if (!is_initial_tok(p, &t[k])) {
+				h = ner_hash(h, " ", 1);
+				h = ner_hash(h, p + t[k].start, t[k].end - t[k].start);
+			}
+		uint32_t *v = ner_map_put(&keys, h);
+		if (*v)
+			unite(s, *v - 1, fi);
+		else
+			*v = fi + 1;
+	}
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->type != NER_PER || f->ntok < 2)
+			continue;
+		const char *p = form_str(s, f);
+		tokenize_str(s, p, f->len);
+		for (size_t k = 1; k < s->toks.n; k++) {
+			if (is_initial_tok(p, &s->toks.t[k]) || (s->toks.t[k].flags & NER_TF_CLITIC))
+				continue;
+			size_t a = s->toks.t[k].start;
+			claim(&tails, ner_hash(NER_HASH_INIT, p + a, f->len - a), find(s, fi));
+		}
+	}
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->type != NER_PER)
+			continue;
+		uint32_t o = owner(&tails, ner_hash(NER_HASH_INIT, form_str(s, f), f->len));
+		if (o != NO_ROOT)
+			unite(s, o, fi);
+	}
+	ner_map_free(&keys);
+	ner_map_free(&tails);
+}
+
+/* Letters of an acronym form (`NATO`, `U.N.`) into out, or 0. */
+static size_t acronym_letters(const char *p, size_t n, char *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c >= 'A' && c <= 'Z') {
+			if (k == 8)
+				return 0;
+			out[k++] = c;
+		} else if (c != '.' && c != '&') {
+			return 0;
+		}
+	}
+	return k >= 2 ? k : 0;
+}
+
+/* Acronyms to their expansions in the story: `NATO` = `North Atlantic
+ * Treaty Organization`, `EU` = `European Union`. */
+static void link_acronyms(struct ner_story *s)
+{
+	struct ner_map exp;
+	ner_map_init(&exp);
+	size_t nf = s->nforms;
+	char acr[8], acr2[8];
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->type == NER_PER || f->ntok < 2 || !f->count)
+			continue;
+		const char *p = form_str(s, f);
+		tokenize_str(s, p, f->len);
+		size_t k1 = 0, k2 = 0;
+		for (size_t k = 0; k < s->toks.n; k++) {
+			const struct ner_tok *t = &s->toks.t[k];
+			if (!is_word(t))
+				continue;
+			char c = p[t->start];
+			if (c >= 'a' && c <= 'z')
+				c = (char)(c - 32);
+			if (!(c >= 'A' && c <= 'Z'))
+				continue;
+			if (k2 < 8)
+				acr2[k2++] = c;
+			if (!is_small_word(p + t->start, t->end - t->start) && k1 < 8)
+				acr[k1++] = c;
+		}
+		if (k1 >= 2)
+			claim(&exp, ner_hash(7, acr, k1), find(s, fi));
+		if (k2 >= 2 && k2 != k1)
+			claim(&exp, ner_hash(7, acr2, k2), find(s, fi));
+	}
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->ntok != 1 || f->type == NER_PER)
+			continue;
+		size_t k = acronym_letters(form_str(s, f), f->len, acr);
+		if (!k)
+			continue;
+		uint32_t o = owner(&exp, ner_hash(7, acr, k));
+		if (o != NO_ROOT)
+			unite(s, o, fi);
+	}
+	ner_map_free(&exp);
+}
+
+/* Known aliases (U.S. = US = United States), demonym plurals (Iraqis =
+ * Iraqi), and one-letter slips (a swapped or dropped letter: Bagdhad). */
+static void link_aliases(const struct ner *n, struct ner_story *s)
+{
+	size_t nf = s->nforms;
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form f = s->forms[fi];
+		const char *p = form_str(s, &f);
+		size_t vl;
+		const char *v = pair_get(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len,
+		                         p, f.len, &vl);
+		if (v) {
+			tokenize_str(s, v, vl);
+			uint32_t t = form_get(s, v, vl, (unsigned)s->toks.n, 1);
+			s->forms[t].pref = 1;
+			if (s->forms[t].type < 0)
+				s->forms[t].type = f.type;
+			unite(s, t, fi);
+			continue;
+		}
+		if (f.ntok == 1 && f.len > 3 && p[f.len - 1] == 's' && f.type == NER_MISC) {
+			struct ner_tok one = {0, f.len - 1, 0};
+			if (ner_gaz_phrase(&n->gaz, p, &one, 0, 1) & NER_G_DEMONYM) {
+				char buf[64];
+				if (f.len - 1 < sizeof buf) {
+					memcpy(buf, p, f.len - 1);
+					uint32_t t = form_get(s, buf, f.len - 1, 1, 1);
+					s->forms[t].pref = 1;
+					if (s->forms[t].type < 0)
+						s->forms[t].type = f.type;
+					unite(s, t, fi);
+				}
+			}
+		}
+	}
+	/* slips: single-word forms of 5 or more letters, seen at most twice */
+	char buf[64];
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form f = s->forms[fi];
+		if (f.ntok != 1 || f.len < 5 || f.len >= sizeof buf || f.count > 2 || f.type == NER_MISC)
+			continue;
+		char orig[64];
+		memcpy(orig, form_str(s, &f), f.len);
+		const char *p = orig;
+		struct ner_tok one = {0, f.len, 0};
+		int known = ner_gaz_phrase(&n->gaz, p, &one, 0, 1) != 0;
+		uint32_t target = NO_ROOT;
+		for (size_t k = 1; k + 1 < f.len && target == NO_ROOT; k++) {
+			/* swap k, k+1 (ASCII letters only) */
+			if ((unsigned char)p[k] >= 128 || (unsigned char)p[k + 1] >= 128 || p[k] == p[k + 1])
+				continue;
+			memcpy(buf, p, f.len);
+			buf[k] = p[k + 1];
+			buf[k + 1] = p[k];
+			uint32_t t = form_get(s, buf, f.len, 1, 0);
+			if (t != NO_ROOT && s->forms[t].type == f.type && s->forms[t].count > f.count) {
+				target = t;
+				break;
+			}
+			struct ner_tok tk = {0, f.len, 0};
+			if (!known && f.type == NER_LOC &&
+			    (ner_gaz_phrase(&n->gaz, buf, &tk, 0, 1) & (NER_G_CITY | NER_G_COUNTRY))) {
+				target = form_get(s, buf, f.len, 1, 1);
+				s->forms[target].pref = 1;
+				s->forms[target].type = f.type;
+			}
+		}
+		if (target != NO_ROOT)
+			unite(s, target, fi);
+	}
+}
+
+static long canon_score(const struct ner_story *s, const struct form *f)
+{
+	const char *p = form_str(s, f);
+	int lower = 0;
+	for (size_t i = 0; i < f->len; i++)
+		if (p[i] >= 'a' && p[i] <= 'z')
+			lower = 1;
+	long sc = lower ? 1000000 : 0;
+	sc += f->pref ? 500000 : 0;
+	sc += (long)(f->type == NER_PER ? f->ntok : f->ntok > 1) * 10000;
+	sc += f->count < 9999 ? f->count : 9999;
+	return sc;
+}
+
+void ner_story_resolve(const struct ner *n, struct ner_story *s)
+{
+	ner_map_free(&s->form_map);
+	s->nforms = s->arena_len = 0;
+	collect_forms(s);
+	for (size_t i = 0; i < s->nforms; i++) {
+		struct form *f = &s->forms[i];
+		f->type = 0;
+		for (int ty = 1; ty < NER_NTYPES; ty++)
+			if (f->votes[ty] > f->votes[f->type])
+				f->type = ty;
+	}
+	recover(n, s);
+	qsort(s->m, s->nm, sizeof *s->m, cmp_mention);
+	link_people(n, s);
+	link_acronyms(s);
+	link_aliases(n, s);
+	/* each entity: the type most mentions have, the best form as its name */
+	size_t nf = s->nforms;
+	unsigned *tv = ner_xcalloc(nf * NER_NTYPES, sizeof *tv);
+	uint32_t *best = ner_xmalloc(nf * sizeof *best);
+	for (uint32_t i = 0; i < nf; i++)
+		best[i] = NO_ROOT;
+	for (size_t i = 0; i < s->nm; i++) {
+		uint32_t r = find(s, (uint32_t)s->m[i].form);
+		tv[(size_t)r * NER_NTYPES + (size_t)s->m[i].type]++;
+	}
+	for (uint32_t i = 0; i < nf; i++) {
+		uint32_t r = find(s, i);
+		if (best[r] == NO_ROOT || canon_score(s, &s->forms[i]) > canon_score(s, &s->forms[best[r]]) ||
+		    (canon_score(s, &s->forms[i]) == canon_score(s, &s->forms[best[r]]) &&
+		     strcmp(form_str(s, &s->forms[i]), form_str(s, &s->forms[best[r]])) < 0))
+			best[r] = i;
+	}
+	for (size_t i = 0; i < s->nm; i++) {
+		uint32_t r = find(s, (uint32_t)s->m[i].form);
+		int type = 0;
+		for (int ty = 1; ty < NER_NTYPES; ty++)
+			if (tv[(size_t)r * NER_NTYPES + (size_t)ty] > tv[(size_t)r * NER_NTYPES + (size_t)type])
+				type = ty;
+		s->m[i].type = type;
+		s->m[i].form = best[r];
+	}
+	free(tv);
+	free(best);
+}
+
+const char *ner_story_canon(const struct ner_story *s, size_t i)
+{
+	return form_str(s, &s->forms[s->m[i].form]);
+}

@@ -1,0 +1,385 @@
+/* ner_feat: see ner_feat.h. */
+#include "ner_feat.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+const char *const ner_type_names[NER_NTYPES] = {"PERSON", "ORG", "LOC", "MISC"};
+
+/* ------------------------------------------------------------ gazetteer */
+
+void ner_gaz_init(struct ner_gaz *g)
+{
+	ner_map_init(&g->map);
+	g->maxlen = 0;
+}
+
+void ner_gaz_free(struct ner_gaz *g)
+{
+	ner_map_free(&g->map);
+}
+
+static const uint32_t letter_bits[26] = {
+	['c' - 'a'] = NER_G_COUNTRY, ['d' - 'a'] = NER_G_DEMONYM, ['g' - 'a'] = NER_G_GIVEN,
+	['k' - 'a'] = NER_G_COMPANY, ['l' - 'a'] = NER_G_LOCATION, ['m' - 'a'] = NER_G_MISC,
+	['o' - 'a'] = NER_G_ORG, ['p' - 'a'] = NER_G_PERSON, ['r' - 'a'] = NER_G_REGION,
+	['s' - 'a'] = NER_G_PNAME, ['t' - 'a'] = NER_G_CITY, ['w' - 'a'] = NER_G_CAPWORD,
+};
+
+static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits,
+                    struct ner_toks *tv)
+{
+	tv->n = 0;
+	ner_tokenize(name, 0, n, tv);
+	if (!tv->n)
+		return;
+	uint64_t h = NER_HASH_INIT;
+	for (size_t i = 0; i < tv->n; i++) {
+		if (i)
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, name + tv->t[i].start, tv->t[i].end - tv->t[i].start);
+		uint32_t *v = ner_map_put(&g->map, h);
+		*v |= i + 1 == tv->n ? (bits | NER_G_ENTRY) : NER_G_PREFIX;
+	}
+	if (tv->n > g->maxlen)
+		g->maxlen = (unsigned)tv->n;
+}
+
+static void gaz_add(struct ner_gaz *g, const char *data, size_t len, uint32_t fixed)
+{
+	struct ner_toks tv = {0};
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - data) : len;
+		const char *line = data + i;
+		size_t ll = e - i;
+		i = e + 1;
+		if (!ll || line[0] == '#')
+			continue;
+		const char *tab = memchr(line, '\t', ll);
+		size_t nn = tab ? (size_t)(tab - line) : ll;
+		uint32_t bits = fixed;
+		if (tab && !fixed)
+			for (const char *p = tab + 1; p < line + ll; p++)
+				if (*p >= 'a' && *p <= 'z')
+					bits |= letter_bits[*p - 'a'];
+		if (bits)
+			gaz_put(g, line, nn, bits, &tv);
+	}
+	ner_toks_free(&tv);
+}
+
+void ner_gaz_add_tsv(struct ner_gaz *g, const char *data, size_t len)
+{
+	gaz_add(g, data, len, 0);
+}
+
+void ner_gaz_add_list(struct ner_gaz *g, const char *data, size_t len, uint32_t bits)
+{
+	gaz_add(g, data, len, bits);
+}
+
+uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
+                        const struct ner_tok *t, size_t i, size_t j)
+{
+	uint64_t h = NER_HASH_INIT;
+	for (size_t k = i; k < j; k++) {
+		if (k > i)
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, text + t[k].start, t[k].end - t[k].start);
+	}
+	uint32_t *v = ner_map_get(&g->map, h);
+	return v && (*v & NER_G_ENTRY) ? *v & ~(NER_G_ENTRY | NER_G_PREFIX) : 0;
+}
+
+/* ------------------------------------------------------------ sentences */
+
+void ner_sent_init(struct ner_sent *s)
+{
+	memset(s, 0, sizeof *s);
+}
+
+void ner_sent_free(struct ner_sent *s)
+{
+	free(s->word);
+	free(s->shape);
+	free(s->affix);
+	free(s->gaz_b);
+	free(s->gaz_i);
+	free(s->gaz_1);
+	free(s->init);
+	free(s->cand);
+	free(s->label);
+	ner_sent_init(s);
+}
+
+static const char *const particles[] = {
+	"de", "van", "von", "der", "den", "del", "della", "di", "da", "du", "dos", "das",
+	"al", "el", "bin", "ibn", "ben", "la", "le", "ter", "ten", "st", "abu", "y", NULL
+};
+
+static int is_particle(const char *w, size_t n)
+{
+	for (const char *const *p = particles; *p; p++)
+		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Word hash over the lower-cased word with digits as 0; shape hash over
+ * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes. */
+static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *word,
+                         uint64_t *shape, uint64_t *affix)
+{
+	char low[48], shp[16];
+	size_t nl = 0, ns = 0, nchars = 0;
+	size_t cstart[48];
+	size_t i = t->start;
+	char last = 0;
+	while (i < t->end) {
+		unsigned c;
+		size_t k = ner_utf8_next(text, t->end, i, &c);
+		char cls;
+		if (c < 128) {
+			unsigned char b = (unsigned char)c;
+			if (b >= 'A' && b <= 'Z') { cls = 'X'; b = (unsigned char)(b + 32); }
+			else if (b >= 'a' && b <= 'z') cls = 'x';
+			else if (b >= '0' && b <= '9') { cls = 'd'; b = '0'; }
+			else cls = (char)b;
+			if (nl < sizeof low - 1) {
+				if (nchars < 48)
+					cstart[nchars] = nl;
+				low[nl++] = (char)b;
+				nchars++;
+			}
+		} else {
+			utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)c);
+			cls = cat == UTF8PROC_CATEGORY_LU ? 'X' : cat == UTF8PROC_CATEGORY_LL ? 'x' : 'u';
+			unsigned lc = (unsigned)utf8proc_tolower((utf8proc_int32_t)c);
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t el = utf8proc_encode_char((utf8proc_int32_t)lc, enc);
+			if (nl + (size_t)el < sizeof low - 1) {
+				if (nchars < 48)
+					cstart[nchars] = nl;
+				memcpy(low + nl, enc, (size_t)el);
+				nl += (size_t)el;
+				nchars++;
+			}
+		}
+		if (cls != last && ns < sizeof shp)
+			shp[ns++] = cls;
+		last = cls;
+		i += k;
+	}
+	*word = ner_hash(NER_HASH_INIT, low, nl);
+	*shape = ner_hash(NER_HASH_INIT, shp, ns);
+	size_t nc = nchars < 48 ? nchars : 48;
+	for (size_t a = 0; a < 3; a++) {
+		size_t len = a + 1 < nc ? cstart[a + 1] : nl;
+		affix[a] = a + 1 < nc ? ner_hash(a + 1, low, len) : 0;
+	}
+	for (size_t a = 0; a < 4; a++) {
+		size_t from = a + 1 < nc ? cstart[nc - (a + 1)] : 0;
+		affix[3 + a] = a + 1 < nc ? ner_hash(a + 11, low + from, nl - from) : 0;
+	}
+}
+
+#define GROW(p, n) ((p) = ner_xrealloc((p), (n) * sizeof *(p)))
+
+void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                      const struct ner_tok *t, size_t n)
+{
+	if (n > s->cap) {
+		s->cap = n + n / 2 + 16;
+		GROW(s->word, s->cap);
+		GROW(s->shape, s->cap);
+		GROW(s->affix, 7 * s->cap);
+		GROW(s->gaz_b, s->cap);
+		GROW(s->gaz_i, s->cap);
+		GROW(s->gaz_1, s->cap);
+		GROW(s->init, s->cap);
+		GROW(s->cand, s->cap);
+		GROW(s->label, s->cap);
+	}
+	s->text = text;
+	s->t = t;
+	s->n = n;
+	int seen_word = 0;
+	for (size_t i = 0; i < n; i++) {
+		token_hashes(text, &t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
+		s->init[i] = !seen_word && (t[i].flags & NER_TF_ALPHA);
+		if (t[i].flags & (NER_TF_ALPHA | NER_TF_DIGIT))
+			seen_word = 1;
+		unsigned f = t[i].flags;
+		s->cand[i] = (f & (NER_TF_CAP | NER_TF_ALLCAPS)) ||
+		             is_particle(text + t[i].start, t[i].end - t[i].start);
+		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
+		s->label[i] = NER_O;
+	}
+	/* Longest gazetteer phrase from each capitalised token. */
+	for (size_t i = 0; i < n; i++) {
+		if (!s->cand[i] && !(t[i].flags & NER_TF_DIGIT))
+			continue;
+		uint64_t h = NER_HASH_INIT;
+		uint32_t best = 0;
+		size_t best_end = i;
+		for (size_t j = i; j < n && j - i < g->maxlen; j++) {
+			if (j > i)
+				h = ner_hash(h, " ", 1);
+			h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
+			uint32_t *v = ner_map_get(&g->map, h);
+			if (!v)
+				break;
+			if (*v & NER_G_ENTRY) {
+				best = *v & ~(NER_G_ENTRY | NER_G_PREFIX);
+				best_end = j + 1;
+				if (j == i)
+					s->gaz_1[i] = best;
+			}
+			if (!(*v & NER_G_PREFIX))
+				break;
+		}
+		if (best_end > i + 1) {
+			s->gaz_b[i] |= best;
+			for (size_t k = i + 1; k < best_end; k++)
+				s->gaz_i[k] |= best;
+		} else if (best_end == i + 1) {
+			s->gaz_b[i] |= best;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ features */
+
+enum tmpl {
+	F_BIAS = 1, F_WORD, F_SHAPE, F_AFFIX, F_WPREV, F_WNEXT, F_WPREV2, F_WNEXT2,
+	F_SPREV, F_SNEXT, F_SPREV_S, F_S_SNEXT, F_WPREV_W, F_W_WNEXT, F_INIT_SHAPE,
+	F_INIT_WORD, F_GAZ_B, F_GAZ_I, F_GAZ_PREV, F_GAZ_NEXT, F_GAZ_1, F_POSS,
+	F_LPREV, F_LPREV2, F_LPREV_W, F_LPREV_S, F_SPACE_PREV, F_LEN, F_WPREV_S
+};
+
+static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t mask)
+{
+	return (uint32_t)ner_mix(tmpl * 0x9e3779b97f4a7c15ULL ^ a ^ (b * 0xbf58476d1ce4e5b9ULL)) & mask;
+}
+
+static const uint64_t BOS = 0x1234567, EOS = 0x7654321;
+
+size_t ner_features(const struct ner_sent *s, size_t i, int prev, int prev2,
+                    uint32_t mask, uint32_t *out)
+{
+	size_t n = 0;
+	uint64_t w = s->word[i], sh = s->shape[i];
+	uint64_t wp = i > 0 ? s->word[i - 1] : BOS, wn = i + 1 < s->n ? s->word[i + 1] : EOS;
+	uint64_t wp2 = i > 1 ? s->word[i - 2] : BOS, wn2 = i + 2 < s->n ? s->word[i + 2] : EOS;
+	uint64_t sp = i > 0 ? s->shape[i - 1] : BOS, sn = i + 1 < s->n ? s->shape[i + 1] : EOS;
+	out[n++] = bucket(F_BIAS, 0, 0, mask);
+	out[n++] = bucket(F_WORD, w, 0, mask);
+	out[n++] = bucket(F_SHAPE, sh, 0, mask);
+	for (int a = 0; a < 7; a++)
+		if (s->affix[7 * i + a])
+			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
+	out[n++] = bucket(F_WPREV, wp, 0, mask);
+	out[n++] = bucket(F_WNEXT, wn, 0, mask);
+	out[n++] = bucket(F_WPREV2, wp2, 0, mask);
+	out[n++] = bucket(F_WNEXT2, wn2, 0, mask);
+	out[n++] = bucket(F_SPREV, sp, 0, mask);
+	out[n++] = bucket(F_SNEXT, sn, 0, mask);
+	out[n++] = bucket(F_SPREV_S, sp, sh, mask);
+	out[n++] = bucket(F_S_SNEXT, sh, sn, mask);
+	out[n++] = bucket(F_WPREV_W, wp, w, mask);
+	out[n++] = bucket(F_W_WNEXT, w, wn, mask);
+	out[n++] = bucket(F_WPREV_S, wp, sh, mask);
+	if (s->init[i]) {
+		out[n++] = bucket(F_INIT_SHAPE, sh, 0, mask);
+		out[n++] = bucket(F_INIT_WORD, w, 0, mask);
+	}
+	size_t len = s->t[i].end - s->t[i].start;
+	out[n++] = bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+	for (int b = 0; b < NER_G_NBITS; b++) {
+		uint32_t bit = 1u << b;
+		if (s->gaz_b[i] & bit)
+			out[n++] = bucket(F_GAZ_B, (uint64_t)b, 0, mask);
+		if (s->gaz_i[i] & bit)
+			out[n++] = bucket(F_GAZ_I, (uint64_t)b, 0, mask);
+		if (i > 0 && (s->gaz_1[i - 1] & bit))
+			out[n++] = bucket(F_GAZ_PREV, (uint64_t)b, 0, mask);
+		if (i + 1 < s->n && (s->gaz_1[i + 1] & bit))
+			out[n++] = bucket(F_GAZ_NEXT, (uint64_t)b, 0, mask);
+	}
+	if (s->gaz_1[i])
+		out[n++] = bucket(F_GAZ_1, s->gaz_1[i] & 0x7ff, 0, mask);
+	if (i + 1 < s->n && (s->t[i + 1].flags & NER_TF_CLITIC))
+		out[n++] = bucket(F_POSS, 0, 0, mask);
+	if (!(s->t[i].flags & NER_TF_SPACE) && i > 0)
+		out[n++] = bucket(F_SPACE_PREV, sp, 0, mask);
+	out[n++] = bucket(F_LPREV, (uint64_t)prev, 0, mask);
+	out[n++] = bucket(F_LPREV2, (uint64_t)prev, (uint64_t)prev2, mask);
+	out[n++] = bucket(F_LPREV_W, (uint64_t)prev, w, mask);
+	out[n++] = bucket(F_LPREV_S, (uint64_t)prev, sh, mask);
+	return n;
+}
+
+/* ------------------------------------------------------------ model */
+
+int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
+{
+	m->w = NULL;
+	if (len < 20 || memcmp(data, "NERM1\0\0\0", 8) != 0)
+		return -1;
+	uint32_t bits, rows;
+	memcpy(&bits, data + 8, 4);
+	memcpy(&m->scale, data + 12, 4);
+	memcpy(&rows, data + 16, 4);
+	size_t rowlen = 4 + 2 * NER_NLABELS;
+	if (bits < 8 || bits > 26 || (len - 20) / rowlen < rows)
+		return -1;
+	m->mask = (1u << bits) - 1;
+	m->w = ner_xcalloc((size_t)NER_NLABELS << bits, sizeof *m->w);
+	const unsigned char *p = data + 20;
+	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
+		uint32_t b;
+		memcpy(&b, p, 4);
+		if (b > m->mask) {
+			ner_model_free(m);
+			return -1;
+		}
+		memcpy(m->w + (size_t)b * NER_NLABELS, p + 4, 2 * NER_NLABELS);
+	}
+	return 0;
+}
+
+void ner_model_free(struct ner_model *m)
+{
+	free(m->w);
+	m->w = NULL;
+}
+
+void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
+{
+	uint32_t f[NER_MAXFEATS];
+	int prev = NER_O, prev2 = NER_O;
+	for (size_t i = 0; i < s->n; i++) {
+		int best = NER_O;
+		if (prev != NER_O || s->cand[i]) {
+			int32_t score[NER_NLABELS] = {0};
+			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
+			for (size_t k = 0; k < nf; k++) {
+				const int16_t *row = m->w + (size_t)f[k] * NER_NLABELS;
+				for (int l = 0; l < NER_NLABELS; l++)
+					score[l] += row[l];
+			}
+			int32_t bs = score[NER_O];
+			for (int l = 1; l < NER_NLABELS; l++)
+				if (score[l] > bs && ner_label_ok(prev, l)) {
+					bs = score[l];
+					best = l;
+				}
+		}
+		s->label[i] = best;
+		prev2 = prev;
+		prev = best;
+	}
+}
