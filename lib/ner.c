@@ -402,6 +402,19 @@ static void collect_forms(struct ner_story *s)
 static void recover(const struct ner *n, struct ner_story *s)
 {
 	size_t nm0 = s->nm, mi = 0;
+	/* a bit filter over the first words of the forms */
+	uint64_t *first_tok = ner_xcalloc(0x10000 / 64, sizeof *first_tok);
+	for (size_t f = 0; f < s->nforms; f++) {
+		const char *p = form_str(s, &s->forms[f]);
+		const char *sp = memchr(p, ' ', s->forms[f].len);
+		size_t l = sp ? (size_t)(sp - p) : s->forms[f].len;
+		/* the first token may end before a space (`Coca-Cola`): tokenise */
+		tokenize_str(s, p, l);
+		if (s->toks.n)
+			l = s->toks.t[0].end;
+		uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, p, l));
+		first_tok[(h & 0xffff) / 64] |= 1ULL << (h & 63);
+	}
 	for (size_t di = 0; di < s->ndocs; di++) {
 		struct doc *d = &s->docs[di];
 		while (mi < nm0 && s->m[mi].doc < di)
@@ -436,6 +449,11 @@ static void recover(const struct ner *n, struct ner_story *s)
 							lim = x;
 							break;
 						}
+				if (!(first_tok[(ner_mix(ner_hash(NER_HASH_INIT, d->text + t[i].start,
+				                                  t[i].end - t[i].start)) & 0xffff) / 64] &
+				      (1ULL << (ner_mix(ner_hash(NER_HASH_INIT, d->text + t[i].start,
+				                                 t[i].end - t[i].start)) & 63))))
+					continue;
 				uint32_t best = NO_ROOT;
 				size_t best_j = i;
 				for (size_t j = i + 1; j <= lim && j - i <= 6; j++) {
@@ -473,6 +491,7 @@ static void recover(const struct ner *n, struct ner_story *s)
 	}
 	for (size_t i = nm0; i < s->nm; i++)
 		s->forms[s->m[i].form].count++;
+	free(first_tok);
 }
 
 static int is_initial_tok(const char *p, const struct ner_tok *t)

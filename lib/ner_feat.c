@@ -12,12 +12,15 @@ const char *const ner_type_names[NER_NTYPES] = {"PERSON", "ORG", "LOC", "MISC"};
 void ner_gaz_init(struct ner_gaz *g)
 {
 	ner_map_init(&g->map);
+	g->first = ner_xcalloc(NER_GAZ_FILTER_BITS / 64, sizeof *g->first);
 	g->maxlen = 0;
 }
 
 void ner_gaz_free(struct ner_gaz *g)
 {
 	ner_map_free(&g->map);
+	free(g->first);
+	g->first = NULL;
 }
 
 static const uint32_t letter_bits[26] = {
@@ -41,6 +44,10 @@ static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits
 		h = ner_hash(h, name + tv->t[i].start, tv->t[i].end - tv->t[i].start);
 		uint32_t *v = ner_map_put(&g->map, h);
 		*v |= i + 1 == tv->n ? (bits | NER_G_ENTRY) : NER_G_PREFIX;
+		if (i == 0) {
+			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+			g->first[b / 64] |= 1ULL << (b % 64);
+		}
 	}
 	if (tv->n > g->maxlen)
 		g->maxlen = (unsigned)tv->n;
@@ -67,6 +74,22 @@ static void gaz_add(struct ner_gaz *g, const char *data, size_t len, uint32_t fi
 					bits |= letter_bits[*p - 'a'];
 		if (bits)
 			gaz_put(g, line, nn, bits, &tv);
+		/* web and social text writes places and first names in lower case */
+		uint32_t lowbits = bits & (NER_G_COUNTRY | NER_G_CITY | NER_G_REGION | NER_G_GIVEN);
+		if (lowbits && nn < 64) {
+			char low[64];
+			int changed = 0;
+			for (size_t k = 0; k < nn; k++) {
+				char c = line[k];
+				if (c >= 'A' && c <= 'Z') {
+					c = (char)(c + 32);
+					changed = 1;
+				}
+				low[k] = c;
+			}
+			if (changed)
+				gaz_put(g, low, nn, lowbits | NER_G_FOLDED, &tv);
+		}
 	}
 	ner_toks_free(&tv);
 }
@@ -111,6 +134,8 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->gaz_1);
 	free(s->init);
 	free(s->cand);
+	free(s->hashed);
+	free(s->lowcand);
 	free(s->label);
 	ner_sent_init(s);
 }
@@ -122,6 +147,8 @@ static const char *const particles[] = {
 
 static int is_particle(const char *w, size_t n)
 {
+	if (n > 5 || !strchr("abdelsty", w[0]))
+		return 0;
 	for (const char *const *p = particles; *p; p++)
 		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
 			return 1;
@@ -201,6 +228,8 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->gaz_1, s->cap);
 		GROW(s->init, s->cap);
 		GROW(s->cand, s->cap);
+		GROW(s->hashed, s->cap);
+		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
 	}
 	s->text = text;
@@ -208,19 +237,21 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 	s->n = n;
 	int seen_word = 0;
 	for (size_t i = 0; i < n; i++) {
-		token_hashes(text, &t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
+		s->hashed[i] = 0;
 		s->init[i] = !seen_word && (t[i].flags & NER_TF_ALPHA);
 		if (t[i].flags & (NER_TF_ALPHA | NER_TF_DIGIT))
 			seen_word = 1;
 		unsigned f = t[i].flags;
 		s->cand[i] = (f & (NER_TF_CAP | NER_TF_ALLCAPS)) ||
 		             is_particle(text + t[i].start, t[i].end - t[i].start);
+		s->lowcand[i] = 0;
 		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
 		s->label[i] = NER_O;
 	}
-	/* Longest gazetteer phrase from each capitalised token. */
+	/* Longest gazetteer phrase from each capitalised token (and lower-case
+	 * word: the folded entries of places and first names). */
 	for (size_t i = 0; i < n; i++) {
-		if (!s->cand[i] && !(t[i].flags & NER_TF_DIGIT))
+		if (!s->cand[i] && !(t[i].flags & (NER_TF_DIGIT | NER_TF_LOWER)))
 			continue;
 		uint64_t h = NER_HASH_INIT;
 		uint32_t best = 0;
@@ -229,6 +260,11 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			if (j > i)
 				h = ner_hash(h, " ", 1);
 			h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
+			if (j == i) {
+				uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+				if (!(g->first[b / 64] & (1ULL << (b % 64))))
+					break;
+			}
 			uint32_t *v = ner_map_get(&g->map, h);
 			if (!v)
 				break;
@@ -240,6 +276,10 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			}
 			if (!(*v & NER_G_PREFIX))
 				break;
+		}
+		if ((best & NER_G_FOLDED) && !s->cand[i]) {
+			s->cand[i] = 1;
+			s->lowcand[i] = 1;
 		}
 		if (best_end > i + 1) {
 			s->gaz_b[i] |= best;
@@ -257,7 +297,8 @@ enum tmpl {
 	F_BIAS = 1, F_WORD, F_SHAPE, F_AFFIX, F_WPREV, F_WNEXT, F_WPREV2, F_WNEXT2,
 	F_SPREV, F_SNEXT, F_SPREV_S, F_S_SNEXT, F_WPREV_W, F_W_WNEXT, F_INIT_SHAPE,
 	F_INIT_WORD, F_GAZ_B, F_GAZ_I, F_GAZ_PREV, F_GAZ_NEXT, F_GAZ_1, F_POSS,
-	F_LPREV, F_LPREV2, F_LPREV_W, F_LPREV_S, F_SPACE_PREV, F_LEN, F_WPREV_S
+	F_LPREV, F_LPREV2, F_LPREV_W, F_LPREV_S, F_SPACE_PREV, F_LEN, F_WPREV_S,
+	F_LPREV_G, F_LOWCAND
 };
 
 static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t mask)
@@ -267,10 +308,23 @@ static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t ma
 
 static const uint64_t BOS = 0x1234567, EOS = 0x7654321;
 
-size_t ner_features(const struct ner_sent *s, size_t i, int prev, int prev2,
+/* Token hashes are computed when a token or its neighbour is scored: most
+ * tokens never are. */
+static void ensure_hashes(struct ner_sent *s, size_t i)
+{
+	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
+	for (size_t k = a; k < b; k++)
+		if (!s->hashed[k]) {
+			token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], &s->affix[7 * k]);
+			s->hashed[k] = 1;
+		}
+}
+
+size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
                     uint32_t mask, uint32_t *out)
 {
 	size_t n = 0;
+	ensure_hashes(s, i);
 	uint64_t w = s->word[i], sh = s->shape[i];
 	uint64_t wp = i > 0 ? s->word[i - 1] : BOS, wn = i + 1 < s->n ? s->word[i + 1] : EOS;
 	uint64_t wp2 = i > 1 ? s->word[i - 2] : BOS, wn2 = i + 2 < s->n ? s->word[i + 2] : EOS;
@@ -319,6 +373,9 @@ size_t ner_features(const struct ner_sent *s, size_t i, int prev, int prev2,
 	out[n++] = bucket(F_LPREV2, (uint64_t)prev, (uint64_t)prev2, mask);
 	out[n++] = bucket(F_LPREV_W, (uint64_t)prev, w, mask);
 	out[n++] = bucket(F_LPREV_S, (uint64_t)prev, sh, mask);
+	out[n++] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
+	if (s->lowcand[i])
+		out[n++] = bucket(F_LOWCAND, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
 	return n;
 }
 

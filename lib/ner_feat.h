@@ -36,14 +36,17 @@ enum {
 	NER_G_LOCATION = 1 << 6, NER_G_DEMONYM = 1 << 7, NER_G_ORG = 1 << 8,
 	NER_G_MISC = 1 << 9, NER_G_CAPWORD = 1 << 10, NER_G_COMPANY = 1 << 11,
 	NER_G_TITLE = 1 << 12, NER_G_ORGWORD = 1 << 13,
-	NER_G_NBITS = 14
+	NER_G_FOLDED = 1 << 14,   /* matched a lower-cased entry */
+	NER_G_NBITS = 15
 };
 #define NER_G_ENTRY (1u << 30)    /* a whole entry ends here */
 #define NER_G_PREFIX (1u << 31)   /* a longer entry continues */
 
 /* Phrase gazetteer: token sequences (joined by one space) -> list bits. */
+#define NER_GAZ_FILTER_BITS (1u << 21)
 struct ner_gaz {
 	struct ner_map map;
+	uint64_t *first;            /* bit filter over first-token hashes: most words miss */
 	unsigned maxlen;            /* most tokens in an entry */
 };
 void ner_gaz_init(struct ner_gaz *g);
@@ -64,6 +67,8 @@ struct ner_sent {
 	uint32_t *gaz_b, *gaz_i, *gaz_1;  /* phrase starts, phrase insides, single token */
 	unsigned char *init;              /* first word of the sentence */
 	unsigned char *cand;              /* worth scoring after an O */
+	unsigned char *hashed;            /* word, shape, affix computed */
+	unsigned char *lowcand;           /* a lower-case word made a candidate by the gazetteer */
 	int *label;
 };
 void ner_sent_init(struct ner_sent *s);
@@ -75,7 +80,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 #define NER_MAXFEATS 128
 /* The bucket numbers of token i's features given the two previous labels;
  * mask is the table size - 1. Returns how many. */
-size_t ner_features(const struct ner_sent *s, size_t i, int prev, int prev2,
+size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
                     uint32_t mask, uint32_t *out);
 /* May label l follow label prev? (I-X only after B-X or I-X.) */
 static inline int ner_label_ok(int prev, int l)

@@ -9,6 +9,10 @@
 
 size_t ner_utf8_next(const char *s, size_t n, size_t i, unsigned *cp)
 {
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		return 1;
+	}
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 	                                      (utf8proc_ssize_t)(n - i), &c);
@@ -76,6 +80,8 @@ static const char *const abbrevs[] = {
 
 static int is_abbrev(const char *s, size_t n)
 {
+	if (n > 6)
+		return 0;
 	for (const char *const *a = abbrevs; *a; a++)
 		if (strlen(*a) == n && memcmp(*a, s, n) == 0)
 			return 1;
