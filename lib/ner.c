@@ -243,7 +243,8 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		while (a < b && (k = title_at(n, text, t, a, b)) > 0 && a + k < b &&
 		       (t[a + k].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && type == NER_PER)
 			a += k;
-		if (b - a == 1 && title_at(n, text, t, a, b) == 1 && type == NER_PER)
+		/* a span that is all title (`President`, `Foreign` of `Foreign Minister`) */
+		if (type == NER_PER && a + title_at(n, text, t, a, nt) >= b)
 			continue;
 		int initial = 0;
 		for (size_t x = 0; x <= a; x++)
@@ -723,7 +724,7 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 	}
 }
 
-static long canon_score(const struct ner_story *s, const struct form *f)
+static long canon_score(const struct ner *n, const struct ner_story *s, const struct form *f)
 {
 	const char *p = form_str(s, f);
 	int lower = 0;
@@ -731,6 +732,14 @@ static long canon_score(const struct ner_story *s, const struct form *f)
 		if (p[i] >= 'a' && p[i] <= 'z')
 			lower = 1;
 	long sc = lower ? 1000000 : 0;
+	if (f->type == NER_PER) {
+		/* the full given name over its short form: Gregory, not Greg */
+		const char *sp = memchr(p, ' ', f->len);
+		size_t vl;
+		if (sp && !pair_get(&n->nick, news_data_ner_nicknames, news_data_ner_nicknames_len,
+		                    p, (size_t)(sp - p), &vl))
+			sc += 5000;
+	}
 	sc += f->pref ? 500000 : 0;
 	sc += (long)(f->type == NER_PER ? f->ntok : f->ntok > 1) * 10000;
 	sc += f->count < 9999 ? f->count : 9999;
@@ -748,6 +757,17 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 		for (int ty = 1; ty < NER_NTYPES; ty++)
 			if (f->votes[ty] > f->votes[f->type])
 				f->type = ty;
+		/* a country or city standing for its government is still a place
+		 * (CoNLL): `Brussels`, `Washington` said */
+		if (f->type == NER_ORG) {
+			tokenize_str(s, form_str(s, f), f->len);
+			uint32_t g = ner_gaz_phrase(&n->gaz, form_str(s, f), s->toks.t, 0, s->toks.n);
+			if ((g & (NER_G_COUNTRY | NER_G_CITY)) && !(g & NER_G_ORG)) {
+				f->votes[NER_LOC] += f->votes[NER_ORG];
+				f->votes[NER_ORG] = 0;
+				f->type = NER_LOC;
+			}
+		}
 	}
 	recover(n, s);
 	qsort(s->m, s->nm, sizeof *s->m, cmp_mention);
@@ -762,12 +782,13 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 		best[i] = NO_ROOT;
 	for (size_t i = 0; i < s->nm; i++) {
 		uint32_t r = find(s, (uint32_t)s->m[i].form);
-		tv[(size_t)r * NER_NTYPES + (size_t)s->m[i].type]++;
+		int ft = s->forms[s->m[i].form].type;
+		tv[(size_t)r * NER_NTYPES + (size_t)(ft >= 0 ? ft : s->m[i].type)]++;
 	}
 	for (uint32_t i = 0; i < nf; i++) {
 		uint32_t r = find(s, i);
-		if (best[r] == NO_ROOT || canon_score(s, &s->forms[i]) > canon_score(s, &s->forms[best[r]]) ||
-		    (canon_score(s, &s->forms[i]) == canon_score(s, &s->forms[best[r]]) &&
+		if (best[r] == NO_ROOT || canon_score(n, s, &s->forms[i]) > canon_score(n, s, &s->forms[best[r]]) ||
+		    (canon_score(n, s, &s->forms[i]) == canon_score(n, s, &s->forms[best[r]]) &&
 		     strcmp(form_str(s, &s->forms[i]), form_str(s, &s->forms[best[r]])) < 0))
 			best[r] = i;
 	}
