@@ -34,6 +34,7 @@ struct form {
 	unsigned ntok;
 	int type;
 	int pref;                /* preferred as canonical (alias or singular target) */
+	int tail;                /* the tail of a person's full name */
 	uint32_t parent;
 };
 
@@ -398,11 +399,43 @@ static void collect_forms(struct ner_story *s)
 	}
 }
 
+static int is_initial_tok(const char *p, const struct ner_tok *t)
+{
+	return (t->flags & NER_TF_PERIOD) && t->end - t->start == 2 && (p[t->start] >= 'A' && p[t->start] <= 'Z');
+}
+
 /* Find tagged names again where the tagger missed them (the document-level
  * consistency of a human reader: a name is a name everywhere). */
 static void recover(const struct ner *n, struct ner_story *s)
 {
 	size_t nm0 = s->nm, mi = 0;
+	/* the tails of people's names are names too: `Zebari`, `de Hoop Scheffer` */
+	size_t nf0 = s->nforms;
+	for (size_t f = 0; f < nf0; f++) {
+		if (s->forms[f].type != NER_PER || s->forms[f].ntok < 2)
+			continue;
+		size_t off = s->forms[f].off, len = s->forms[f].len;
+		tokenize_str(s, s->arena + off, len);
+		size_t nt = s->toks.n;
+		for (size_t k = 1; k < nt; k++) {
+			const struct ner_tok *t = &s->toks.t[k];
+			const char *p = s->arena + off;
+			if (!(t->flags & NER_TF_SPACE) || is_initial_tok(p, t) || !is_word(t) ||
+			    !((t->flags & NER_TF_CAP) || t->end - t->start <= 3))
+				continue;
+			char buf[128];
+			if (len - t->start >= sizeof buf)
+				continue;
+			memcpy(buf, p + t->start, len - t->start);
+			size_t start = t->start;
+			uint32_t g = form_get(s, buf, len - start, (unsigned)(nt - k), 1);
+			if (s->forms[g].type < 0)
+				s->forms[g].type = NER_PER;
+			if (s->forms[g].type == NER_PER)
+				s->forms[g].tail = 1;
+			tokenize_str(s, s->arena + s->forms[f].off, s->forms[f].len);
+		}
+	}
 	/* a bit filter over the first words of the forms */
 	uint64_t *first_tok = ner_xcalloc(0x10000 / 64, sizeof *first_tok);
 	for (size_t f = 0; f < s->nforms; f++) {
@@ -440,7 +473,8 @@ static void recover(const struct ner *n, struct ner_story *s)
 					mj++;
 				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < t[i].end)
 					continue;   /* inside a mention */
-				if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
+				if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) &&
+				    !((t[i].flags & NER_TF_LOWER) && t[i].end - t[i].start <= 3))
 					continue;
 				/* the longest known form starting here, not running into a mention */
 				size_t lim = nt;
@@ -462,13 +496,15 @@ static void recover(const struct ner *n, struct ner_story *s)
 						break;
 					size_t len = join_tokens(s, d->text, t, i, j);
 					uint32_t f = form_get(s, s->scratch, len, 0, 0);
-					if (f != NO_ROOT && s->forms[f].count)
+					if (f != NO_ROOT && (s->forms[f].count || s->forms[f].tail))
 						best = f, best_j = j;
 				}
 				if (best == NO_ROOT)
 					continue;
 				struct form *f = &s->forms[best];
-				if (f->ntok == 1 && (initial || !f->noninit))
+				if (f->ntok == 1 && (initial || !f->noninit) && !f->tail)
+					continue;
+				if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && f->ntok == 1)
 					continue;
 				/* not a piece of a longer capitalised name */
 				if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
@@ -495,10 +531,6 @@ static void recover(const struct ner *n, struct ner_story *s)
 	free(first_tok);
 }
 
-static int is_initial_tok(const char *p, const struct ner_tok *t)
-{
-	return (t->flags & NER_TF_PERIOD) && t->end - t->start == 2 && (p[t->start] >= 'A' && p[t->start] <= 'Z');
-}
 
 static int is_small_word(const char *p, size_t n)
 {
