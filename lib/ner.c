@@ -260,6 +260,25 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 	}
 }
 
+/* Does a sentence ending at b run on into the one starting at a? */
+static int joins(const struct ner *n, const char *text, size_t b, size_t a)
+{
+	if (b < 2 || a < b || text[b - 1] != '.' || a - b > 3)
+		return 0;
+	for (size_t i = b; i < a; i++)
+		if (text[i] != ' ')
+			return 0;
+	if (!(text[a] >= 'A' && text[a] <= 'Z'))
+		return 0;
+	size_t w = b - 1;
+	while (w > 0 && ((text[w - 1] | 32) >= 'a' && (text[w - 1] | 32) <= 'z'))
+		w--;
+	if (b - 1 - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
+		return 1;   /* an initial */
+	struct ner_tok t = {w, b, 0};
+	return (ner_gaz_phrase(&n->gaz, text, &t, 0, 1) & NER_G_TITLE) != 0;
+}
+
 void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
                        const char *text, size_t len, const size_t *sents, size_t nsent)
 {
@@ -273,16 +292,29 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		sents = whole;
 		nsent = 1;
 	}
-	d->nsent = nsent;
+	/* Tagging units are the sentences, joined again where a sentence break
+	 * follows an initial or a title (`Michael J. | McDermott`, `Adm. | Greg
+	 * Johnson`) on the same line: a name never ends there. */
 	GROW(s->sents, s->sents_cap, s->nsents + 2 * nsent);
-	memcpy(s->sents + s->nsents, sents, 2 * nsent * sizeof *sents);
-	s->nsents += 2 * nsent;
+	size_t *units = s->sents + s->nsents, nunits = 0;
 	for (size_t k = 0; k < nsent; k++) {
 		size_t a = sents[2 * k], b = sents[2 * k + 1];
 		if (b > len)
 			b = len;
 		if (a >= b)
 			continue;
+		if (nunits && joins(n, text, units[2 * nunits - 1], a)) {
+			units[2 * nunits - 1] = b;
+			continue;
+		}
+		units[2 * nunits] = a;
+		units[2 * nunits + 1] = b;
+		nunits++;
+	}
+	d->nsent = nunits;
+	s->nsents += 2 * nunits;
+	for (size_t k = 0; k < nunits; k++) {
+		size_t a = units[2 * k], b = units[2 * k + 1];
 		s->toks.n = 0;
 		ner_tokenize(text, a, b, &s->toks);
 		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
