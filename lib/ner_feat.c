@@ -140,19 +140,33 @@ void ner_sent_free(struct ner_sent *s)
 	ner_sent_init(s);
 }
 
-static const char *const particles[] = {
-	"de", "van", "von", "der", "den", "del", "della", "di", "da", "du", "dos", "das",
-	"al", "el", "bin", "ibn", "ben", "la", "le", "ter", "ten", "st", "abu", "y", NULL
-};
-
+/* Lower-case words that start or continue names: de, van, al, bin ... */
 static int is_particle(const char *w, size_t n)
 {
-	if (n > 5 || !strchr("abdelsty", w[0]))
+	switch (n) {
+	case 1:
+		return w[0] == 'y';
+	case 2:
+		switch (w[0]) {
+		case 'd': return strchr("eiau", w[1]) != NULL;
+		case 'a': case 'e': return w[1] == 'l';
+		case 'l': return w[1] == 'a' || w[1] == 'e';
+		case 's': return w[1] == 't';
+		default: return 0;
+		}
+	case 3:
+		if (w[0] == 'v')
+			return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
+		if (w[0] == 'd')
+			return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
+			       !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
+		return !memcmp(w, "bin", 3) || !memcmp(w, "ibn", 3) || !memcmp(w, "ben", 3) ||
+		       !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3) || !memcmp(w, "abu", 3);
+	case 5:
+		return !memcmp(w, "della", 5);
+	default:
 		return 0;
-	for (const char *const *p = particles; *p; p++)
-		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
-			return 1;
-	return 0;
+	}
 }
 
 /* Word hash over the lower-cased word with digits as 0; shape hash over
@@ -384,17 +398,17 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
-	if (len < 20 || memcmp(data, "NERM1\0\0\0", 8) != 0)
+	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
 	memcpy(&bits, data + 8, 4);
 	memcpy(&m->scale, data + 12, 4);
 	memcpy(&rows, data + 16, 4);
-	size_t rowlen = 4 + 2 * NER_NLABELS;
+	size_t rowlen = 4 + 2 * NER_ROW;
 	if (bits < 8 || bits > 26 || (len - 20) / rowlen < rows)
 		return -1;
 	m->mask = (1u << bits) - 1;
-	m->w = ner_xcalloc((size_t)NER_NLABELS << bits, sizeof *m->w);
+	m->w = ner_xcalloc((size_t)NER_ROW << bits, sizeof *m->w);
 	const unsigned char *p = data + 20;
 	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
 		uint32_t b;
@@ -403,7 +417,7 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 			ner_model_free(m);
 			return -1;
 		}
-		memcpy(m->w + (size_t)b * NER_NLABELS, p + 4, 2 * NER_NLABELS);
+		memcpy(m->w + (size_t)b * NER_ROW, p + 4, 2 * NER_ROW);
 	}
 	return 0;
 }
@@ -421,17 +435,18 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 	for (size_t i = 0; i < s->n; i++) {
 		int best = NER_O;
 		if (prev != NER_O || s->cand[i]) {
-			int32_t score[NER_NLABELS] = {0};
+			/* scores relative to O (whose score is 0): 8 lanes a row */
+			int32_t score[NER_ROW] = {0};
 			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
 			for (size_t k = 0; k < nf; k++) {
-				const int16_t *row = m->w + (size_t)f[k] * NER_NLABELS;
-				for (int l = 0; l < NER_NLABELS; l++)
+				const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
+				for (int l = 0; l < NER_ROW; l++)
 					score[l] += row[l];
 			}
-			int32_t bs = score[NER_O];
+			int32_t bs = 0;
 			for (int l = 1; l < NER_NLABELS; l++)
-				if (score[l] > bs && ner_label_ok(prev, l)) {
-					bs = score[l];
+				if (score[l - 1] > bs && ner_label_ok(prev, l)) {
+					bs = score[l - 1];
 					best = l;
 				}
 		}

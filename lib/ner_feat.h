@@ -88,13 +88,16 @@ static inline int ner_label_ok(int prev, int l)
 	return !NER_IS_I(l) || (prev != NER_O && NER_TYPE(prev) == NER_TYPE(l));
 }
 
-/* A trained model: a dense table of int16 weights, rows of NER_NLABELS. */
+/* A trained model: a dense table of int16 weights, a row for each feature
+ * bucket with the weights of labels 1..8 minus the weight of O (only
+ * differences decide, and 8 lanes make one 16-byte row). */
+#define NER_ROW (NER_NLABELS - 1)
 struct ner_model {
 	uint32_t mask;
 	float scale;
 	int16_t *w;
 };
-/* Load the binary model (magic "NERM1"); 0 on success, -1 if malformed. */
+/* Load the binary model (magic "NERM2"); 0 on success, -1 if malformed. */
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len);
 void ner_model_free(struct ner_model *m);
 /* Tag a prepared sentence greedily into s->label[]. */

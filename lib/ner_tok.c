@@ -26,25 +26,31 @@ size_t ner_utf8_next(const char *s, size_t n, size_t i, unsigned *cp)
 
 enum cls { C_SPACE, C_UPPER, C_LOWER, C_LETTER, C_DIGIT, C_APOS, C_HYPHEN, C_PERIOD, C_OTHER };
 
+#define U C_UPPER
+#define L C_LOWER
+#define D C_DIGIT
+#define S C_SPACE
+#define O C_OTHER
+static const unsigned char ascii_class[128] = {
+	O, O, O, O, O, O, O, O, O, S, S, S, S, S, O, O,
+	O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O,
+	S, O, O, O, O, O, O, C_APOS, O, O, O, O, O, C_HYPHEN, C_PERIOD, O,
+	D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O,
+	O, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+	U, U, U, U, U, U, U, U, U, U, U, O, O, O, O, O,
+	O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O,
+};
+#undef U
+#undef L
+#undef D
+#undef S
+#undef O
+
 static enum cls classify(unsigned c)
 {
-	if (c < 128) {
-		if (c == ' ' || (c >= 9 && c <= 13))
-			return C_SPACE;
-		if (c >= 'A' && c <= 'Z')
-			return C_UPPER;
-		if (c >= 'a' && c <= 'z')
-			return C_LOWER;
-		if (c >= '0' && c <= '9')
-			return C_DIGIT;
-		if (c == '\'')
-			return C_APOS;
-		if (c == '-')
-			return C_HYPHEN;
-		if (c == '.')
-			return C_PERIOD;
-		return C_OTHER;
-	}
+	if (c < 128)
+		return (enum cls)ascii_class[c];
 	if (c == 0x2019)
 		return C_APOS;
 	if (c == 0xFFFD)

@@ -28,22 +28,20 @@ char *ner_xstrndup(const char *s, size_t n)
 
 void ner_map_init(struct ner_map *m)
 {
-	m->keys = NULL;
-	m->vals = NULL;
+	m->slots = NULL;
 	m->n = m->cap = 0;
 }
 
 void ner_map_free(struct ner_map *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	ner_map_init(m);
 }
 
 static size_t slot(const struct ner_map *m, uint64_t key)
 {
 	size_t mask = m->cap - 1, i = (size_t)ner_mix(key) & mask;
-	while (m->keys[i] && m->keys[i] != key)
+	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & mask;
 	return i;
 }
@@ -52,16 +50,11 @@ static void grow(struct ner_map *m)
 {
 	struct ner_map old = *m;
 	m->cap = old.cap ? old.cap * 2 : 64;
-	m->keys = ner_xcalloc(m->cap, sizeof *m->keys);
-	m->vals = ner_xcalloc(m->cap, sizeof *m->vals);
+	m->slots = ner_xcalloc(m->cap, sizeof *m->slots);
 	for (size_t i = 0; i < old.cap; i++)
-		if (old.keys[i]) {
-			size_t j = slot(m, old.keys[i]);
-			m->keys[j] = old.keys[i];
-			m->vals[j] = old.vals[i];
-		}
-	free(old.keys);
-	free(old.vals);
+		if (old.slots[i].key)
+			m->slots[slot(m, old.slots[i].key)] = old.slots[i];
+	free(old.slots);
 }
 
 uint32_t *ner_map_put(struct ner_map *m, uint64_t key)
@@ -71,12 +64,12 @@ uint32_t *ner_map_put(struct ner_map *m, uint64_t key)
 	if ((m->n + 1) * 2 > m->cap)
 		grow(m);
 	size_t i = slot(m, key);
-	if (!m->keys[i]) {
-		m->keys[i] = key;
-		m->vals[i] = 0;
+	if (!m->slots[i].key) {
+		m->slots[i].key = key;
+		m->slots[i].val = 0;
 		m->n++;
 	}
-	return &m->vals[i];
+	return &m->slots[i].val;
 }
 
 uint32_t *ner_map_get(const struct ner_map *m, uint64_t key)
@@ -86,5 +79,5 @@ uint32_t *ner_map_get(const struct ner_map *m, uint64_t key)
 	if (!m->cap)
 		return NULL;
 	size_t i = slot(m, key);
-	return m->keys[i] ? &m->vals[i] : NULL;
+	return m->slots[i].key ? &m->slots[i].val : NULL;
 }

@@ -38,9 +38,12 @@ static inline uint64_t ner_mix(uint64_t h)
 
 /* A hash map from 64-bit keys to 32-bit values (open addressing). Key 0 is
  * reserved; callers' keys are hashes, so one is nudged if it is 0. */
+struct ner_map_slot {
+	uint64_t key;
+	uint32_t val;
+};
 struct ner_map {
-	uint64_t *keys;
-	uint32_t *vals;
+	struct ner_map_slot *slots;   /* key and value together: one cache line a probe */
 	size_t n, cap;
 };
 void ner_map_init(struct ner_map *m);

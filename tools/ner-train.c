@@ -379,31 +379,35 @@ int main(int argc, char **argv)
 	}
 	for (size_t k = 0; k < nw; k++)
 		avg[k] = (float)((p.acc[k] + (double)(p.clock - p.ts[k]) * p.w[k]) / (p.clock ? p.clock : 1));
-	/* Quantise to int16 and keep the rows that are not all zero. */
+	/* Quantise the differences to O to int16; keep the rows not all zero. */
 	float mx = 0;
-	for (size_t k = 0; k < nw; k++)
-		if (fabsf(avg[k]) > mx)
-			mx = fabsf(avg[k]);
+	for (size_t b = 0; b <= p.mask; b++)
+		for (int l = 1; l < NER_NLABELS; l++) {
+			float d = avg[b * NER_NLABELS + (size_t)l] - avg[b * NER_NLABELS];
+			if (fabsf(d) > mx)
+				mx = fabsf(d);
+		}
 	float scale = mx > 0 ? mx / 32000.0f : 1.0f;
 	FILE *f = fopen(out, "wb");
 	if (!f)
 		die(strerror(errno), out);
 	uint32_t rows = 0, ubits = (uint32_t)bits;
-	fwrite("NERM1\0\0\0", 1, 8, f);
+	fwrite("NERM2\0\0\0", 1, 8, f);
 	fwrite(&ubits, 4, 1, f);
 	fwrite(&scale, 4, 1, f);
 	fwrite(&rows, 4, 1, f);
 	for (uint32_t b = 0; b <= p.mask; b++) {
-		int16_t q[NER_NLABELS];
+		int16_t q[NER_ROW];
 		int any = 0;
-		for (int l = 0; l < NER_NLABELS; l++) {
-			q[l] = (int16_t)lrintf(avg[(size_t)b * NER_NLABELS + (size_t)l] / scale);
-			any |= q[l] != 0;
+		const float *row = avg + (size_t)b * NER_NLABELS;
+		for (int l = 1; l < NER_NLABELS; l++) {
+			q[l - 1] = (int16_t)lrintf((row[l] - row[0]) / scale);
+			any |= q[l - 1] != 0;
 		}
 		if (!any)
 			continue;
 		fwrite(&b, 4, 1, f);
-		fwrite(q, 2, NER_NLABELS, f);
+		fwrite(q, 2, NER_ROW, f);
 		rows++;
 	}
 	fseek(f, 16, SEEK_SET);
