@@ -182,6 +182,8 @@ static size_t title_at(const struct ner *n, const char *text, const struct ner_t
                        size_t i, size_t lim)
 {
 	size_t best = 0;
+	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
+		return 0;   /* titles are capitalised */
 	for (size_t k = 1; k <= 3 && i + k <= lim; k++)
 		if (ner_gaz_phrase(&n->gaz, text, t, i, i + k) & NER_G_TITLE)
 			best = k;
@@ -194,6 +196,8 @@ static size_t title_before(const struct ner *n, const char *text, const struct n
                            size_t lo, size_t i)
 {
 	size_t best = 0;
+	if (i == lo || !(t[i - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS | NER_TF_PERIOD)))
+		return 0;   /* a title ends in a capitalised word or an abbreviation */
 	for (size_t k = 1; k <= 3 && k <= i - lo; k++)
 		if (ner_gaz_phrase(&n->gaz, text, t, i - k, i) & NER_G_TITLE)
 			best = k;
