@@ -3,7 +3,7 @@
 #   make gazetteers regenerate lib/data/gaz_names.tsv from ../shared/train/gazetteers/lists
 NER_TRAIN_DIR ?= ../shared/train/entities
 NER_GAZ_DIR   ?= ../shared/train/gazetteers/lists
-NER_EPOCHS    ?= 8
+NER_EPOCHS    ?= 20
 NER_BITS      ?= 20
 NER_CORPORA   ?= $(NER_TRAIN_DIR)/wikigold/wikigold.conll:1.5 \
                  $(NER_TRAIN_DIR)/uner-ewt-train/train.conll:1 \
