@@ -221,6 +221,41 @@ static void add_mention(struct ner_story *s, size_t doc, const char *text,
 	s->m[s->nm++] = m;
 }
 
+/* `Iran-Iraq`, `US-Iraqi`: two places or nationalities joined by a hyphen
+ * are two names. Adds them and returns 1, or returns 0. */
+static int split_places(const struct ner *n, struct ner_story *s, size_t doc,
+                        const char *text, const struct ner_tok *t, size_t a, size_t b,
+                        int initial)
+{
+	const uint32_t place = NER_G_COUNTRY | NER_G_CITY | NER_G_REGION | NER_G_LOCATION;
+	size_t cut[8], ncut = 0;
+	for (size_t k = a + 1; k + 1 < b; k++)
+		if (t[k].end - t[k].start == 1 && text[t[k].start] == '-' &&
+		    !(t[k].flags & NER_TF_SPACE) && !(t[k + 1].flags & NER_TF_SPACE)) {
+			if (ncut == 8)
+				return 0;
+			cut[ncut++] = k;
+		}
+	if (!ncut)
+		return 0;
+	size_t from = a;
+	for (size_t c = 0; c <= ncut; c++) {
+		size_t to = c < ncut ? cut[c] : b;
+		if (!(ner_gaz_phrase(&n->gaz, text, t, from, to) & (place | NER_G_DEMONYM)))
+			return 0;
+		from = to + 1;
+	}
+	from = a;
+	for (size_t c = 0; c <= ncut; c++) {
+		size_t to = c < ncut ? cut[c] : b;
+		uint32_t g = ner_gaz_phrase(&n->gaz, text, t, from, to);
+		add_mention(s, doc, text, t, from, to, from, (g & place) ? NER_LOC : NER_MISC, n,
+		            initial && c == 0);
+		from = to + 1;
+	}
+	return 1;
+}
+
 /* Turn the labels of a tagged sentence into mentions. */
 static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t doc,
                               const char *text, const struct ner_tok *t, size_t nt,
@@ -235,7 +270,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		size_t j = i + 1;
 		while (j < nt && lab[j] == NER_I(type))
 			j++;
-		size_t a = i, b = j;
+		size_t a = i, b = j, i0 = i;
 		i = j;
 		while (a < b && !is_word(&t[a]))
 			a++;
@@ -257,9 +292,11 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 				initial = x == a;
 				break;
 			}
-		size_t lo = a;
-		while (lo > 0 && a - lo < 3 && lab[lo - 1] == NER_O)
+		size_t lo = i0;
+		while (lo > 0 && i0 - lo < 3 && lab[lo - 1] == NER_O)
 			lo--;
+		if ((type == NER_LOC || type == NER_MISC) && split_places(n, s, doc, text, t, a, b, initial))
+			continue;
 		add_mention(s, doc, text, t, a, b, lo, type, n, initial);
 	}
 }
@@ -418,14 +455,30 @@ static void tokenize_str(struct ner_story *s, const char *p, size_t n)
 	ner_tokenize(p, 0, n, &s->toks);
 }
 
+static int is_royal(const char *p, size_t n)
+{
+	static const char *const w[] = {"King", "Queen", "Prince", "Princess", "Emperor",
+	                                "Sultan", "Emir", "Pope", "Crown Prince", NULL};
+	for (const char *const *x = w; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, p, n))
+			return 1;
+	return 0;
+}
+
 /* Form of each mention, with type votes. */
 static void collect_forms(struct ner_story *s)
 {
 	for (size_t i = 0; i < s->nm; i++) {
 		struct ner_mention *m = &s->m[i];
 		const char *text = s->docs[m->doc].text;
-		tokenize_str(s, text + m->start, m->end - m->start);
-		size_t n = join_tokens(s, text + m->start, s->toks.t, 0, s->toks.n);
+		size_t from = m->start;
+		/* a monarch's title is part of the name: King Hussein is not
+		 * Saddam Hussein */
+		if (m->type == NER_PER && m->title_end > m->title_start &&
+		    is_royal(text + m->title_start, m->title_end - m->title_start))
+			from = m->title_start;
+		tokenize_str(s, text + from, m->end - from);
+		size_t n = join_tokens(s, text + from, s->toks.t, 0, s->toks.n);
 		m->form = form_get(s, s->scratch, n, (unsigned)s->toks.n, 1);
 		struct form *f = &s->forms[m->form];
 		f->votes[m->type]++;
@@ -643,14 +696,30 @@ static void link_people(const struct ner *n, struct ner_story *s)
 			claim(&tails, ner_hash(NER_HASH_INIT, p + a, f->len - a), find(s, fi));
 		}
 	}
+	/* the first word alone names the person when no one else has it as
+	 * first word or surname (`Saddam` = `Saddam Hussein`) */
+	struct ner_map heads;
+	ner_map_init(&heads);
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->type != NER_PER || f->ntok < 2)
+			continue;
+		const char *p = form_str(s, f);
+		tokenize_str(s, p, f->len);
+		claim(&heads, ner_hash(NER_HASH_INIT, p, s->toks.t[0].end), find(s, fi));
+	}
 	for (uint32_t fi = 0; fi < nf; fi++) {
 		struct form *f = &s->forms[fi];
 		if (f->type != NER_PER)
 			continue;
-		uint32_t o = owner(&tails, ner_hash(NER_HASH_INIT, form_str(s, f), f->len));
+		uint64_t h = ner_hash(NER_HASH_INIT, form_str(s, f), f->len);
+		uint32_t o = owner(&tails, h);
+		if (o == NO_ROOT && f->ntok == 1 && !ner_map_get(&tails, h))
+			o = owner(&heads, h);
 		if (o != NO_ROOT)
 			unite(s, o, fi);
 	}
+	ner_map_free(&heads);
 	ner_map_free(&keys);
 	ner_map_free(&tails);
 }
@@ -827,13 +896,20 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 				f->type = ty;
 		/* a country or city standing for its government is still a place
 		 * (CoNLL): `Brussels`, `Washington` said */
-		if (f->type == NER_ORG) {
+		if (f->type != NER_PER) {
 			tokenize_str(s, form_str(s, f), f->len);
 			uint32_t g = ner_gaz_phrase(&n->gaz, form_str(s, f), s->toks.t, 0, s->toks.n);
-			if ((g & (NER_G_COUNTRY | NER_G_CITY)) && !(g & NER_G_ORG)) {
-				f->votes[NER_LOC] += f->votes[NER_ORG];
-				f->votes[NER_ORG] = 0;
-				f->type = NER_LOC;
+			int to = -1;
+			if (f->type == NER_ORG && (g & (NER_G_COUNTRY | NER_G_CITY | NER_G_LOCATION)) &&
+			    !(g & NER_G_ORG))
+				to = NER_LOC;
+			/* nationalities are MISC */
+			if ((g & NER_G_DEMONYM) && !(g & (NER_G_COUNTRY | NER_G_CITY | NER_G_ORG)))
+				to = NER_MISC;
+			if (to >= 0 && to != f->type) {
+				f->votes[to] += f->votes[f->type];
+				f->votes[f->type] = 0;
+				f->type = to;
 			}
 		}
 	}
