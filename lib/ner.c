@@ -13,6 +13,7 @@
 NEWS_DATA(ner_model);
 NEWS_DATA(gaz_names);
 NEWS_DATA(ner_titles);
+NEWS_DATA(ner_titles_more);
 NEWS_DATA(ner_orgwords);
 NEWS_DATA(ner_nicknames);
 NEWS_DATA(ner_aliases);
@@ -114,6 +115,8 @@ struct ner *ner_new(const char **err)
 	ner_gaz_add_tsv(&n->gaz, news_data_gaz_names, news_data_gaz_names_len);
 	ner_gaz_add_list(&n->gaz, news_data_ner_titles, news_data_ner_titles_len, NER_G_TITLE);
 	ner_gaz_add_list(&n->gaz, news_data_ner_orgwords, news_data_ner_orgwords_len, NER_G_ORGWORD);
+	ner_gaz_add_list(&n->gaz, news_data_ner_titles_more, news_data_ner_titles_more_len,
+	                 NER_G_TITLE_RULE);
 	load_pairs(&n->nick, news_data_ner_nicknames, news_data_ner_nicknames_len);
 	load_pairs(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len);
 	return n;
@@ -185,7 +188,7 @@ static size_t title_at(const struct ner *n, const char *text, const struct ner_t
 	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
 		return 0;   /* titles are capitalised */
 	for (size_t k = 1; k <= 3 && i + k <= lim; k++)
-		if (ner_gaz_phrase(&n->gaz, text, t, i, i + k) & NER_G_TITLE)
+		if (ner_gaz_phrase(&n->gaz, text, t, i, i + k) & (NER_G_TITLE | NER_G_TITLE_RULE))
 			best = k;
 	return best;
 }
@@ -199,7 +202,7 @@ static size_t title_before(const struct ner *n, const char *text, const struct n
 	if (i == lo || !(t[i - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS | NER_TF_PERIOD)))
 		return 0;   /* a title ends in a capitalised word or an abbreviation */
 	for (size_t k = 1; k <= 3 && k <= i - lo; k++)
-		if (ner_gaz_phrase(&n->gaz, text, t, i - k, i) & NER_G_TITLE)
+		if (ner_gaz_phrase(&n->gaz, text, t, i - k, i) & (NER_G_TITLE | NER_G_TITLE_RULE))
 			best = k;
 	return best;
 }
@@ -219,6 +222,25 @@ static void add_mention(struct ner_story *s, size_t doc, const char *text,
 	GROW(s->initial, s->init_cap, s->nm + 1);
 	s->initial[s->nm] = (unsigned char)initial;
 	s->m[s->nm++] = m;
+}
+
+/* Is token a the first word of its sentence? */
+static int initial_at(const unsigned char *init, size_t a)
+{
+	for (size_t x = 0; x <= a; x++)
+		if (init[x])
+			return x == a;
+	return 0;
+}
+
+/* `U.S.`, `UK`: an alias of a country (one token). */
+static int is_acronym_place(const struct ner *n, const char *text, const struct ner_tok *t,
+                            size_t ntok)
+{
+	size_t vl;
+	return ntok == 1 && (t->flags & NER_TF_ALLCAPS) &&
+	       pair_get(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len,
+	                text + t->start, t->end - t->start, &vl) != NULL;
 }
 
 /* `Iran-Iraq`, `US-Iraqi`: two places or nationalities joined by a hyphen
@@ -278,6 +300,26 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 			b--;
 		if (a == b)
 			continue;
+		/* a nationality or place before a title inside the span is a name
+		 * of its own: `Iraqi` of `Iraqi Foreign Minister Hoshyar Zebari` */
+		if (type == NER_PER && b - a > 2) {
+			for (size_t p = a + 1; p + 1 < b && p <= a + 3; p++) {
+				size_t k = title_at(n, text, t, p, b);
+				if (!k || p + k >= b)
+					continue;
+				uint32_t g = ner_gaz_phrase(&n->gaz, text, t, a, p);
+				uint32_t place = NER_G_COUNTRY | NER_G_CITY | NER_G_REGION;
+				if (g & (place | NER_G_DEMONYM)) {
+					add_mention(s, doc, text, t, a, p, a, (g & place) ? NER_LOC : NER_MISC,
+					            n, initial_at(init, a));
+					a = p;
+				} else if (is_acronym_place(n, text, &t[a], p - a)) {
+					add_mention(s, doc, text, t, a, p, a, NER_LOC, n, initial_at(init, a));
+					a = p;
+				}
+				break;
+			}
+		}
 		/* a title inside the span is cut off: `Adm. Greg Johnson` */
 		size_t k;
 		while (a < b && (k = title_at(n, text, t, a, b)) > 0 && a + k < b &&
@@ -286,12 +328,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		/* a span that is all title (`President`, `Foreign` of `Foreign Minister`) */
 		if (type == NER_PER && a + title_at(n, text, t, a, nt) >= b)
 			continue;
-		int initial = 0;
-		for (size_t x = 0; x <= a; x++)
-			if (init[x]) {
-				initial = x == a;
-				break;
-			}
+		int initial = initial_at(init, a);
 		size_t lo = i0;
 		while (lo > 0 && i0 - lo < 3 && lab[lo - 1] == NER_O)
 			lo--;
@@ -317,7 +354,7 @@ static int joins(const struct ner *n, const char *text, size_t b, size_t a)
 	if (b - 1 - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1;   /* an initial */
 	struct ner_tok t = {w, b, 0};
-	return (ner_gaz_phrase(&n->gaz, text, &t, 0, 1) & NER_G_TITLE) != 0;
+	return (ner_gaz_phrase(&n->gaz, text, &t, 0, 1) & (NER_G_TITLE | NER_G_TITLE_RULE)) != 0;
 }
 
 void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
@@ -597,10 +634,10 @@ static void recover(const struct ner *n, struct ner_story *s)
 					continue;
 				/* not a piece of a longer capitalised name */
 				if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
-				    !(ner_gaz_phrase(&n->gaz, d->text, t, best_j, best_j + 1) & NER_G_TITLE))
+				    !(ner_gaz_phrase(&n->gaz, d->text, t, best_j, best_j + 1) & (NER_G_TITLE | NER_G_TITLE_RULE)))
 					continue;
 				if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
-				    !(ner_gaz_phrase(&n->gaz, d->text, t, i - 1, i) & NER_G_TITLE))
+				    !(ner_gaz_phrase(&n->gaz, d->text, t, i - 1, i) & (NER_G_TITLE | NER_G_TITLE_RULE)))
 					continue;
 				int type = 0;
 				for (int ty = 1; ty < NER_NTYPES; ty++)

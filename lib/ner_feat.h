@@ -37,7 +37,8 @@ enum {
 	NER_G_MISC = 1 << 9, NER_G_CAPWORD = 1 << 10, NER_G_COMPANY = 1 << 11,
 	NER_G_TITLE = 1 << 12, NER_G_ORGWORD = 1 << 13,
 	NER_G_FOLDED = 1 << 14,   /* matched a lower-cased entry */
-	NER_G_NBITS = 15
+	NER_G_NBITS = 15,
+	NER_G_TITLE_RULE = 1 << 15   /* a title for the span rules only, not a feature */
 };
 #define NER_G_ENTRY (1u << 30)    /* a whole entry ends here */
 #define NER_G_PREFIX (1u << 31)   /* a longer entry continues */

@@ -25,7 +25,7 @@ build/tools/ner-train: tools/ner-train.c $(NER_OBJ)
 .PHONY: model gazetteers
 model: build/tools/ner-train
 	build/tools/ner-train -e $(NER_EPOCHS) -b $(NER_BITS) $(NER_TRAIN_FLAGS) \
-	    -g lib/data/gaz_names.tsv -l 12:lib/data/ner_titles.txt -l 13:lib/data/ner_orgwords.txt \
+	    -g lib/data/gaz_names.tsv -l 12:lib/data/ner_titles.txt -l 13:lib/data/ner_orgwords.txt -l 15:lib/data/ner_titles_more.txt \
 	    -o lib/data/ner_model.bin $(NER_CORPORA)
 
 gazetteers:
