@@ -19,7 +19,7 @@
 NEWS_DATA(abbrev);
 NEWS_DATA(split_starters);
 
-enum abbrev_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_OTHER };
+enum abbrev_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_OTHER, AB_FINAL };
 
 /* A small open-addressing hash set over the embedded lists: the keys point
  * into the embedded (static) data, so building it copies nothing. */
@@ -197,7 +197,8 @@ static void table_build(struct word_table *t, const char *data, size_t len)
 		size_t kl = tab ? (size_t)(tab - ln) : ll;
 		unsigned char cls = AB_OTHER;
 		if (tab && tab + 1 < ln + ll)
-			cls = tab[1] == 'T' ? AB_TITLE : tab[1] == 'N' ? AB_NUMBER : AB_OTHER;
+			cls = tab[1] == 'T' ? AB_TITLE : tab[1] == 'N' ? AB_NUMBER :
+			      tab[1] == 'F' ? AB_FINAL : AB_OTHER;
 		if (kl == 0 || kl > 255)
 			continue;
 		size_t h = hash_word(ln, kl, 0) & t->mask;
@@ -375,8 +376,17 @@ static enum next_class next_word(const char *t, size_t i, size_t e, size_t *ws, 
 	*we = j;
 	if (upper_cp(c))
 		return NX_UPPER;
-	if (lower_cp(c))
+	if (lower_cp(c)) {
+		/* eBay, iPhone, wikiHow start sentences like capitalised words */
+		for (size_t k = i + 1; k < j; k++)
+			if (t[k] >= 'A' && t[k] <= 'Z')
+				return NX_UPPER;
+		if ((j - i == 4 && memcmp(t + i, "http", 4) == 0) ||
+		    (j - i == 5 && memcmp(t + i, "https", 5) == 0) ||
+		    (j - i == 3 && memcmp(t + i, "www", 3) == 0 && j < e && t[j] == '.'))
+			return NX_OTHER;
 		return NX_LOWER;
+	}
 	if (c < 0x80 && is_digit((char)c))
 		return NX_DIGIT;
 	return NX_OTHER;
@@ -442,6 +452,18 @@ static size_t token_start(const char *t, size_t lo, size_t i)
 	return i;
 }
 
+/* Before a lower-case word a period ends a sentence only after a plain
+ * lower-case word that is no abbreviation ("it was mean. why") */
+static int lower_word_ends(const struct para *p, const char *w, size_t wl, size_t nws, size_t nwe)
+{
+	if (wl < 2 || nwe == nws)
+		return 0;
+	for (size_t k = 0; k < wl; k++)
+		if (w[k] < 'a' || w[k] > 'z')
+			return 0;
+	return table_get(&p->sp->abbrev, w, wl, 1) == AB_NONE;
+}
+
 /* Does a single period at t[i] (followed by white space) end the sentence?
  * nc/ws/we describe the next word. */
 static int period_ends(const struct para *p, size_t i, enum next_class nc, size_t nws, size_t nwe)
@@ -459,7 +481,7 @@ static int period_ends(const struct para *p, size_t i, enum next_class nc, size_
 	if (wl == 0)
 		return nc != NX_LOWER;
 	if (nc == NX_LOWER)
-		return 0;
+		return lower_word_ends(p, w, wl, nws, nwe);
 	int first = !has_alnum(t, p->s, w0);
 	if (is_number_word(w, wl)) {
 		if (first && wl <= 3)
@@ -492,8 +514,11 @@ static int period_ends(const struct para *p, size_t i, enum next_class nc, size_
 	case AB_TITLE:
 		return 0;
 	case AB_NUMBER:
+		return nc != NX_DIGIT;
 	case AB_OTHER:
 		return nc == NX_UPPER && is_starter(p->sp, t, nws, nwe);
+	case AB_FINAL:
+		return nc == NX_UPPER;
 	default:
 		return 1;
 	}
@@ -525,6 +550,35 @@ static int is_ellipsis_at(const char *t, size_t i, size_t e)
 {
 	return i + 2 < e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
 	       (unsigned char)t[i + 2] == 0xA6;
+}
+
+/* The length of a smiley at t[i] followed by white space or the end, or 0. */
+static size_t emoticon(const char *t, size_t i, size_t e)
+{
+	if (i + 1 >= e || (t[i] != ':' && t[i] != ';'))
+		return 0;
+	size_t j = i + 1;
+	if (t[j] == '-')
+		j++;
+	if (j >= e || !(t[j] == ')' || t[j] == '(' || t[j] == 'P' || t[j] == 'D' ||
+	                t[j] == 'p' || t[j] == '/'))
+		return 0;
+	j++;
+	if (j < e && t[j] != ' ' && t[j] != '\n' && t[j] != '\t' && t[j] != '\r')
+		return 0;
+	return j - i;
+}
+
+/* Before a lower-case word, '?' ends a sentence ("grow up? india?"), and so
+ * does '!' unless it belongs to a name (Yahoo! in). */
+static int question_or_lower_exclaim(const struct para *p, size_t i, size_t j)
+{
+	const char *t = p->t;
+	for (size_t k = i; k < j; k++)
+		if (t[k] == '?')
+			return 1;
+	size_t w0 = token_start(t, p->s, i), adv;
+	return !(w0 < i && upper_cp(dec(t, i, w0, &adv)));
 }
 
 /* Handle a run of end marks starting at t[i]; returns where to go on. */
@@ -565,15 +619,29 @@ static size_t end_marks(struct para *p, size_t i)
 	if (!space_cp(dec(t, e, k, &adv))) {
 		if (dots == 1 && !marks && k == j && glued_boundary(p, i))
 			emit(p, j);
-		return k > j ? k : j;
+		return k;
 	}
 	size_t nws, nwe;
 	size_t nx = skip_space(t, k, e);
+	size_t emo = emoticon(t, nx, e);
+	if (emo) {
+		/* "right? :) It was": the smiley belongs to the sentence before */
+		k = nx + emo;
+		if (k >= e)
+			return e;
+		nx = skip_space(t, k, e);
+		if (nx == k)
+			return k;
+	}
+	if (t[nx] == '-' || (nx + 2 < e && (unsigned char)t[nx] == 0xE2 &&
+	                     (unsigned char)t[nx + 1] == 0x80 &&
+	                     ((unsigned char)t[nx + 2] == 0x94 || (unsigned char)t[nx + 2] == 0x93)))
+		return k;   /* an attribution: "... a long game." -Matthew Ingram */
 	enum next_class nc = next_word(t, nx, e, &nws, &nwe);
 	int attached = i > p->s && !space_cp(dec_back(t, p->s, i, &back));
 	if (dots >= 3) {
-		if (i > p->s && (t[i - 1] == '[' || t[i - 1] == '('))
-			return k;
+		if (t[nx] == '(')
+			return k;   /* a citation after a quotation: "[...]" (Smith 55). */
 		if (dots >= 4 && spaced && attached && t[i + 1] == ' ') {
 			/* "words. . . . The": the first period ends the sentence, the
 			 * ellipsis opens the next */
@@ -586,10 +654,12 @@ static size_t end_marks(struct para *p, size_t i)
 		return k;
 	}
 	if (marks) {
-		if (nc != NX_LOWER)
+		if (nc != NX_LOWER || (k == j && question_or_lower_exclaim(p, i, j)))
 			emit(p, k);
 		return k;
 	}
+	if (nc == NX_LOWER && k > j)
+		return k;   /* "(he said so.) at home", "great.' she said" */
 	if (period_ends(p, i, nc, nws, nwe))
 		emit(p, k);
 	return k;
@@ -648,9 +718,9 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 /* ---- paragraphs ------------------------------------------------------ */
 
 /* Page furniture on a line of its own: navigation and table debris ending or
- * starting in '|', empty image or link markup, short runs of punctuation and
- * spaced separators ("* * *"). Rules of one repeated character are kept:
- * some corpora count them as sentences. */
+ * starting in '|', empty image or link markup, and short or spaced runs of
+ * separator characters ("--", "* * *"). Long rules of one repeated character
+ * are kept (some corpora count them as sentences), and so are emoticons. */
 static int debris_line(const char *t, size_t a, size_t b)
 {
 	if (t[a] == '|' || t[b - 1] == '|')
@@ -658,16 +728,18 @@ static int debris_line(const char *t, size_t a, size_t b)
 	if (b - a >= 3 && (memcmp(t + a, "![", 2) == 0 || memcmp(t + a, "[](", 3) == 0) &&
 	    t[b - 1] == ')')
 		return 1;
-	if (has_alnum(t, a, b))
-		return 0;
 	size_t nonspace = 0, spaces = 0, adv;
 	for (size_t i = a; i < b; i += adv) {
-		if (space_cp(dec(t, b, i, &adv)))
+		uint32_t c = dec(t, b, i, &adv);
+		if (space_cp(c))
 			spaces++;
-		else
+		else if (c == '-' || c == '=' || c == '_' || c == '*' || c == '~' || c == '#' ||
+		         c == 0x2022 || c == 0xB7 || c == 0x2014 || c == 0x2013)
 			nonspace++;
+		else
+			return 0;
 	}
-	return nonspace <= 3 || spaces > 0 || memchr(t + a, '[', b - a) != NULL;
+	return nonspace <= 3 || spaces > 0;
 }
 
 static int ends_continuation(const char *t, size_t a, size_t b)
