@@ -269,6 +269,7 @@ struct para {
 	const char *t;
 	size_t ps, pe;        /* the paragraph */
 	size_t s;             /* start of the current sentence */
+	size_t alnum;         /* its first letter or digit; 0 unknown, pe + 1 none */
 	long no;
 	/* numbered or lettered list: marker style and last value seen */
 	int list_style;       /* 0 none, else the byte after the number: '.' or ')' */
@@ -312,16 +313,20 @@ static void emit(struct para *p, size_t end)
 	if (b > a)
 		news_doc_add_sentence(p->d, a, b, p->no);
 	p->s = end;
+	p->alnum = 0;
 }
 
-/* Does any letter or digit occur in t[a..b)? */
-static int has_alnum(const char *t, size_t a, size_t b)
+/* Where the current sentence's first letter or digit is (pe if none yet
+ * up to the end of the paragraph); found once per sentence. */
+static size_t first_alnum(struct para *p)
 {
-	size_t adv;
-	for (size_t i = a; i < b; i += adv)
-		if (alnum_cp(dec(t, b, i, &adv)))
-			return 1;
-	return 0;
+	if (!p->alnum) {
+		size_t i = p->s, adv;
+		while (i < p->pe && !alnum_cp(dec(p->t, p->pe, i, &adv)))
+			i += adv;
+		p->alnum = i + 1;
+	}
+	return p->alnum - 1;
 }
 
 /* A list marker at t[i..]: "12." "12)" "12.)" "a." "b)" followed by a space.
@@ -440,9 +445,16 @@ static int is_number_word(const char *w, size_t n)
 	return 1;
 }
 
-/* The start of the token ending at i (white space delimited, >= lo). */
+/* Rules look at most this far back into a word: longer "words" are debris,
+ * and the bound keeps the work per end mark constant. */
+enum { MAX_WORD = 128 };
+
+/* The start of the token ending at i (white space delimited, >= lo, at most
+ * about MAX_WORD bytes back). */
 static size_t token_start(const char *t, size_t lo, size_t i)
 {
+	if (i - lo > MAX_WORD)
+		lo = i - MAX_WORD;
 	while (i > lo) {
 		size_t back;
 		if (space_cp(dec_back(t, lo, i, &back)))
@@ -458,6 +470,8 @@ static int lower_word_ends(const struct para *p, const char *w, size_t wl, size_
 {
 	if (wl < 2 || nwe == nws)
 		return 0;
+	if (nwe - nws == 1 && nwe < p->pe && (p->t[nwe] == ')' || p->t[nwe] == '.'))
+		return 0;   /* an inline list: "... the world. b) Refusing" */
 	for (size_t k = 0; k < wl; k++)
 		if (w[k] < 'a' || w[k] > 'z')
 			return 0;
@@ -466,7 +480,7 @@ static int lower_word_ends(const struct para *p, const char *w, size_t wl, size_
 
 /* Does a single period at t[i] (followed by white space) end the sentence?
  * nc/ws/we describe the next word. */
-static int period_ends(const struct para *p, size_t i, enum next_class nc, size_t nws, size_t nwe)
+static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws, size_t nwe)
 {
 	const char *t = p->t;
 	size_t w0 = token_start(t, p->s, i), adv;
@@ -482,7 +496,7 @@ static int period_ends(const struct para *p, size_t i, enum next_class nc, size_
 		return nc != NX_LOWER;
 	if (nc == NX_LOWER)
 		return lower_word_ends(p, w, wl, nws, nwe);
-	int first = !has_alnum(t, p->s, w0);
+	int first = first_alnum(p) >= w0;
 	if (is_number_word(w, wl)) {
 		if (first && wl <= 3)
 			return 0;   /* a list marker: "1. The first item" */
@@ -536,7 +550,7 @@ static int glued_boundary(const struct para *p, size_t i)
 	    !(c >= 'a' && c <= 'z'))
 		return 0;
 	size_t ts = token_start(t, p->s, i), te = i;
-	while (te < p->pe && t[te] != ' ' && t[te] != '\n' && t[te] != '\t')
+	while (te < p->pe && te - i < MAX_WORD && t[te] != ' ' && t[te] != '\n' && t[te] != '\t')
 		te++;
 	for (size_t k = ts; k < te; k++)
 		if (t[k] == '@' || t[k] == '/' || t[k] == '_' || t[k] == '\\' || t[k] == ':')
@@ -672,7 +686,7 @@ static const unsigned char mark_byte[256] = {
 static void split_para(const struct news_splitter *sp, struct news_doc *d,
                        size_t ps, size_t pe, long no)
 {
-	struct para p = { sp, d, d->text.data, ps, pe, ps, no, 0, 0, 0 };
+	struct para p = { sp, d, d->text.data, ps, pe, ps, 0, no, 0, 0, 0 };
 	const char *t = p.t;
 	long v;
 	int style, alpha;
@@ -704,7 +718,7 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 			} else {
 				size_t back;
 				if (bullet_cp(cp) && i > p.s && space_cp(dec_back(t, ps, i, &back)) &&
-				    has_alnum(t, p.s, i))
+				    first_alnum(&p) < i)
 					emit(&p, i);
 				i += adv;
 			}

@@ -3,7 +3,7 @@
  * Without arguments it runs the checks. With FILE arguments it prints the
  * sentences of each file one a line (white space runs shown as one space),
  * the format ../shared/eval/score_split.py reads; with -p each line is
- * prefixed by the paragraph number and a TAB. */
+ * prefixed by the paragraph number and a TAB; -q only counts (for timing). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,8 +76,8 @@ static int run_files(int argc, char **argv)
 	news_doc_init(&d);
 	int with_para = 0, status = 0;
 	for (int a = 1; a < argc; a++) {
-		if (strcmp(argv[a], "-p") == 0) {
-			with_para = 1;
+		if (strcmp(argv[a], "-p") == 0 || strcmp(argv[a], "-q") == 0) {
+			with_para = argv[a][1] == 'p' ? 1 : -1;
 			continue;
 		}
 		FILE *f = strcmp(argv[a], "-") == 0 ? stdin : fopen(argv[a], "rb");
@@ -95,7 +95,10 @@ static int run_files(int argc, char **argv)
 			fclose(f);
 		set_text(&d, b.data ? b.data : "", b.len);
 		news_split_doc(sp, &d);
-		print_sentences(&d, with_para);
+		if (with_para >= 0)
+			print_sentences(&d, with_para);
+		else
+			printf("%zu sentences\n", d.nsents);
 		nbuf_free(&b);
 	}
 	news_doc_free(&d);
