@@ -212,14 +212,10 @@ static void write_escaped(FILE *out, const char *s, size_t n)
 /* Write "\t<v>" for a number. */
 static void write_num(FILE *out, unsigned long long v)
 {
-	char tmp[24];
-	size_t i = sizeof tmp;
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	tmp[--i] = '\t';
-	out_write(tmp + i, sizeof tmp - i, out);
+	char tmp[25];
+	char *p = news_utoa(v, tmp + 1);
+	*--p = '\t';
+	out_write(p, (size_t)(tmp + sizeof tmp - p), out);
 }
 
 static void write_sentence(const struct news_doc *d, const struct news_record *r, FILE *out)
