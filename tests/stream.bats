@@ -249,3 +249,10 @@ fields() { awk -F '\t' -v k="$1" '$3 == k { print NF }' | sort -u; }
 	for p in piece*; do news-split < "$p"; done > joined
 	cmp whole joined
 }
+
+@test "GNU parallel --pipe on doc records gives the same bytes as one process" {
+	news-split "${SEEDS[@]}" > whole
+	parallel --will-cite --pipe -k --regexp --recstart '^[^\t]*\t0\tdoc\t' \
+		--block 100k -N 1 news-split < whole > par 2> /dev/null
+	cmp whole par
+}
