@@ -680,8 +680,126 @@ static size_t end_marks(struct para *p, size_t i)
 }
 
 static const unsigned char mark_byte[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1,
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [0xE2] = 1,
 };
+
+/* The next byte at or after i that the rules look at (e if none). Eight bytes
+ * at a time: a word holds a candidate when one of its bytes equals . ! ? :
+ * or has the high bit set (then the bytes are looked at one by one). */
+static size_t next_mark(const char *t, size_t i, size_t e)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	for (;;) {
+		while (i + 8 <= e) {
+			uint64_t v;
+			memcpy(&v, t + i, 8);
+			uint64_t a = v ^ (ones * '.'), b = v ^ (ones * '!');
+			uint64_t c = v ^ (ones * '?'), d = v ^ (ones * ':');
+			uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) |
+			             ((c - ones) & ~c) | ((d - ones) & ~d) | v;
+			if (z & high)
+				break;
+			i += 8;
+		}
+		size_t stop = i + 8 < e ? i + 8 : e;
+		for (; i < stop; i++)
+			if (mark_byte[(unsigned char)t[i]])
+				return i;
+		if (i >= e)
+			return e;
+	}
+}
+
+/* "Weekday, Month D, YYYY" at t[i..e): its length, or 0. */
+static size_t full_date(const char *t, size_t i, size_t e)
+{
+	static const char *const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday",
+	                                    "Friday", "Saturday", "Sunday" };
+	static const char *const months[] = { "January", "February", "March", "April",
+	                                      "May", "June", "July", "August", "September",
+	                                      "October", "November", "December" };
+	size_t j = i, k;
+	for (k = 0; k < 7; k++) {
+		size_t n = strlen(days[k]);
+		if (e - j > n && memcmp(t + j, days[k], n) == 0) {
+			j += n;
+			break;
+		}
+	}
+	if (k == 7 || j + 2 > e || t[j] != ',' || t[j + 1] != ' ')
+		return 0;
+	j += 2;
+	for (k = 0; k < 12; k++) {
+		size_t n = strlen(months[k]);
+		if (e - j > n && memcmp(t + j, months[k], n) == 0) {
+			j += n;
+			break;
+		}
+	}
+	if (k == 12 || j >= e || t[j++] != ' ')
+		return 0;
+	size_t d0 = j;
+	while (j < e && j - d0 < 2 && is_digit(t[j]))
+		j++;
+	if (j == d0 || j + 6 > e || t[j] != ',' || t[j + 1] != ' ')
+		return 0;
+	j += 2;
+	for (k = 0; k < 4; k++)
+		if (!is_digit(t[j + k]))
+			return 0;
+	j += 4;
+	if (j < e && (is_digit(t[j]) || t[j] == '.'))
+		return 0;
+	return j - i;
+}
+
+/* Web news pages put the publication date next to the headline: a paragraph
+ * opening with a full date followed by a capitalised word, or a headline
+ * ending in one, has the date as a sentence of its own. */
+static void datelines(struct para *p)
+{
+	const char *t = p->t;
+	size_t n = full_date(t, p->ps, p->pe);
+	if (n && p->ps + n < p->pe) {
+		size_t nx = skip_space(t, p->ps + n, p->pe), adv;
+		if (nx > p->ps + n && upper_cp(dec(t, p->pe, nx, &adv)))
+			emit(p, p->ps + n);
+	}
+	for (size_t i = p->pe > p->s + 48 ? p->pe - 48 : p->s + 1; i + 16 < p->pe; i++) {
+		if (t[i - 1] != ' ' || t[i] < 'F' || t[i] > 'W' || full_date(t, i, p->pe) != p->pe - i)
+			continue;
+		size_t b = trim_back(t, p->s, i);
+		if (b == p->s || t[b - 1] == ',' || t[b - 1] == '-')
+			return;
+		static const char *const joins[] = { "on", "of", "by", "since", "until", "till", "from",
+		                                     "to", "before", "after", "and", "or", "through",
+		                                     "between", "at", "for", "the" };
+		size_t w = token_start(t, p->s, b);
+		for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+			if (strlen(joins[k]) == b - w && memcmp(t + w, joins[k], b - w) == 0)
+				return;   /* "... on Tuesday, May 5, 2015" */
+		emit(p, i);
+		return;
+	}
+}
+
+/* "Playstation VR demo Image: Nick Moreau.": a picture credit after a
+ * caption starts a sentence. */
+static void credit(struct para *p, size_t colon)
+{
+	static const char *const words[] = { "Image", "Photo", "Picture", "Photograph", "Credit" };
+	const char *t = p->t;
+	if (colon + 1 >= p->pe || t[colon + 1] != ' ')
+		return;
+	size_t w = token_start(t, p->s, colon);
+	if (w <= p->s || first_alnum(p) >= w)
+		return;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (strlen(words[k]) == colon - w && memcmp(t + w, words[k], colon - w) == 0) {
+			emit(p, w);
+			return;
+		}
+}
 
 static void split_para(const struct news_splitter *sp, struct news_doc *d,
                        size_t ps, size_t pe, long no)
@@ -696,17 +814,29 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 		p.list_alpha = alpha;
 		p.list_last = v;
 	}
+	if (pe - ps > 16 && (unsigned char)t[ps] >= 'F' && (unsigned char)t[ps] <= 'W')
+		datelines(&p);
 	while (i < pe) {
 		unsigned char c = (unsigned char)t[i];
-		if (p.list_style && (c == ' ' || c == '\t' || c == '\n') && i + 1 < pe &&
-		    list_marker(t, i + 1, pe, &v, &style, &alpha) && style == p.list_style &&
-		    alpha == p.list_alpha && v == p.list_last + 1) {
-			emit(&p, i + 1);
-			p.list_last = v;
-			i++;
+		if (p.list_style) {
+			if ((c == ' ' || c == '\t' || c == '\n') && i + 1 < pe &&
+			    list_marker(t, i + 1, pe, &v, &style, &alpha) && style == p.list_style &&
+			    alpha == p.list_alpha && v == p.list_last + 1) {
+				emit(&p, i + 1);
+				p.list_last = v;
+				i++;
+				continue;
+			}
+			if (!mark_byte[c]) {
+				i++;
+				continue;
+			}
+		} else if (!mark_byte[c]) {
+			i = next_mark(t, i, pe);
 			continue;
 		}
-		if (!mark_byte[c]) {
+		if (c == ':') {
+			credit(&p, i);
 			i++;
 			continue;
 		}
@@ -726,6 +856,8 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 		}
 		i = end_marks(&p, i);
 	}
+	if (pe - p.s > 16 && is_digit(t[pe - 1]))
+		datelines(&p);
 	emit(&p, pe);
 }
 
