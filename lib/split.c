@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "doc.h"
@@ -688,6 +691,24 @@ static const unsigned char mark_byte[256] = {
  * or has the high bit set (then the bytes are looked at one by one). */
 static size_t next_mark(const char *t, size_t i, size_t e)
 {
+#ifdef __SSE2__
+	/* the same sixteen bytes at a time */
+	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+	const __m128i qm = _mm_set1_epi8('?'), colon = _mm_set1_epi8(':');
+	while (i + 16 <= e) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(v, colon)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, v));
+		while (bits) {
+			size_t k = i + (size_t)__builtin_ctz(bits);
+			if (mark_byte[(unsigned char)t[k]])
+				return k;
+			bits &= bits - 1;
+		}
+		i += 16;
+	}
+#endif
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	for (;;) {
 		while (i + 8 <= e) {
@@ -759,7 +780,7 @@ static size_t full_date(const char *t, size_t i, size_t e)
 static void datelines(struct para *p)
 {
 	const char *t = p->t;
-	size_t n = full_date(t, p->ps, p->pe);
+	size_t n = p->s == p->ps ? full_date(t, p->ps, p->pe) : 0;
 	if (n && p->ps + n < p->pe) {
 		size_t nx = skip_space(t, p->ps + n, p->pe), adv;
 		if (nx > p->ps + n && upper_cp(dec(t, p->pe, nx, &adv)))
@@ -814,7 +835,8 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 		p.list_alpha = alpha;
 		p.list_last = v;
 	}
-	if (pe - ps > 16 && (unsigned char)t[ps] >= 'F' && (unsigned char)t[ps] <= 'W')
+	if (pe - ps > 16 && (memcmp(t + ps + 3, "day, ", 5) == 0 || memcmp(t + ps + 4, "day, ", 5) == 0 ||
+	                     memcmp(t + ps + 5, "day, ", 5) == 0 || memcmp(t + ps + 6, "day, ", 5) == 0))
 		datelines(&p);
 	while (i < pe) {
 		unsigned char c = (unsigned char)t[i];
@@ -856,7 +878,7 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 		}
 		i = end_marks(&p, i);
 	}
-	if (pe - p.s > 16 && is_digit(t[pe - 1]))
+	if (pe - p.s > 16 && is_digit(t[pe - 4]) && t[pe - 6] == ',' && is_digit(t[pe - 1]))
 		datelines(&p);
 	emit(&p, pe);
 }
