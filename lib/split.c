@@ -514,9 +514,9 @@ static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws,
 		size_t pw = token_start(t, p->s, pe);
 		int prev_cap = pe > pw && upper_cp(dec(t, pe, pw, &adv));
 		if (c0 == 'I' && !prev_cap)
-			return nc == NX_UPPER;
-		if (prev_cap)
-			return 0;
+			return nc == NX_UPPER;   /* "you and I. Did you" */
+		/* an initial, unless a word that starts sentences follows: "Plan B.
+		 * It failed" but "George W. Bush" */
 		return nc == NX_UPPER && is_starter(p->sp, t, nws, nwe);
 	}
 	int up;
@@ -529,7 +529,10 @@ static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws,
 	}
 	switch (table_get(&p->sp->abbrev, w, wl, 1)) {
 	case AB_TITLE:
-		return 0;
+		if (!lower_cp(c0))
+			return 0;
+		/* lower case, a title is a unit or a common noun: "10 ft." "5th st." */
+		return nc == NX_UPPER && is_starter(p->sp, t, nws, nwe);
 	case AB_NUMBER:
 		return nc != NX_DIGIT;
 	case AB_OTHER:
@@ -893,6 +896,9 @@ static int debris_line(const char *t, size_t a, size_t b)
 {
 	if (t[a] == '|' || t[b - 1] == '|')
 		return 1;
+	const char *bar = memchr(t + a, '|', b - a);
+	if (bar && memchr(bar + 1, '|', (size_t)(t + b - bar - 1)) && !memchr(t + a, '.', b - a))
+		return 1;   /* "Home | World | Politics" */
 	if (b - a >= 3 && (memcmp(t + a, "![", 2) == 0 || memcmp(t + a, "[](", 3) == 0) &&
 	    t[b - 1] == ')')
 		return 1;
