@@ -21,8 +21,9 @@
 
 NEWS_DATA(abbrev);
 NEWS_DATA(split_starters);
+NEWS_DATA(split_titles);
 
-enum abbrev_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_OTHER, AB_FINAL };
+enum abbrev_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_OTHER, AB_FINAL, AB_NAME_END };
 
 /* A small open-addressing hash set over the embedded lists: the keys point
  * into the embedded (static) data, so building it copies nothing. */
@@ -46,6 +47,7 @@ struct line {
 struct news_splitter {
 	struct word_table abbrev;   /* lower case keys */
 	struct word_table starters; /* case as at a sentence start */
+	struct word_table titles;   /* job titles after a company name */
 	struct line *lines;
 	size_t lines_cap;
 };
@@ -201,7 +203,7 @@ static void table_build(struct word_table *t, const char *data, size_t len)
 		unsigned char cls = AB_OTHER;
 		if (tab && tab + 1 < ln + ll)
 			cls = tab[1] == 'T' ? AB_TITLE : tab[1] == 'N' ? AB_NUMBER :
-			      tab[1] == 'F' ? AB_FINAL : AB_OTHER;
+			      tab[1] == 'F' ? AB_FINAL : tab[1] == 'E' ? AB_NAME_END : AB_OTHER;
 		if (kl == 0 || kl > 255)
 			continue;
 		size_t h = hash_word(ln, kl, 0) & t->mask;
@@ -249,6 +251,7 @@ struct news_splitter *news_splitter_new(void)
 	struct news_splitter *sp = news_xcalloc(1, sizeof *sp);
 	table_build(&sp->abbrev, news_data_abbrev, news_data_abbrev_len);
 	table_build(&sp->starters, news_data_split_starters, news_data_split_starters_len);
+	table_build(&sp->titles, news_data_split_titles, news_data_split_titles_len);
 	return sp;
 }
 
@@ -258,6 +261,7 @@ void news_splitter_free(struct news_splitter *sp)
 		return;
 	free(sp->abbrev.slots);
 	free(sp->starters.slots);
+	free(sp->titles.slots);
 	free(sp->lines);
 	free(sp);
 }
@@ -412,6 +416,26 @@ static int is_personal_title(const char *w, size_t n)
 	       (n == 3 && memcmp(w, "Mrs", 3) == 0);
 }
 
+/* After a name-ending abbreviation (Inc., Fla., ", N.Y.") a capitalised word
+ * starts a new sentence unless it is a job title or a title abbreviation
+ * ("Acme Inc. Chief Executive ...", "Austin, Texas, Gov. ..."). */
+static int name_end_splits(const struct para *p, size_t nws, size_t nwe)
+{
+	const char *t = p->t;
+	size_t n = nwe - nws;
+	for (size_t k = nws; k > 0 && (t[k - 1] == '(' || t[k - 1] == '"' || t[k - 1] == '\''); k--)
+		if (t[k - 1] == '(')
+			return 0;   /* "Buffalo, N.Y. (AP)", "Acme Inc. (NYSE: ACM)" */
+	if (n == 1 && nwe < p->pe && t[nwe] == '.')
+		return 0;   /* another abbreviation: "Reiss & Co. B.V." */
+	if (table_get(&p->sp->titles, t + nws, n, 0) != AB_NONE)
+		return 0;
+	if (nwe < p->pe && t[nwe] == '.' && !is_personal_title(t + nws, n) &&
+	    table_get(&p->sp->abbrev, t + nws, n, 1) == AB_TITLE)
+		return 0;
+	return 1;
+}
+
 /* Single letters joined by periods, without the last period: U.S, a.m, J.R.R */
 static int letters_with_periods(const char *w, size_t n, int *upper)
 {
@@ -525,6 +549,14 @@ static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws,
 			return 0;
 		if (is_starter(p->sp, t, nws, nwe))
 			return 1;
+		if (up && w0 > p->s + 2 && t[w0 - 1] == ' ' && t[w0 - 2] == ',') {
+			/* "Buffalo, N.Y. Slepian": a state after a place name */
+			size_t pw = token_start(t, p->s, w0 - 2);
+			int country = wl == 3 && (memcmp(w, "U.S", 3) == 0 || memcmp(w, "U.K", 3) == 0 ||
+			                          memcmp(w, "U.N", 3) == 0 || memcmp(w, "E.U", 3) == 0);
+			if (!country && upper_cp(dec(t, w0, pw, &adv)))
+				return name_end_splits(p, nws, nwe);
+		}
 		return up && is_personal_title(t + nws, nwe - nws);
 	}
 	switch (table_get(&p->sp->abbrev, w, wl, 1)) {
@@ -539,6 +571,8 @@ static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws,
 		return nc == NX_UPPER && is_starter(p->sp, t, nws, nwe);
 	case AB_FINAL:
 		return nc == NX_UPPER;
+	case AB_NAME_END:
+		return nc == NX_UPPER && name_end_splits(p, nws, nwe);
 	default:
 		return 1;
 	}
@@ -563,6 +597,11 @@ static int glued_boundary(const struct para *p, size_t i)
 			return 0;
 	if (te - ts > 3 && (memcmp(t + ts, "www", 3) == 0 || memcmp(t + ts, "WWW", 3) == 0))
 		return 0;
+	static const char *const tld[] = { "Com", "Net", "Org", "Gov", "Edu" };
+	for (size_t k = 0; k < sizeof tld / sizeof *tld; k++)
+		if (i + 4 <= p->pe && memcmp(t + i + 1, tld[k], 3) == 0 &&
+		    (i + 4 == p->pe || !alnum_cp((unsigned char)t[i + 4])))
+			return 0;   /* "Newsfeed.Com" */
 	return table_get(&p->sp->abbrev, t + ts, i - ts, 1) != AB_TITLE;
 }
 

@@ -134,3 +134,36 @@ paras() {
 	news-split "${SEEDS[@]}" > b
 	cmp a b
 }
+
+@test "company and place abbreviations end a sentence before a new subject" {
+	run split 'Its biggest creditor is Carnival Cruise Lines Inc. Carnival has three ships on order. It is based in Randolph, Mass. Cara is based in Toronto.'
+	[ "${#lines[@]}" -eq 4 ]
+	[ "${lines[0]}" = 'Its biggest creditor is Carnival Cruise Lines Inc.' ]
+	[ "${lines[2]}" = 'It is based in Randolph, Mass.' ]
+	run split 'Apple Inc. Chief Executive Tim Cook and Service Corp. International met in Buffalo, N.Y. (AP) on Monday. Late Monday, U.S. State Department officials left.'
+	[ "${#lines[@]}" -eq 2 ]
+	run split 'He was shot in his home in Buffalo, N.Y. Slepian provided abortions.'
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+@test "datelines and picture credits on news pages" {
+	run split $'Wikinews interviews a famous magician Wednesday, October 9, 2013\n\nThursday, March 15, 2012 Wikinews interviewed a bar owner on Monday, May 5, 2012\n\nThe contest was held in Washington D.C. Image: United States Navy.'
+	[ "${lines[0]}" = 'Wikinews interviews a famous magician' ]
+	[ "${lines[1]}" = 'Wednesday, October 9, 2013' ]
+	[ "${lines[2]}" = 'Thursday, March 15, 2012' ]
+	[ "${lines[3]}" = 'Wikinews interviewed a bar owner on Monday, May 5, 2012' ]
+	[ "${lines[4]}" = 'The contest was held in Washington D.C.' ]
+	[ "${lines[5]}" = 'Image: United States Navy.' ]
+}
+
+@test "web text: lower-case starts after ? and plain words, smileys, glued sentences" {
+	run split 'where did you grow up? india? it was mean. why would you? Great place! :) I will be back. Hello world.Today is Tuesday.Mr. Smith came. Mail Jane.Doe@example.com. See www.example.com now.'
+	[ "${lines[0]}" = 'where did you grow up?' ]
+	[ "${lines[1]}" = 'india?' ]
+	[ "${lines[2]}" = 'it was mean.' ]
+	[ "${lines[4]}" = 'Great place! :)' ]
+	[ "${lines[6]}" = 'Hello world.' ]
+	[ "${lines[7]}" = 'Today is Tuesday.' ]
+	[ "${lines[8]}" = 'Mr. Smith came.' ]
+	[ "${lines[9]}" = 'Mail Jane.Doe@example.com.' ]
+}
