@@ -499,10 +499,15 @@ static int lower_word_ends(const struct para *p, const char *w, size_t wl, size_
 		return 0;
 	if (nwe - nws == 1 && nwe < p->pe && (p->t[nwe] == ')' || p->t[nwe] == '.'))
 		return 0;   /* an inline list: "... the world. b) Refusing" */
-	for (size_t k = 0; k < wl; k++)
-		if (w[k] < 'a' || w[k] > 'z')
+	int letters = 0;
+	for (size_t k = 0; k < wl; k++) {
+		if (w[k] >= 'a' && w[k] <= 'z')
+			letters++;
+		else if (!is_digit(w[k]) && !(k && (w[k] == '-' || w[k] == '\'')))
 			return 0;
-	return table_get(&p->sp->abbrev, w, wl, 1) == AB_NONE;
+	}
+	/* "it was mean. why", "call 303-832-8160. they" */
+	return (!letters || table_get(&p->sp->abbrev, w, wl, 1) == AB_NONE) && wl >= 2;
 }
 
 /* Does a single period at t[i] (followed by white space) end the sentence?
@@ -678,6 +683,10 @@ static size_t end_marks(struct para *p, size_t i)
 	if (!space_cp(dec(t, e, k, &adv))) {
 		if (dots == 1 && !marks && k == j && glued_boundary(p, i))
 			emit(p, j);
+		else if (dots >= 2 && k == j && j + 1 < e && t[j] >= 'A' && t[j] <= 'Z' &&
+		         ((t[j + 1] >= 'a' && t[j + 1] <= 'z') ||
+		          (t[j] == 'I' && (t[j + 1] == ' ' || t[j + 1] == '\''))))
+			emit(p, j);   /* "before..I should", "that...The" */
 		return k;
 	}
 	size_t nws, nwe;
@@ -726,7 +735,29 @@ static size_t end_marks(struct para *p, size_t i)
 
 static const unsigned char mark_byte[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [0xE2] = 1,
+	['*'] = 1, ['='] = 1, ['_'] = 1,
 };
+
+/* A run of three or more of one separator character standing alone ("***",
+ * "=====", "____") between sentences is a sentence of its own; returns
+ * where to go on. */
+static size_t separator_run(struct para *p, size_t i)
+{
+	const char *t = p->t;
+	size_t a = i, b = i;
+	while (a > p->s && t[a - 1] == t[i])
+		a--;
+	while (b < p->pe && t[b] == t[i])
+		b++;
+	if (b - a < 3 || (a > p->s && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '\t') ||
+	    (b < p->pe && t[b] != ' ' && t[b] != '\n' && t[b] != '\t' && t[b] != '\r'))
+		return b;
+	if (first_alnum(p) < a)
+		emit(p, a);
+	if (b < p->pe)
+		emit(p, b);
+	return b;
+}
 
 /* The next byte at or after i that the rules look at (e if none). Eight bytes
  * at a time: a word holds a candidate when one of its bytes equals . ! ? :
@@ -737,10 +768,13 @@ static size_t next_mark(const char *t, size_t i, size_t e)
 	/* the same sixteen bytes at a time */
 	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
 	const __m128i qm = _mm_set1_epi8('?'), colon = _mm_set1_epi8(':');
+	const __m128i star = _mm_set1_epi8('*'), eq = _mm_set1_epi8('='), us = _mm_set1_epi8('_');
 	while (i + 16 <= e) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
 		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
 		                         _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(v, colon)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, star),
+		                                 _mm_or_si128(_mm_cmpeq_epi8(v, eq), _mm_cmpeq_epi8(v, us))));
 		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, v));
 		while (bits) {
 			size_t k = i + (size_t)__builtin_ctz(bits);
@@ -758,8 +792,10 @@ static size_t next_mark(const char *t, size_t i, size_t e)
 			memcpy(&v, t + i, 8);
 			uint64_t a = v ^ (ones * '.'), b = v ^ (ones * '!');
 			uint64_t c = v ^ (ones * '?'), d = v ^ (ones * ':');
+			uint64_t f = v ^ (ones * '*'), g = v ^ (ones * '='), h = v ^ (ones * '_');
 			uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) |
-			             ((c - ones) & ~c) | ((d - ones) & ~d) | v;
+			             ((c - ones) & ~c) | ((d - ones) & ~d) | ((f - ones) & ~f) |
+			             ((g - ones) & ~g) | ((h - ones) & ~h) | v;
 			if (z & high)
 				break;
 			i += 8;
@@ -846,6 +882,27 @@ static void datelines(struct para *p)
 	}
 }
 
+static void credit(struct para *p, size_t colon);
+
+/* A colon: a picture credit, or a smiley ending a sentence ("in the
+ * community :-) Posted by"); returns where to go on. */
+static size_t colon(struct para *p, size_t i)
+{
+	const char *t = p->t;
+	size_t emo = emoticon(t, i, p->pe);
+	if (!emo) {
+		credit(p, i);
+		return i + 1;
+	}
+	size_t k = i + emo, nws, nwe;
+	if (k < p->pe && i > p->s && (t[i - 1] == ' ' || t[i - 1] == '\n') && first_alnum(p) < i) {
+		size_t nx = skip_space(t, k, p->pe);
+		if (next_word(t, nx, p->pe, &nws, &nwe) == NX_UPPER)
+			emit(p, k);
+	}
+	return k;
+}
+
 /* "Playstation VR demo Image: Nick Moreau.": a picture credit after a
  * caption starts a sentence. */
 static void credit(struct para *p, size_t colon)
@@ -900,8 +957,11 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 			continue;
 		}
 		if (c == ':') {
-			credit(&p, i);
-			i++;
+			i = colon(&p, i);
+			continue;
+		}
+		if (c == '*' || c == '=' || c == '_') {
+			i = separator_run(&p, i);
 			continue;
 		}
 		if (c == 0xE2) {
@@ -971,6 +1031,9 @@ static int starts_lower(const char *t, size_t a, size_t b)
 /* Lines longer than this make a block one paragraph per line: hard-wrapped
  * text stays below it. */
 enum { WRAP_WIDTH = 110 };
+/* Lines no longer than this in a block where no line ends a sentence are
+ * list items or headings, not wrapped text. */
+enum { LIST_WIDTH = 30 };
 
 static void split_block(struct news_splitter *sp, struct news_doc *d, size_t nlines, long *para)
 {
@@ -981,6 +1044,16 @@ static void split_block(struct news_splitter *sp, struct news_doc *d, size_t nli
 		if (!ln[k].debris && ln[k].end - ln[k].start > maxlen)
 			maxlen = ln[k].end - ln[k].start;
 	int per_line = maxlen > WRAP_WIDTH;
+	if (!per_line && maxlen <= LIST_WIDTH) {
+		/* short lines none of which ends a sentence: a list of items
+		 * ("features\ncontact manager\nevents, activities") */
+		per_line = 1;
+		for (size_t k = 0; k < nlines && per_line; k++) {
+			char c = t[ln[k].end - 1];
+			if (!ln[k].debris && (c == '.' || c == '!' || c == '?'))
+				per_line = 0;
+		}
+	}
 	size_t k = 0;
 	while (k < nlines) {
 		if (ln[k].debris) {

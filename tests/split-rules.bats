@@ -167,3 +167,17 @@ paras() {
 	[ "${lines[8]}" = 'Mr. Smith came.' ]
 	[ "${lines[9]}" = 'Mail Jane.Doe@example.com.' ]
 }
+
+@test "separator runs stand alone; short unpunctuated lines are list items" {
+	run split 'He replaced Steffen W. Graae. *** Bush also nominated A. Noel Kramer. ===== The end :-) Posted by darin'
+	[ "${lines[0]}" = 'He replaced Steffen W. Graae.' ]
+	[ "${lines[1]}" = '***' ]
+	[ "${lines[2]}" = 'Bush also nominated A. Noel Kramer.' ]
+	[ "${lines[3]}" = '=====' ]
+	[ "${lines[4]}" = 'The end :-)' ]
+	[ "${lines[5]}" = 'Posted by darin' ]
+	run split $'features\ncontact manager\nevents, activities\n'
+	[ "${#lines[@]}" -eq 3 ]
+	run split $'This is a sentence\ncut off in the middle because pdf.\n'
+	[ "${#lines[@]}" -eq 1 ]
+}
