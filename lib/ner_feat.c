@@ -312,7 +312,7 @@ enum tmpl {
 	F_SPREV, F_SNEXT, F_SPREV_S, F_S_SNEXT, F_WPREV_W, F_W_WNEXT, F_INIT_SHAPE,
 	F_INIT_WORD, F_GAZ_B, F_GAZ_I, F_GAZ_PREV, F_GAZ_NEXT, F_GAZ_1, F_POSS,
 	F_LPREV, F_LPREV2, F_LPREV_W, F_LPREV_S, F_SPACE_PREV, F_LEN, F_WPREV_S,
-	F_LPREV_G, F_LOWCAND
+	F_LPREV_G, F_LOWCAND, F_RUN, F_RUN_W
 };
 
 static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t mask)
@@ -388,6 +388,19 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 	out[n++] = bucket(F_LPREV_W, (uint64_t)prev, w, mask);
 	out[n++] = bucket(F_LPREV_S, (uint64_t)prev, sh, mask);
 	out[n++] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
+	/* the run of capitalised words around the token: its length and the
+	 * token's place in it */
+	if (s->t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) {
+		size_t a = i, b = i + 1;
+		while (a > 0 && (s->t[a - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && i - a < 4)
+			a--;
+		while (b < s->n && (s->t[b].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && b - i < 4)
+			b++;
+		uint64_t len = b - a > 4 ? 4 : b - a, pos = i - a > 3 ? 3 : i - a;
+		uint64_t last = b == i + 1;
+		out[n++] = bucket(F_RUN, len * 16 + pos * 2 + last, 0, mask);
+		out[n++] = bucket(F_RUN_W, len * 16 + pos * 2 + last, (uint64_t)prev, mask);
+	}
 	if (s->lowcand[i])
 		out[n++] = bucket(F_LOWCAND, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
 	return n;
