@@ -296,7 +296,8 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		i = j;
 		while (a < b && !is_word(&t[a]))
 			a++;
-		while (b > a && !is_word(&t[b - 1]))
+		/* names end in a capitalised word or a number: `U.N.` of `U.N. mission` */
+		while (b > a && (!is_word(&t[b - 1]) || ((t[b - 1].flags & NER_TF_LOWER) && b - 1 > a)))
 			b--;
 		if (a == b)
 			continue;
@@ -936,6 +937,19 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 		if (f->type != NER_PER) {
 			tokenize_str(s, form_str(s, f), f->len);
 			uint32_t g = ner_gaz_phrase(&n->gaz, form_str(s, f), s->toks.t, 0, s->toks.n);
+			size_t vl;
+			const char *v = pair_get(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len,
+			                         form_str(s, f), f->len, &vl);
+			if (v) {
+				/* an alias has the type of what it stands for */
+				tokenize_str(s, v, vl);
+				g = ner_gaz_phrase(&n->gaz, v, s->toks.t, 0, s->toks.n);
+				if ((g & NER_G_COUNTRY) && f->type != NER_LOC && f->type != NER_MISC) {
+					f->votes[NER_LOC] += f->votes[f->type];
+					f->votes[f->type] = 0;
+					f->type = NER_LOC;
+				}
+			}
 			int to = -1;
 			if (f->type == NER_ORG && (g & (NER_G_COUNTRY | NER_G_CITY | NER_G_LOCATION)) &&
 			    !(g & NER_G_ORG))

@@ -160,6 +160,15 @@ void ner_tokenize(const char *s, size_t start, size_t end, struct ner_toks *out)
 				else if (cl == C_LETTER) nlet++;
 				else if (cl == C_DIGIT) ndig++;
 				i += k;
+				/* the common case: a run of ASCII letters and digits */
+				while (i < end && (unsigned char)s[i] < 128) {
+					enum cls ac = (enum cls)ascii_class[(unsigned char)s[i]];
+					if (ac == C_LOWER) { nlow++; nlet++; }
+					else if (ac == C_UPPER) { nup++; nlet++; }
+					else if (ac == C_DIGIT) ndig++;
+					else break;
+					i++;
+				}
 				if (i >= end)
 					break;
 				k = ner_utf8_next(s, end, i, &c);
