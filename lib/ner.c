@@ -531,6 +531,84 @@ static int is_initial_tok(const char *p, const struct ner_tok *t)
 	return (t->flags & NER_TF_PERIOD) && t->end - t->start == 2 && (p[t->start] >= 'A' && p[t->start] <= 'Z');
 }
 
+enum { RUN_FILTER = 1 << 20 };
+
+static inline int ascii_alnum(unsigned char c)
+{
+	return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
+/* The end of the run of letters and digits starting at p. */
+static size_t word_run(const char *text, size_t p, size_t end)
+{
+	while (p < end) {
+		unsigned char b = (unsigned char)text[p];
+		if (b < 0x80) {
+			if (!ascii_alnum(b))
+				break;
+			p++;
+			continue;
+		}
+		unsigned cp;
+		size_t k = ner_utf8_next(text, end, p, &cp);
+		if (!ner_is_word_char(cp))
+			break;
+		p += k;
+	}
+	return p;
+}
+
+/* A known form starting at token i of t[0..nt) (a window of the text; t[i-1]
+ * is the word before, if any), not running into the next mention (which
+ * starts at next_mention): add it as a mention. Returns the end of what was
+ * added, or 0. */
+static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, const char *text,
+                         const struct ner_tok *t, size_t i, size_t nt, size_t next_mention,
+                         int initial)
+{
+	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) &&
+	    !((t[i].flags & NER_TF_LOWER) && t[i].end - t[i].start <= 3))
+		return 0;
+	size_t lim = nt;
+	for (size_t x = i; x < nt; x++)
+		if (t[x].end > next_mention) {
+			lim = x;
+			break;
+		}
+	uint32_t best = NO_ROOT;
+	size_t best_j = i;
+	for (size_t j = i + 1; j <= lim && j - i <= 6; j++) {
+		if (!is_word(&t[j - 1]) && j - 1 > i && (t[j - 1].end - t[j - 1].start) > 1)
+			break;
+		size_t len = join_tokens(s, text, t, i, j);
+		uint32_t f = form_get(s, s->scratch, len, 0, 0);
+		if (f != NO_ROOT && (s->forms[f].count || s->forms[f].tail))
+			best = f, best_j = j;
+	}
+	if (best == NO_ROOT)
+		return 0;
+	struct form *f = &s->forms[best];
+	if (f->ntok == 1 && (initial || !f->noninit) && !f->tail)
+		return 0;
+	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && f->ntok == 1)
+		return 0;
+	/* not a piece of a longer capitalised name */
+	const uint32_t title = NER_G_TITLE | NER_G_TITLE_RULE;
+	if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
+	    !(ner_gaz_phrase(&n->gaz, text, t, best_j, best_j + 1) & title))
+		return 0;
+	if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
+	    !(ner_gaz_phrase(&n->gaz, text, t, i - 1, i) & title))
+		return 0;
+	int type = 0;
+	for (int ty = 1; ty < NER_NTYPES; ty++)
+		if (f->votes[ty] > f->votes[type])
+			type = ty;
+	add_mention(s, di, text, t, i, best_j, 0, type, n, initial);
+	s->m[s->nm - 1].form = best;
+	return t[best_j - 1].end;
+}
+
 /* Find tagged names again where the tagger missed them (the document-level
  * consistency of a human reader: a name is a name everywhere). */
 static void recover(const struct ner *n, struct ner_story *s)
@@ -563,18 +641,15 @@ static void recover(const struct ner *n, struct ner_story *s)
 			tokenize_str(s, s->arena + s->forms[f].off, s->forms[f].len);
 		}
 	}
-	/* a bit filter over the first words of the forms */
-	uint64_t *first_tok = ner_xcalloc(0x10000 / 64, sizeof *first_tok);
+	/* a bit filter over the first letter runs of the forms (`U` of `U.S.`,
+	 * `Coca` of `Coca-Cola`): the text is scanned for word starts that pass
+	 * it, and only there tokenised */
+	uint64_t *first_run = ner_xcalloc(RUN_FILTER / 64, sizeof *first_run);
 	for (size_t f = 0; f < s->nforms; f++) {
 		const char *p = form_str(s, &s->forms[f]);
-		const char *sp = memchr(p, ' ', s->forms[f].len);
-		size_t l = sp ? (size_t)(sp - p) : s->forms[f].len;
-		/* the first token may end before a space (`Coca-Cola`): tokenise */
-		tokenize_str(s, p, l);
-		if (s->toks.n)
-			l = s->toks.t[0].end;
-		uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, p, l));
-		first_tok[(h & 0xffff) / 64] |= 1ULL << (h & 63);
+		size_t l = word_run(p, 0, s->forms[f].len);
+		uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, p, l)) & (RUN_FILTER - 1);
+		first_run[h / 64] |= 1ULL << (h % 64);
 	}
 	for (size_t di = 0; di < s->ndocs; di++) {
 		struct doc *d = &s->docs[di];
@@ -585,77 +660,60 @@ static void recover(const struct ner *n, struct ner_story *s)
 			size_t a = s->sents[d->sent_off + 2 * k], b = s->sents[d->sent_off + 2 * k + 1];
 			if (b > d->len)
 				b = d->len;
-			if (a >= b)
-				continue;
-			s->toks.n = 0;
-			ner_tokenize(d->text, a, b, &s->toks);
-			struct ner_tok *t = s->toks.t;
-			size_t nt = s->toks.n;
+			size_t p = a, prev_word = (size_t)-1;
 			int seen_word = 0;
-			for (size_t i = 0; i < nt; i++) {
-				int initial = !seen_word;
-				if (is_word(&t[i]))
-					seen_word = 1;
-				while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= t[i].start)
-					mj++;
-				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < t[i].end)
-					continue;   /* inside a mention */
-				if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) &&
-				    !((t[i].flags & NER_TF_LOWER) && t[i].end - t[i].start <= 3))
-					continue;
-				/* the longest known form starting here, not running into a mention */
-				size_t lim = nt;
-				if (mj < nm0 && s->m[mj].doc == di)
-					for (size_t x = i; x < nt; x++)
-						if (t[x].end > s->m[mj].start) {
-							lim = x;
-							break;
-						}
-				if (!(first_tok[(ner_mix(ner_hash(NER_HASH_INIT, d->text + t[i].start,
-				                                  t[i].end - t[i].start)) & 0xffff) / 64] &
-				      (1ULL << (ner_mix(ner_hash(NER_HASH_INIT, d->text + t[i].start,
-				                                 t[i].end - t[i].start)) & 63))))
-					continue;
-				uint32_t best = NO_ROOT;
-				size_t best_j = i;
-				for (size_t j = i + 1; j <= lim && j - i <= 6; j++) {
-					if (!is_word(&t[j - 1]) && j - 1 > i && (t[j - 1].end - t[j - 1].start) > 1)
-						break;
-					size_t len = join_tokens(s, d->text, t, i, j);
-					uint32_t f = form_get(s, s->scratch, len, 0, 0);
-					if (f != NO_ROOT && (s->forms[f].count || s->forms[f].tail))
-						best = f, best_j = j;
+			while (p < b) {
+				unsigned char byte = (unsigned char)d->text[p];
+				if (byte < 0x80) {
+					if (!ascii_alnum(byte)) {
+						p++;
+						continue;
+					}
+				} else {
+					unsigned cp;
+					size_t cl = ner_utf8_next(d->text, b, p, &cp);
+					if (!ner_is_word_char(cp)) {
+						p += cl;
+						continue;
+					}
 				}
-				if (best == NO_ROOT)
+				size_t q = word_run(d->text, p, b);
+				int initial = !seen_word;
+				seen_word = 1;
+				size_t here = p, before = prev_word;
+				prev_word = p;
+				p = q;
+				while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= here)
+					mj++;
+				/* names start with a capital or a short particle (`de`) */
+				unsigned char c0 = (unsigned char)d->text[here];
+				if (c0 >= 'a' && c0 <= 'z' ? q - here > 3 : (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z')))
 					continue;
-				struct form *f = &s->forms[best];
-				if (f->ntok == 1 && (initial || !f->noninit) && !f->tail)
+				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
+					continue;   /* inside a mention */
+				uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, d->text + here, q - here)) & (RUN_FILTER - 1);
+				if (!(first_run[h / 64] & (1ULL << (h % 64))))
 					continue;
-				if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && f->ntok == 1)
+				/* tokenise a window: the word before, this one and six more */
+				size_t from = before != (size_t)-1 ? before : here;
+				s->toks.n = 0;
+				ner_tokenize_max(d->text, from, b, &s->toks, 9);
+				struct ner_tok *t = s->toks.t;
+				size_t nt = s->toks.n, i = 0;
+				while (i < nt && t[i].start < here)
+					i++;
+				if (i == nt || t[i].start != here)
 					continue;
-				/* not a piece of a longer capitalised name */
-				if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
-				    !(ner_gaz_phrase(&n->gaz, d->text, t, best_j, best_j + 1) & (NER_G_TITLE | NER_G_TITLE_RULE)))
-					continue;
-				if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
-				    !(ner_gaz_phrase(&n->gaz, d->text, t, i - 1, i) & (NER_G_TITLE | NER_G_TITLE_RULE)))
-					continue;
-				int type = 0;
-				for (int ty = 1; ty < NER_NTYPES; ty++)
-					if (f->votes[ty] > f->votes[type])
-						type = ty;
-				size_t lo = i;
-				while (lo > 0 && i - lo < 3)
-					lo--;
-				add_mention(s, di, d->text, t, i, best_j, lo, type, n, initial);
-				s->m[s->nm - 1].form = best;
-				i = best_j - 1;
+				size_t end = recover_at(n, s, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
+				                        s->m[mj].start : (size_t)-1, initial);
+				if (end > p)
+					p = end;
 			}
 		}
 	}
 	for (size_t i = nm0; i < s->nm; i++)
 		s->forms[s->m[i].form].count++;
-	free(first_tok);
+	free(first_run);
 }
 
 

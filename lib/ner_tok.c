@@ -135,11 +135,22 @@ static size_t clitic_len(const char *s, size_t end, size_t i)
 	return 0;
 }
 
+int ner_is_word_char(unsigned cp)
+{
+	enum cls c = classify(cp);
+	return c == C_UPPER || c == C_LOWER || c == C_LETTER || c == C_DIGIT;
+}
+
 void ner_tokenize(const char *s, size_t start, size_t end, struct ner_toks *out)
 {
-	size_t i = start;
+	ner_tokenize_max(s, start, end, out, (size_t)-1);
+}
+
+void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *out, size_t max)
+{
+	size_t i = start, n0 = out->n;
 	int space = 1;
-	while (i < end) {
+	while (i < end && out->n - n0 < max) {
 		unsigned c;
 		size_t k = ner_utf8_next(s, end, i, &c);
 		enum cls cl = classify(c);

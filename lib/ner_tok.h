@@ -34,7 +34,11 @@ struct ner_toks {
 
 /* Append the tokens of s[start..end) to out. */
 void ner_tokenize(const char *s, size_t start, size_t end, struct ner_toks *out);
+/* The same, stopping after max tokens. */
+void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *out, size_t max);
 void ner_toks_free(struct ner_toks *tv);
+/* Is code point cp a letter or digit (part of a word)? */
+int ner_is_word_char(unsigned cp);
 
 /* Decode one UTF-8 character at s[i..n): returns its length (1 for an
  * invalid byte, *cp then 0xFFFD). */
