@@ -1023,7 +1023,8 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 		}
 	}
 	recover(n, s);
-	qsort(s->m, s->nm, sizeof *s->m, cmp_mention);
+	if (s->nm)
+		qsort(s->m, s->nm, sizeof *s->m, cmp_mention);
 	link_people(n, s);
 	link_acronyms(s);
 	link_aliases(n, s);
