@@ -23,6 +23,23 @@ struct story_buf {
 	size_t sents_cap;
 };
 
+/* Entity records already in the stream are this program's own: they are
+ * replaced, so running news-entities twice gives the same stream. */
+static void drop_entities(struct news_doc *d)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->nrecs; i++) {
+		const struct news_record *r = &d->recs[i];
+		const char *line = news_record_line(d, r), *end = line + r->line_len;
+		const char *f = memchr(line, '\t', r->line_len);
+		f = f ? memchr(f + 1, '\t', (size_t)(end - f - 1)) : NULL;
+		if (f && (size_t)(end - f) > 7 && !memcmp(f + 1, "entity\t", 7))
+			continue;
+		d->recs[k++] = *r;
+	}
+	d->nrecs = k;
+}
+
 /* Tag, resolve and write docs[0..n). */
 static void flush_story(const struct ner *ner, struct ner_story *st, struct story_buf *b)
 {
@@ -40,6 +57,8 @@ static void flush_story(const struct ner *ner, struct ner_story *st, struct stor
 		ner_story_add_doc(ner, st, i, d->text.data, d->text.len, b->sents, d->nsents);
 	}
 	ner_story_resolve(ner, st);
+	for (size_t i = 0; i < b->n; i++)
+		drop_entities(&b->docs[i]);
 	struct nbuf title = {0};
 	for (size_t i = 0; i < ner_story_count(st); i++) {
 		const struct ner_mention *m = ner_story_mention(st, i);

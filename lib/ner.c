@@ -890,6 +890,32 @@ static void link_acronyms(struct ner_story *s)
 static void link_aliases(const struct ner *n, struct ner_story *s)
 {
 	size_t nf = s->nforms;
+	/* a name written in lower case (`florida`, web text) is the name */
+	struct ner_map folded;
+	ner_map_init(&folded);
+	for (int pass = 0; pass < 2; pass++)
+		for (uint32_t fi = 0; fi < nf; fi++) {
+			const struct form *f = &s->forms[fi];
+			const char *p = form_str(s, f);
+			int upper = 0;
+			uint64_t h = NER_HASH_INIT;
+			for (size_t i = 0; i < f->len; i++) {
+				char c = p[i];
+				if (c >= 'A' && c <= 'Z') {
+					upper = 1;
+					c = (char)(c + 32);
+				}
+				h = ner_hash(h, &c, 1);
+			}
+			if (pass == 0 && upper)
+				claim(&folded, h, find(s, fi));
+			else if (pass == 1 && !upper) {
+				uint32_t o = owner(&folded, h);
+				if (o != NO_ROOT)
+					unite(s, o, fi);
+			}
+		}
+	ner_map_free(&folded);
 	for (uint32_t fi = 0; fi < nf; fi++) {
 		struct form f = s->forms[fi];
 		const char *p = form_str(s, &f);
@@ -965,6 +991,8 @@ static long canon_score(const struct ner *n, const struct ner_story *s, const st
 		if (p[i] >= 'a' && p[i] <= 'z')
 			lower = 1;
 	long sc = lower ? 1000000 : 0;
+	if (f->len && p[0] >= 'A' && p[0] <= 'Z')
+		sc += 200000;   /* `Florida` over `florida` */
 	if (f->type == NER_PER) {
 		/* the full given name over its short form: Gregory, not Greg */
 		const char *sp = memchr(p, ' ', f->len);

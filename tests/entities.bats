@@ -38,6 +38,17 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	cmp a b
 }
 
+@test "running twice replaces the entity records" {
+	news-entities "${SEEDS[@]}" > a
+	news-entities a > b
+	cmp a b
+}
+
+@test "a lower-case name is the capitalised one" {
+	printf 'We flew to Florida on Monday.\n\ni live in florida now.\n' > a.txt
+	[ "$(news-entities a.txt | canon florida)" = Florida ]
+}
+
 @test "output is deterministic and records come in stream order" {
 	news-entities "${SEEDS[@]}" > a
 	news-entities "${SEEDS[@]}" > b
