@@ -224,6 +224,25 @@ static void add_mention(struct ner_story *s, size_t doc, const char *text,
 	s->m[s->nm++] = m;
 }
 
+/* Capitalised function words are never a name alone. */
+static int is_function_word(const char *p, size_t n)
+{
+	static const char *const w[] = {
+		"The", "A", "An", "This", "That", "These", "Those", "I", "We", "He", "She", "It",
+		"They", "You", "My", "Our", "His", "Her", "Their", "Its", "Your", "In", "On", "At",
+		"Of", "For", "And", "But", "Or", "If", "When", "What", "Who", "How", "Why", "Where",
+		"As", "By", "To", "From", "With", "So", "Not", "No", "Yes", "All", "Some", "Any",
+		"There", "Here", "Then", "Now", "Also", "Just", "Please", "Thanks", "Hi", "Hello",
+		"THE", "AND", "OF", NULL
+	};
+	if (n > 7)
+		return 0;
+	for (const char *const *x = w; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, p, n))
+			return 1;
+	return 0;
+}
+
 /* Is token a the first word of its sentence? */
 static int initial_at(const unsigned char *init, size_t a)
 {
@@ -299,7 +318,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		/* names end in a capitalised word or a number: `U.N.` of `U.N. mission` */
 		while (b > a && (!is_word(&t[b - 1]) || ((t[b - 1].flags & NER_TF_LOWER) && b - 1 > a)))
 			b--;
-		if (a == b)
+		if (a == b || (b - a == 1 && is_function_word(text + t[a].start, t[a].end - t[a].start)))
 			continue;
 		/* a nationality or place before a title inside the span is a name
 		 * of its own: `Iraqi` of `Iraqi Foreign Minister Hoshyar Zebari` */
