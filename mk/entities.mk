@@ -4,6 +4,8 @@
 NER_TRAIN_DIR ?= ../shared/train/entities
 NER_GAZ_DIR   ?= ../shared/train/gazetteers/lists
 NER_EPOCHS    ?= 20
+NER_RUNS      ?= 3
+NER_PRUNE     ?= 300
 NER_BITS      ?= 20
 NER_CORPORA   ?= $(NER_TRAIN_DIR)/wikigold/wikigold.conll:1.5 \
                  $(NER_TRAIN_DIR)/uner-ewt-train/train.conll:1 \
@@ -24,7 +26,7 @@ build/tools/ner-train: tools/ner-train.c $(NER_OBJ)
 
 .PHONY: model gazetteers
 model: build/tools/ner-train
-	build/tools/ner-train -e $(NER_EPOCHS) -b $(NER_BITS) $(NER_TRAIN_FLAGS) \
+	build/tools/ner-train -e $(NER_EPOCHS) -r $(NER_RUNS) -p $(NER_PRUNE) -b $(NER_BITS) $(NER_TRAIN_FLAGS) \
 	    -g lib/data/gaz_names.tsv -l 12:lib/data/ner_titles.txt -l 13:lib/data/ner_orgwords.txt -l 15:lib/data/ner_titles_more.txt \
 	    -o lib/data/ner_model.bin $(NER_CORPORA)
 

@@ -81,9 +81,11 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 }
 
 @test "titles are cut from the name and kept in the ninth field" {
-	printf 'In Brussels, Iraqi Foreign Minister Hoshyar Zebari called on NATO.\n' > a.txt
-	news-entities a.txt > out
+	news-entities "${SEEDS[@]}" > out
 	awk -F '\t' '$3 == "entity" && $6 == "Hoshyar Zebari" { print $7 "|" $9 }' out | grep -qx 'PERSON|Foreign Minister'
+	awk -F '\t' '$3 == "entity" && $6 == "Greg Johnson" { print $7 "|" $9 }' out | grep -qx 'PERSON|Adm.'
+	# the nationality before the title is a name of its own
+	grep -q $'\tentity\t1234\t1239\tIraqi\tMISC\t' out
 }
 
 @test "surname and full name are one person across the story" {

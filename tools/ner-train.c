@@ -1,12 +1,14 @@
 /* ner-train: train the entity tagger's averaged perceptron.
  *
- * usage: ner-train [-e EPOCHS] [-b BITS] [-h HOLDOUT] [-s SEED] -g GAZ [-l BITS:LIST]...
+ * usage: ner-train [-e EPOCHS] [-r RUNS] [-p PRUNE] [-b BITS] [-h HOLDOUT] [-s SEED] -g GAZ [-l BITS:LIST]...
  *                  -o MODEL CORPUS[:WEIGHT]...
  * CORPUS files are CoNLL two-column BIO2 (token TAB tag, blank line between
  * sentences, types PER ORG LOC MISC). WEIGHT scales the corpus's updates.
  * Every corpus token is re-tokenised with the runtime tokenizer (hyphens and
  * clitics split), its tag carried to the pieces that continue the name.
  * With -h N every Nth sentence is held out and scored after each epoch.
+ * -p drops weight rows whose largest weight is at most PRUNE (of 32000).
+ * With -r N, N runs in different sentence orders are averaged into one model.
  * Deterministic: a fixed seed orders the sentences of each epoch. */
 #include <errno.h>
 #include <math.h>
@@ -284,23 +286,25 @@ static uint64_t rng_next(uint64_t *x)
 
 static void usage(void)
 {
-	fputs("usage: ner-train [-e EPOCHS] [-b BITS] [-h HOLDOUT] [-s SEED] -g GAZ [-l BITNO:LIST]...\n"
+	fputs("usage: ner-train [-e EPOCHS] [-r RUNS] [-p PRUNE] [-b BITS] [-h HOLDOUT] [-s SEED] -g GAZ [-l BITNO:LIST]...\n"
 	      "                 -o MODEL CORPUS[:WEIGHT]...\n", stderr);
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	int epochs = 8, bits = 20, opt;
+	int epochs = 8, bits = 20, runs = 1, prune = 0, opt;
 	size_t holdout = 0;
 	uint64_t seed = 1;
 	const char *out = NULL;
 	struct ner_gaz gaz;
 	ner_gaz_init(&gaz);
 	int have_gaz = 0;
-	while ((opt = getopt(argc, argv, "e:b:h:s:g:l:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "e:r:p:b:h:s:g:l:o:")) != -1) {
 		switch (opt) {
 		case 'e': epochs = atoi(optarg); break;
+		case 'r': runs = atoi(optarg); break;
+		case 'p': prune = atoi(optarg); break;
 		case 'b': bits = atoi(optarg); break;
 		case 'h': holdout = (size_t)atol(optarg); break;
 		case 's': seed = (uint64_t)atoll(optarg) | 1; break;
@@ -328,7 +332,7 @@ int main(int argc, char **argv)
 		default: usage();
 		}
 	}
-	if (!out || !have_gaz || optind >= argc || epochs < 1 || bits < 10 || bits > 24)
+	if (!out || !have_gaz || optind >= argc || epochs < 1 || runs < 1 || bits < 10 || bits > 24)
 		usage();
 	struct corpus c = {0};
 	for (int i = optind; i < argc; i++) {
@@ -355,30 +359,46 @@ int main(int argc, char **argv)
 			order[norder++] = i;
 	struct ner_sent s;
 	ner_sent_init(&s);
-	uint64_t rng = seed * 0x9e3779b97f4a7c15ULL | 1;
+	size_t *order0 = ner_xmalloc((norder ? norder : 1) * sizeof *order0);
+	memcpy(order0, order, norder * sizeof *order);
 	float *avg = ner_xmalloc(nw * sizeof *avg);
-	for (int e = 0; e < epochs; e++) {
-		for (size_t i = norder; i > 1; i--) {
-			size_t j = (size_t)(rng_next(&rng) % i), t = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = t;
+	float *sum = ner_xcalloc(nw, sizeof *sum);
+	/* Several runs with different sentence orders, their averaged weights
+	 * averaged again: one model, less dependent on the order. */
+	for (int run_no = 0; run_no < runs; run_no++) {
+		uint64_t rng = (seed + 2 * (uint64_t)run_no) * 0x9e3779b97f4a7c15ULL | 1;
+		memset(p.w, 0, nw * sizeof *p.w);
+		memset(p.acc, 0, nw * sizeof *p.acc);
+		memset(p.ts, 0, nw * sizeof *p.ts);
+		p.clock = 0;
+		memcpy(order, order0, norder * sizeof *order);
+		for (int e = 0; e < epochs; e++) {
+			for (size_t i = norder; i > 1; i--) {
+				size_t j = (size_t)(rng_next(&rng) % i), t = order[i - 1];
+				order[i - 1] = order[j];
+				order[j] = t;
+			}
+			for (size_t k = 0; k < norder; k++) {
+				struct sent *st = &c.s[order[k]];
+				ner_sent_prepare(&s, &gaz, c.text, c.tok + st->tok_off, st->ntok);
+				run(&p, p.w, &s, c.gold + st->tok_off, st->weight);
+			}
+			fprintf(stderr, "ner-train: run %d epoch %d done (%u updates)\n", run_no + 1, e + 1, p.clock);
 		}
-		for (size_t k = 0; k < norder; k++) {
-			struct sent *st = &c.s[order[k]];
-			ner_sent_prepare(&s, &gaz, c.text, c.tok + st->tok_off, st->ntok);
-			run(&p, p.w, &s, c.gold + st->tok_off, st->weight);
-		}
-		fprintf(stderr, "ner-train: epoch %d done (%u updates)\n", e + 1, p.clock);
-		if (holdout && (e + 1 == epochs || e % 2 == 1)) {
+		for (size_t k = 0; k < nw; k++)
+			sum[k] += (float)((p.acc[k] + (double)(p.clock - p.ts[k]) * p.w[k]) / (p.clock ? p.clock : 1));
+		if (holdout) {
 			for (size_t k = 0; k < nw; k++)
-				avg[k] = (float)((p.acc[k] + (double)(p.clock - p.ts[k]) * p.w[k]) / (p.clock ? p.clock : 1));
+				avg[k] = sum[k] / (float)(run_no + 1);
 			char what[32];
-			snprintf(what, sizeof what, "epoch %d", e + 1);
+			snprintf(what, sizeof what, "%d runs", run_no + 1);
 			score(&p, avg, &c, &gaz, holdout, what);
 		}
 	}
 	for (size_t k = 0; k < nw; k++)
-		avg[k] = (float)((p.acc[k] + (double)(p.clock - p.ts[k]) * p.w[k]) / (p.clock ? p.clock : 1));
+		avg[k] = sum[k] / (float)runs;
+	free(sum);
+	free(order0);
 	/* Quantise the differences to O to int16; keep the rows not all zero. */
 	float mx = 0;
 	for (size_t b = 0; b <= p.mask; b++)
@@ -402,7 +422,7 @@ int main(int argc, char **argv)
 		const float *row = avg + (size_t)b * NER_NLABELS;
 		for (int l = 1; l < NER_NLABELS; l++) {
 			q[l - 1] = (int16_t)lrintf((row[l] - row[0]) / scale);
-			any |= q[l - 1] != 0;
+			any |= abs(q[l - 1]) > prune;
 		}
 		if (!any)
 			continue;
