@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ner_feat.h"
+#include "ner_rules.h"
 #include "ner_tok.h"
 #include "ner_util.h"
 #include "wordlist.h"
@@ -57,8 +58,7 @@ struct ner_story {
 	struct ner_map form_map;   /* hash(form string) -> index+1 */
 	char *arena;
 	size_t arena_len, arena_cap;
-	unsigned char *initial;    /* per mention: sentence-initial */
-	size_t init_cap;
+	struct ner_rules *rules;
 	struct ner_toks toks;
 	struct ner_sent sent;
 	char *scratch;
@@ -138,6 +138,7 @@ void ner_free(struct ner *n)
 struct ner_story *ner_story_new(void)
 {
 	struct ner_story *s = ner_xcalloc(1, sizeof *s);
+	s->rules = ner_rules_new();
 	ner_map_init(&s->form_map);
 	ner_sent_init(&s->sent);
 	return s;
@@ -158,7 +159,7 @@ void ner_story_free(struct ner_story *s)
 	free(s->sents);
 	free(s->forms);
 	free(s->arena);
-	free(s->initial);
+	ner_rules_free(s->rules);
 	free(s->scratch);
 	ner_map_free(&s->form_map);
 	ner_toks_free(&s->toks);
@@ -212,15 +213,14 @@ static void add_mention(struct ner_story *s, size_t doc, const char *text,
                         const struct ner *n, int initial)
 {
 	(void)text;
-	struct ner_mention m = {doc, t[i].start, t[j - 1].end, 0, 0, type, 0};
+	struct ner_mention m = {doc, t[i].start, t[j - 1].end, 0, 0, type, 0, 0};
 	size_t tb = title_before(n, text, t, lo, i);
 	if (tb) {
 		m.title_start = t[i - tb].start;
 		m.title_end = t[i - 1].end;
 	}
 	GROW(s->m, s->m_cap, s->nm + 1);
-	GROW(s->initial, s->init_cap, s->nm + 1);
-	s->initial[s->nm] = (unsigned char)initial;
+	m.initial = (unsigned char)initial;
 	s->m[s->nm++] = m;
 }
 
@@ -237,6 +237,20 @@ static int is_function_word(const char *p, size_t n)
 	};
 	if (n > 7)
 		return 0;
+	for (const char *const *x = w; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, p, n))
+			return 1;
+	return 0;
+}
+
+/* Days and months start sentences and precede names: `Monday Xerox Corp.` */
+static int is_calendar_word(const char *p, size_t n)
+{
+	static const char *const w[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+		"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December", NULL
+	};
 	for (const char *const *x = w; *x; x++)
 		if (strlen(*x) == n && !memcmp(*x, p, n))
 			return 1;
@@ -358,6 +372,51 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 	}
 }
 
+/* Organisations the patterns find (ner_rules) replace the tagger's
+ * mentions they overlap in the unit text[a..b), whose mentions start at m0. */
+static void apply_rules(struct ner_story *s, size_t doc, const char *text, size_t a, size_t b,
+                        size_t m0)
+{
+	size_t ms, me, from = 0;
+	const struct ner_tok *t = s->toks.t;
+	size_t nt = s->toks.n;
+	while (ner_rules_next_org(s->rules, text + a, b - a, from, &ms, &me)) {
+		from = me > ms ? me : ms + 1;
+		ms += a;
+		me += a;
+		size_t i = 0, j;
+		while (i < nt && t[i].start < ms)
+			i++;
+		for (j = i; j < nt && t[j].end < me; j++)
+			;
+		if (i == nt || j == nt || t[i].start != ms || t[j].end != me)
+			continue;   /* not on token boundaries */
+		j++;
+		while (j > i && !is_word(&t[j - 1]))
+			j--;
+		while (i < j && (is_function_word(text + t[i].start, t[i].end - t[i].start) ||
+		                 is_calendar_word(text + t[i].start, t[i].end - t[i].start)))
+			i++;
+		if (j - i < 2)
+			continue;
+		/* drop the mentions it overlaps, keep the unit's order */
+		size_t k = m0;
+		for (size_t x = m0; x < s->nm; x++)
+			if (s->m[x].end <= t[i].start || s->m[x].start >= t[j - 1].end)
+				s->m[k++] = s->m[x];
+		s->nm = k;
+		struct ner_mention m = {doc, t[i].start, t[j - 1].end, 0, 0, NER_ORG, 0, 0};
+		GROW(s->m, s->m_cap, s->nm + 1);
+		size_t at = s->nm;
+		while (at > m0 && s->m[at - 1].start > m.start) {
+			s->m[at] = s->m[at - 1];
+			at--;
+		}
+		s->m[at] = m;
+		s->nm++;
+	}
+}
+
 /* Does a sentence ending at b run on into the one starting at a? */
 static int joins(const struct ner *n, const char *text, size_t b, size_t a)
 {
@@ -417,7 +476,14 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		ner_tokenize(text, a, b, &s->toks);
 		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
 		ner_model_tag(&n->model, &s->sent);
+		size_t m0 = s->nm;
 		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init);
+		/* the patterns run where an organisation word is */
+		for (size_t x = 0; x < s->toks.n; x++)
+			if (s->sent.gaz_1[x] & NER_G_ORGWORD) {
+				apply_rules(s, doc, text, a, b, m0);
+				break;
+			}
 	}
 }
 
@@ -540,7 +606,7 @@ static void collect_forms(struct ner_story *s)
 		struct form *f = &s->forms[m->form];
 		f->votes[m->type]++;
 		f->count++;
-		if (!s->initial[i])
+		if (!m->initial)
 			f->noninit++;
 	}
 }

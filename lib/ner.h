@@ -24,6 +24,7 @@ struct ner_mention {
 	size_t title_start, title_end;   /* title before it (`Adm.`), empty if none */
 	int type;                    /* enum ner_type of ner_feat.h */
 	size_t form;                 /* internal: the surface form */
+	unsigned char initial;       /* internal: first word of its sentence */
 };
 
 /* Build from the embedded model and lists; NULL with a message in err (a

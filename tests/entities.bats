@@ -88,6 +88,14 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	grep -q $'\tentity\t1234\t1239\tIraqi\tMISC\t' out
 }
 
+@test "pcre2 rules: company suffixes and institutions of a place are organisations" {
+	printf 'Shares of McDonnell Douglas Corp. rose on Monday, and Procter & Gamble Co. fell.\nA spokesman for the Ministry of Defence declined to comment.\n' > a.txt
+	news-entities a.txt | entities > e
+	grep -q $'^McDonnell Douglas Corp.\tORG\t' e
+	grep -q $'^Procter & Gamble Co.\tORG\t' e
+	grep -q $'^Ministry of Defence\tORG\t' e
+}
+
 @test "surname and full name are one person across the story" {
 	news-entities "${SEEDS[@]}" > out
 	[ "$(canon Zebari < out)" = "Hoshyar Zebari" ]
@@ -117,7 +125,7 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 }
 
 @test "a name tagged once is found again in the story" {
-	printf 'Officials said Hoshyar Zebari arrived in Baghdad.\n\nLater, Zebari left Baghdad.\n' > a.txt
+	printf 'Foreign Minister Hoshyar Zebari said the talks went well.\n\nLater, Zebari left Baghdad.\n' > a.txt
 	printf 'Zebari met officials in Baghdad on Tuesday.\n' > b.txt
 	news-entities a.txt b.txt > out
 	[ "$(awk -F '\t' '$3 == "entity" && $6 == "Zebari"' out | wc -l)" -eq 2 ]
