@@ -37,6 +37,7 @@ struct form {
 	int type;
 	int pref;                /* preferred as canonical (alias or singular target) */
 	int tail;                /* the tail of a person's full name */
+	int company;             /* ends in a legal suffix: Corp., Inc. */
 	uint32_t parent;
 };
 
@@ -1068,6 +1069,56 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 	}
 }
 
+static int is_legal_suffix(const char *p, size_t n)
+{
+	static const char *const w[] = {"Corp.", "Corporation", "Co.", "Cos.", "Inc.", "Ltd.",
+	                                "LLC", "PLC", "plc", "Plc", "AG", "GmbH", "N.V.", "S.A.",
+	                                "S.p.A.", "Incorporated", "Limited", NULL};
+	for (const char *const *x = w; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, p, n))
+			return 1;
+	return 0;
+}
+
+/* Companies: `Xerox` = `Xerox Corp.`, `General Motors` = `General Motors
+ * Corp.`; the legal name marks the entity an organisation. */
+static void link_companies(struct ner_story *s)
+{
+	size_t nf = s->nforms;
+	struct ner_map heads;
+	ner_map_init(&heads);
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->ntok < 2 || !f->count)
+			continue;
+		const char *p = form_str(s, f);
+		tokenize_str(s, p, f->len);
+		const struct ner_tok *last = &s->toks.t[s->toks.n - 1];
+		if (!is_legal_suffix(p + last->start, last->end - last->start))
+			continue;
+		f->company = 1;
+		size_t k = s->toks.n - 1;
+		if (k > 1 && p[s->toks.t[k - 1].start] == ',')
+			k--;
+		size_t stem = s->toks.t[k - 1].end;
+		uint32_t o = form_get(s, form_str(s, &s->forms[fi]), stem, 0, 0);
+		if (o != NO_ROOT)
+			unite(s, o, fi);
+		if (k > 1)
+			claim(&heads, ner_hash(NER_HASH_INIT, p, s->toks.t[0].end), find(s, fi));
+	}
+	/* the first word alone, when one company has it: `Compaq` */
+	for (uint32_t fi = 0; fi < nf; fi++) {
+		struct form *f = &s->forms[fi];
+		if (f->ntok != 1 || f->type != NER_ORG)
+			continue;
+		uint32_t o = owner(&heads, ner_hash(NER_HASH_INIT, form_str(s, f), f->len));
+		if (o != NO_ROOT)
+			unite(s, o, fi);
+	}
+	ner_map_free(&heads);
+}
+
 static long canon_score(const struct ner *n, const struct ner_story *s, const struct form *f)
 {
 	const char *p = form_str(s, f);
@@ -1141,6 +1192,7 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 	link_people(n, s);
 	link_acronyms(s);
 	link_aliases(n, s);
+	link_companies(s);
 	/* each entity: the type most mentions have, the best form as its name */
 	size_t nf = s->nforms;
 	unsigned *tv = ner_xcalloc(nf * NER_NTYPES, sizeof *tv);
@@ -1159,6 +1211,10 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 		     strcmp(form_str(s, &s->forms[i]), form_str(s, &s->forms[best[r]])) < 0))
 			best[r] = i;
 	}
+	/* a company's legal name makes all its mentions organisations */
+	for (uint32_t i = 0; i < nf; i++)
+		if (s->forms[i].company)
+			tv[(size_t)find(s, i) * NER_NTYPES + NER_ORG] += 1000;
 	for (size_t i = 0; i < s->nm; i++) {
 		uint32_t r = find(s, (uint32_t)s->m[i].form);
 		int type = 0;
