@@ -1,0 +1,966 @@
+#include "summ.h"
+
+#include <libstemmer.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "record.h"
+#include "summ_map.h"
+#include "wordlist.h"
+
+NEWS_DATA(summ_stopwords);
+
+/* Concept keys in the one concept map: two tag bits, then the payload. */
+#define TAG_WORD   (UINT64_C(1) << 62)   /* a content stem */
+#define TAG_BIGRAM (UINT64_C(2) << 62)   /* two consecutive stems */
+#define TAG_NOTE   (UINT64_C(3) << 62)   /* an entity or date value */
+
+#define STOP_BIT   UINT32_C(0x80000000)  /* in a word's term id: a stop word */
+
+/* Tuning of the selection; every figure generalises over story sizes. */
+static const double unigram_share = 0.5;   /* a word concept against a bigram */
+static const double note_share = 1.0;      /* an entity/date concept */
+static const double lead_bonus = 1.0;      /* extra worth of an article's first sentence */
+static const double lead_decay = 3.0;      /* sentences over which it fades */
+static const double length_power = 0.8;    /* cost exponent of a sentence's length */
+static const double repeat_shingles = 0.3; /* bigram containment that counts as a repeat */
+static const double repeat_words = 0.7;    /* content-word containment that counts as one */
+static const double support_shingles = 0.5;
+static const double support_words = 0.75;
+
+struct sdoc {
+	size_t id_off, id_len, text_off, text_len, date_off, date_len;
+	size_t first_sent, nsents;
+};
+
+struct ssent {
+	uint32_t doc, pos;          /* pos: 0-based among its document's sentences */
+	size_t start, end;          /* in its document */
+	uint32_t words, bytes;      /* size as the budget counts it */
+	size_t con_off;             /* sorted unique concept ids in s->cons */
+	uint32_t ncon;
+	uint32_t nword;             /* of them, word concepts (for paraphrase tests) */
+	size_t sh_off;              /* sorted unique word-pair shingles in s->shingles */
+	uint32_t nsh;
+	double quality;             /* 0: never chosen */
+	double lead;                /* worth of its place in its article */
+	unsigned char direct_quote; /* a direct quote record without a speaker */
+};
+
+enum note_type { NOTE_ENTITY, NOTE_DATE };
+enum ctype { C_WORD, C_BIGRAM, C_NOTE };
+
+struct snote {
+	size_t sent;                /* global sentence index */
+	size_t val_off, val_len;    /* in s->arena */
+	enum note_type type;
+};
+
+struct summ {
+	struct sb_stemmer *stemmer;
+	struct summ_smap stop;      /* stop words, loaded once */
+
+	/* the story */
+	struct nbuf arena;          /* ids, texts, dates, note values */
+	struct sdoc *docs;
+	size_t ndocs, docs_cap;
+	struct ssent *sents;
+	size_t nsents, sents_cap;
+	struct snote *notes;
+	size_t nnotes, notes_cap;
+
+	/* working memory of summ_run, kept between stories */
+	struct summ_smap words;     /* lower-cased word -> term id | STOP_BIT */
+	struct summ_smap stems;     /* stem -> term id */
+	uint32_t *word_term;        /* words map id -> term id | STOP_BIT */
+	size_t word_term_cap;
+	struct summ_umap concepts;
+	unsigned char *ctype;       /* enum ctype, per concept */
+	size_t ctype_cap;
+	uint32_t *cons;
+	size_t ncons, cons_cap;
+	uint64_t *shingles;
+	size_t nshingles, shingles_cap;
+	uint32_t *toks;             /* term ids of the sentence being read */
+	size_t ntoks, toks_cap;
+	double *weight;             /* per concept */
+	uint32_t *df, *tf, *lastdoc;
+	unsigned char *covered;
+	size_t concept_cap;
+	uint32_t *post_start, *posts;   /* inverted index concept -> sentences */
+	size_t posts_cap, post_start_cap;
+	uint32_t *hits, *cand;          /* per sentence, for the support search */
+	uint32_t *touched;              /* the chosen sentences */
+	unsigned char *taken;           /* per sentence: 1 chosen, 2 a repeat */
+	size_t sent_cap;
+	uint32_t *docmark;              /* per document */
+	size_t docmark_cap;
+	struct nbuf lower;
+	struct news_fields fields;
+	struct nbuf field;
+
+	struct summ_pick *picks;
+	size_t npicks, picks_cap;
+	size_t *support;
+	size_t nsupport, support_cap;
+};
+
+/* ---- bytes ------------------------------------------------------------ */
+
+/* Length of the white-space character at s[i], or 0 (the characters Python's
+ * str.split() and ROUGE's word counts split on, no-break spaces included). */
+static size_t space_len(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f))
+		return 1;
+	if (c < 0xc2 || i + 1 >= n)
+		return 0;
+	unsigned char c1 = (unsigned char)s[i + 1];
+	if (c == 0xc2)
+		return (c1 == 0x85 || c1 == 0xa0) ? 2 : 0;
+	if (i + 2 >= n)
+		return 0;
+	unsigned char c2 = (unsigned char)s[i + 2];
+	if (c == 0xe1 && c1 == 0x9a && c2 == 0x80)
+		return 3;
+	if (c == 0xe2 && c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf))
+		return 3;
+	if (c == 0xe2 && c1 == 0x81 && c2 == 0x9f)
+		return 3;
+	if (c == 0xe3 && c1 == 0x80 && c2 == 0x80)
+		return 3;
+	return 0;
+}
+
+void summ_tidy(struct nbuf *out, const char *text, size_t n)
+{
+	int pending = 0, any = 0;
+	for (size_t i = 0; i < n;) {
+		size_t sl = space_len(text, n, i);
+		if (sl) {
+			pending = 1;
+			i += sl;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < n && !space_len(text, n, j))
+			j++;
+		if (pending && any)
+			nbuf_addc(out, ' ');
+		nbuf_add(out, text + i, j - i);
+		any = 1;
+		pending = 0;
+		i = j;
+	}
+}
+
+/* words and tidied bytes of text[0..n) */
+static void measure(const char *text, size_t n, uint32_t *words, uint32_t *bytes)
+{
+	size_t w = 0, b = 0;
+	for (size_t i = 0; i < n;) {
+		size_t sl = space_len(text, n, i);
+		if (sl) {
+			i += sl;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < n && !space_len(text, n, j))
+			j++;
+		b += (j - i) + (w ? 1 : 0);
+		w++;
+		i = j;
+	}
+	*words = (uint32_t)w;
+	*bytes = (uint32_t)b;
+}
+
+size_t summ_count_words(const char *text, size_t n)
+{
+	uint32_t w, b;
+	measure(text, n, &w, &b);
+	return w;
+}
+
+/* Whether the character at s[i] can be part of a word: ASCII letters and
+ * digits, and any non-ASCII character but spaces, the general punctuation
+ * block (dashes, curly quotes, ellipsis), guillemets and the BOM. *adv gets
+ * its length. */
+static int word_char(const char *s, size_t n, size_t i, size_t *adv)
+{
+	unsigned char c = (unsigned char)s[i];
+	*adv = 1;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	if (c < 0xc2)
+		return 0;   /* continuation or invalid byte */
+	size_t len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (i + len > n)
+		return 0;
+	for (size_t k = 1; k < len; k++)
+		if (((unsigned char)s[i + k] & 0xc0) != 0x80)
+			return 0;
+	*adv = len;
+	unsigned char c1 = (unsigned char)s[i + 1];
+	if (c == 0xc2)
+		return !(c1 < 0xc0 && c1 != 0xaa && c1 != 0xb5 && c1 != 0xba);
+	if (c == 0xc3)
+		return c1 != 0x97 && c1 != 0xb7;   /* × ÷ */
+	if (c == 0xe2 && (c1 >= 0x80 && c1 <= 0xaf))
+		return 0;   /* punctuation, currency, letterlike symbols, arrows */
+	if (c == 0xe3 && c1 == 0x80)
+		return 0;
+	if (c == 0xef && c1 == 0xbb && (unsigned char)s[i + 2] == 0xbf)
+		return 0;
+	return 1;
+}
+
+/* ---- setup ------------------------------------------------------------ */
+
+struct summ *summ_new(void)
+{
+	struct sb_stemmer *st = sb_stemmer_new("english", NULL);
+	if (!st)
+		return NULL;
+	struct summ *s = news_xcalloc(1, sizeof *s);
+	s->stemmer = st;
+	const char *p = news_data_summ_stopwords, *end = p + news_data_summ_stopwords_len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		size_t n = (size_t)(e - p);
+		while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
+			n--;
+		if (n && *p != '#')
+			summ_smap_intern(&s->stop, p, n, NULL);
+		p = e + 1;
+	}
+	return s;
+}
+
+void summ_free(struct summ *s)
+{
+	if (!s)
+		return;
+	sb_stemmer_delete(s->stemmer);
+	summ_smap_free(&s->stop);
+	summ_smap_free(&s->words);
+	summ_smap_free(&s->stems);
+	summ_umap_free(&s->concepts);
+	nbuf_free(&s->arena);
+	nbuf_free(&s->lower);
+	nbuf_free(&s->field);
+	news_fields_free(&s->fields);
+	free(s->docs);
+	free(s->sents);
+	free(s->notes);
+	free(s->cons);
+	free(s->shingles);
+	free(s->toks);
+	free(s->word_term);
+	free(s->ctype);
+	free(s->weight);
+	free(s->df);
+	free(s->tf);
+	free(s->lastdoc);
+	free(s->covered);
+	free(s->post_start);
+	free(s->posts);
+	free(s->hits);
+	free(s->touched);
+	free(s->cand);
+	free(s->taken);
+	free(s->docmark);
+	free(s->picks);
+	free(s->support);
+	free(s);
+}
+
+void summ_clear(struct summ *s)
+{
+	nbuf_clear(&s->arena);
+	s->ndocs = s->nsents = s->nnotes = 0;
+	s->npicks = s->nsupport = 0;
+}
+
+size_t summ_ndocs(const struct summ *s)
+{
+	return s->ndocs;
+}
+
+const char *summ_doc_id(const struct summ *s, size_t doc, size_t *len)
+{
+	*len = s->docs[doc].id_len;
+	return s->arena.data + s->docs[doc].id_off;
+}
+
+const char *summ_doc_text(const struct summ *s, size_t doc, size_t *len)
+{
+	*len = s->docs[doc].text_len;
+	return s->arena.data + s->docs[doc].text_off;
+}
+
+static size_t arena_put(struct summ *s, const char *p, size_t n)
+{
+	size_t off = s->arena.len;
+	nbuf_add(&s->arena, p, n);
+	return off;
+}
+
+static void add_note(struct summ *s, size_t sent, enum note_type type,
+                     const char *val, size_t n)
+{
+	if (!n)
+		return;
+	NEWS_GROW(s->notes, s->notes_cap, s->nnotes + 1);
+	struct snote *no = &s->notes[s->nnotes++];
+	no->sent = sent;
+	no->type = type;
+	no->val_len = n;
+	no->val_off = arena_put(s, val, n);
+}
+
+/* Entities and dates become concepts of their sentence; a direct quote with
+ * no speaker marks its sentence as a quote without context. */
+static void read_records(struct summ *s, const struct news_doc *d, const struct sdoc *sd)
+{
+	for (size_t i = 0; i < d->nrecs; i++) {
+		const struct news_record *r = &d->recs[i];
+		if (r->is_sentence || r->sent < 1 || (size_t)r->sent > sd->nsents)
+			continue;
+		size_t g = sd->first_sent + (size_t)r->sent - 1;
+		news_fields_split(&s->fields, news_record_line(d, r), r->line_len);
+		struct news_field kind = news_field_get(&s->fields, NEWS_F_KIND);
+		struct news_field value = news_field_get(&s->fields, NEWS_F_VALUE);
+		enum note_type type;
+		if (news_field_is(kind, "entity"))
+			type = NOTE_ENTITY;
+		else if (news_field_is(kind, "date"))
+			type = NOTE_DATE;
+		else {
+			if (news_field_is(kind, "quote") &&
+			    news_field_is(news_field_get(&s->fields, NEWS_F_LABEL), "direct") &&
+			    value.len == 0)
+				s->sents[g].direct_quote = 1;
+			continue;
+		}
+		nbuf_clear(&s->field);
+		news_field_unescape(value, &s->field);
+		nbuf_clear(&s->lower);
+		for (size_t k = 0; k < s->field.len; k++) {
+			char c = s->field.data[k];
+			nbuf_addc(&s->lower, (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c);
+		}
+		add_note(s, g, type, s->lower.data, s->lower.len);
+	}
+}
+
+void summ_add_doc(struct summ *s, const struct news_doc *d)
+{
+	NEWS_GROW(s->docs, s->docs_cap, s->ndocs + 1);
+	struct sdoc *sd = &s->docs[s->ndocs];
+	sd->id_off = arena_put(s, d->id.data, d->id.len);
+	sd->id_len = d->id.len;
+	sd->text_off = arena_put(s, d->text.data, d->text.len);
+	sd->text_len = d->text.len;
+	sd->date_off = arena_put(s, d->date.data, d->date.len);
+	sd->date_len = d->date.len;
+	sd->first_sent = s->nsents;
+	sd->nsents = d->nsents;
+	NEWS_GROW(s->sents, s->sents_cap, s->nsents + d->nsents);
+	for (size_t i = 0; i < d->nsents; i++) {
+		struct ssent *t = &s->sents[s->nsents++];
+		memset(t, 0, sizeof *t);
+		t->doc = (uint32_t)s->ndocs;
+		t->pos = (uint32_t)i;
+		t->start = d->sents[i].start;
+		t->end = d->sents[i].end;
+		if (t->end > d->text.len)
+			t->end = d->text.len;
+		if (t->start > t->end)
+			t->start = t->end;
+	}
+	read_records(s, d, sd);
+	s->ndocs++;
+}
+
+/* ---- features --------------------------------------------------------- */
+
+/* The term id of word w[0..n) (any case), with STOP_BIT for stop words.
+ * Each distinct word is stemmed once per story. */
+static uint32_t term_of(struct summ *s, const char *w, size_t n)
+{
+	nbuf_clear(&s->lower);
+	for (size_t i = 0; i < n; i++) {
+		char c = w[i];
+		nbuf_addc(&s->lower, (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c);
+	}
+	int added;
+	uint32_t wid = summ_smap_intern(&s->words, s->lower.data, n, &added);
+	if (!added)
+		return s->word_term[wid];
+	NEWS_GROW(s->word_term, s->word_term_cap, (size_t)wid + 1);
+	uint32_t stop = summ_smap_find(&s->stop, s->lower.data, n) != UINT32_MAX ? STOP_BIT : 0;
+	const char *stem = s->lower.data;
+	size_t stem_len = n;
+	if (n <= 64) {   /* longer "words" are debris: no use stemming them */
+		const sb_symbol *st = sb_stemmer_stem(s->stemmer, (const sb_symbol *)s->lower.data, (int)n);
+		if (st) {
+			stem = (const char *)st;
+			stem_len = (size_t)sb_stemmer_length(s->stemmer);
+		}
+	}
+	uint32_t tid = summ_smap_intern(&s->stems, stem, stem_len, NULL);
+	s->word_term[wid] = tid | stop;
+	return tid | stop;
+}
+
+static uint32_t concept_of(struct summ *s, uint64_t key, enum ctype type)
+{
+	int added;
+	uint32_t id = summ_umap_intern(&s->concepts, key, &added);
+	if (added) {
+		NEWS_GROW(s->ctype, s->ctype_cap, (size_t)id + 1);
+		s->ctype[id] = (unsigned char)type;
+	}
+	return id;
+}
+
+static void push_con(struct summ *s, uint32_t id)
+{
+	NEWS_GROW(s->cons, s->cons_cap, s->ncons + 1);
+	s->cons[s->ncons++] = id;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int is_quote_at(const char *p, size_t n, size_t i, size_t *len)
+{
+	unsigned char c = (unsigned char)p[i];
+	*len = 1;
+	if (c == '"' || c == '\'')
+		return 1;
+	if (i + 2 < n && c == 0xe2 && (unsigned char)p[i + 1] == 0x80) {
+		unsigned char c2 = (unsigned char)p[i + 2];
+		if (c2 >= 0x98 && c2 <= 0x9f) {
+			*len = 3;
+			return 1;
+		}
+	}
+	if (i + 1 < n && c == 0xc2 && ((unsigned char)p[i + 1] == 0xab || (unsigned char)p[i + 1] == 0xbb)) {
+		*len = 2;
+		return 1;
+	}
+	return 0;
+}
+
+static int has_substr(const char *p, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(p + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words that send a reader back to a sentence the summary may not hold. */
+static const char *const needs_context[] = {
+	"he", "she", "it", "they", "this", "these", "those", "his", "her", "their",
+	"its", "but", "and", "yet", "however", "also", "so", "then", "there", "such",
+	"that", "both", "meanwhile", "still", "instead", "nevertheless", NULL
+};
+
+/* How fit sentence text[0..n) of `words` words is to stand in a summary:
+ * 0 rules it out, 1 is a clean declarative sentence. */
+static double quality_of(const char *p, size_t n, uint32_t words, int direct_quote)
+{
+	size_t a = 0, b = n;
+	while (a < b && space_len(p, b, a))
+		a++;
+	while (b > a && ((unsigned char)p[b - 1] <= ' ' ||
+	                 (b - a >= 2 && (unsigned char)p[b - 2] == 0xc2 && (unsigned char)p[b - 1] == 0xa0)))
+		b -= (unsigned char)p[b - 1] <= ' ' ? 1 : 2;
+	if (words < 5 || words > 70 || b <= a)
+		return 0;
+	/* the end: past closing quotes and brackets, a full stop or ! */
+	size_t e = b;
+	for (;;) {
+		size_t ql;
+		if (e > a && (p[e - 1] == ')' || p[e - 1] == ']' || p[e - 1] == '"' || p[e - 1] == '\''))
+			e--;
+		else if (e >= a + 3 && is_quote_at(p, b, e - 3, &ql) && ql == 3)
+			e -= 3;
+		else if (e >= a + 2 && is_quote_at(p, b, e - 2, &ql) && ql == 2)
+			e -= 2;
+		else
+			break;
+	}
+	if (e == a || (p[e - 1] != '.' && p[e - 1] != '!'))
+		return 0;   /* question, headline, dateline, list item, debris */
+	if (e >= a + 3 && p[e - 2] == '.' && p[e - 3] == '.')
+		return 0;   /* trails off */
+	unsigned char first = (unsigned char)p[a];
+	if (first >= 'a' && first <= 'z')
+		return 0;   /* a fragment */
+	if (memchr(p + a, '|', b - a) || has_substr(p + a, b - a, "![") ||
+	    has_substr(p + a, b - a, "http") || has_substr(p + a, b - a, "www.") ||
+	    has_substr(p + a, b - a, "\xc2\xa9"))
+		return 0;   /* web page debris */
+	double q = 1.0;
+	if (words < 9)
+		q *= 0.6;
+	else if (words > 45)
+		q *= 0.7;
+	size_t ql;
+	int quotes = 0, opens = 0, closes = 0;
+	for (size_t i = a; i < b; i++) {
+		if (!is_quote_at(p, b, i, &ql) || p[i] == '\'')
+			continue;
+		quotes++;
+		if (ql == 3 && ((unsigned char)p[i + 2] == 0x9c))
+			opens++;
+		if (ql == 3 && ((unsigned char)p[i + 2] == 0x9d))
+			closes++;
+		i += ql - 1;
+	}
+	int starts_quoted = is_quote_at(p, b, a, &ql) && p[a] != '\'';
+	if ((quotes - opens - closes) % 2 || opens != closes)
+		q *= 0.5;   /* a quote that opens or closes in another sentence */
+	if (starts_quoted || direct_quote)
+		q *= 0.5;   /* someone's words, and whose they are comes later or never */
+	/* a lone lower-case word in parentheses: a link remnant such as "(search)" */
+	for (size_t i = a; i < b; i++) {
+		if (p[i] != '(' || i + 1 >= b || p[i + 1] < 'a' || p[i + 1] > 'z')
+			continue;
+		size_t j = i + 1;
+		while (j < b && p[j] >= 'a' && p[j] <= 'z')
+			j++;
+		if (j < b && p[j] == ')') {
+			q *= 0.7;
+			break;
+		}
+	}
+	/* a first word that refers back */
+	size_t j = a;
+	while (j < b && ((p[j] >= 'a' && p[j] <= 'z') || (p[j] >= 'A' && p[j] <= 'Z')))
+		j++;
+	if (j > a && j - a < 16) {
+		char w[16];
+		for (size_t k = a; k < j; k++)
+			w[k - a] = (p[k] >= 'A' && p[k] <= 'Z') ? (char)(p[k] - 'A' + 'a') : p[k];
+		w[j - a] = '\0';
+		for (const char *const *c = needs_context; *c; c++)
+			if (strcmp(w, *c) == 0) {
+				q *= 0.75;
+				break;
+			}
+	}
+	return q;
+}
+
+static int cmp_note(const void *x, const void *y)
+{
+	const struct snote *a = x, *b = y;
+	if (a->sent != b->sent)
+		return (a->sent > b->sent) - (a->sent < b->sent);
+	return (a->val_off > b->val_off) - (a->val_off < b->val_off);
+}
+
+/* Tokens, concepts, shingles, size and quality of every sentence. */
+static void read_sentences(struct summ *s)
+{
+	qsort(s->notes, s->nnotes, sizeof *s->notes, cmp_note);
+	size_t ni = 0;
+	s->ncons = s->nshingles = 0;
+	for (size_t g = 0; g < s->nsents; g++) {
+		struct ssent *t = &s->sents[g];
+		const char *text = s->arena.data + s->docs[t->doc].text_off;
+		measure(text + t->start, t->end - t->start, &t->words, &t->bytes);
+		s->ntoks = 0;
+		for (size_t i = t->start; i < t->end;) {
+			size_t adv;
+			if (!word_char(text, t->end, i, &adv)) {
+				i += adv;
+				continue;
+			}
+			size_t j = i + adv;
+			while (j < t->end && word_char(text, t->end, j, &adv))
+				j += adv;
+			NEWS_GROW(s->toks, s->toks_cap, s->ntoks + 1);
+			s->toks[s->ntoks++] = term_of(s, text + i, j - i);
+			i = j;
+		}
+		t->con_off = s->ncons;
+		for (size_t k = 0; k < s->ntoks; k++) {
+			uint32_t a = s->toks[k];
+			if (!(a & STOP_BIT))
+				push_con(s, concept_of(s, TAG_WORD | a, C_WORD));
+			if (k == 0)
+				continue;
+			uint32_t prev = s->toks[k - 1];
+			if ((prev & STOP_BIT) && (a & STOP_BIT))
+				continue;
+			uint64_t key = TAG_BIGRAM | ((uint64_t)(prev & ~STOP_BIT) << 31) | (a & ~STOP_BIT);
+			push_con(s, concept_of(s, key, C_BIGRAM));
+		}
+		for (; ni < s->nnotes && s->notes[ni].sent == g; ni++) {
+			const struct snote *no = &s->notes[ni];
+			nbuf_clear(&s->lower);
+			nbuf_addc(&s->lower, no->type == NOTE_ENTITY ? '\1' : '\2');
+			nbuf_add(&s->lower, s->arena.data + no->val_off, no->val_len);
+			uint32_t id = summ_smap_intern(&s->stems, s->lower.data, s->lower.len, NULL);
+			push_con(s, concept_of(s, TAG_NOTE | id, C_NOTE));
+		}
+		uint32_t *c = s->cons + t->con_off;
+		size_t nc = s->ncons - t->con_off, u = 0;
+		qsort(c, nc, sizeof *c, cmp_u32);
+		for (size_t k = 0; k < nc; k++)
+			if (k == 0 || c[k] != c[u - 1])
+				c[u++] = c[k];
+		s->ncons = t->con_off + u;
+		t->ncon = (uint32_t)u;
+		t->nword = 0;
+		for (size_t k = 0; k < u; k++)
+			t->nword += s->ctype[c[k]] == C_WORD;
+
+		t->sh_off = s->nshingles;
+		NEWS_GROW(s->shingles, s->shingles_cap, s->nshingles + s->ntoks);
+		uint64_t *sh = s->shingles + t->sh_off;
+		size_t nsh = 0;
+		for (size_t k = 1; k < s->ntoks; k++)
+			sh[nsh++] = ((uint64_t)(s->toks[k - 1] & ~STOP_BIT) << 32) | (s->toks[k] & ~STOP_BIT);
+		qsort(sh, nsh, sizeof *sh, cmp_u64);
+		u = 0;
+		for (size_t k = 0; k < nsh; k++)
+			if (k == 0 || sh[k] != sh[u - 1])
+				sh[u++] = sh[k];
+		s->nshingles += u;
+		t->nsh = (uint32_t)u;
+		t->quality = quality_of(text + t->start, t->end - t->start, t->words, t->direct_quote);
+	}
+}
+
+/* ---- selection -------------------------------------------------------- */
+
+static void size_story_arrays(struct summ *s)
+{
+	size_t nc = s->concepts.n;
+	if (nc > s->concept_cap) {
+		size_t cap = nc + nc / 2;
+		s->weight = news_xrealloc(s->weight, cap * sizeof *s->weight);
+		s->df = news_xrealloc(s->df, cap * sizeof *s->df);
+		s->tf = news_xrealloc(s->tf, cap * sizeof *s->tf);
+		s->lastdoc = news_xrealloc(s->lastdoc, cap * sizeof *s->lastdoc);
+		s->covered = news_xrealloc(s->covered, cap * sizeof *s->covered);
+		s->post_start = news_xrealloc(s->post_start, (cap + 1) * sizeof *s->post_start);
+		s->concept_cap = cap;
+	}
+	if (s->nsents > s->sent_cap) {
+		size_t cap = s->nsents + s->nsents / 2;
+		s->hits = news_xrealloc(s->hits, cap * sizeof *s->hits);
+		s->touched = news_xrealloc(s->touched, cap * sizeof *s->touched);
+		s->cand = news_xrealloc(s->cand, cap * sizeof *s->cand);
+		s->taken = news_xrealloc(s->taken, cap * sizeof *s->taken);
+		s->sent_cap = cap;
+	}
+	if (s->ncons > s->posts_cap) {
+		s->posts_cap = s->ncons + s->ncons / 2;
+		s->posts = news_xrealloc(s->posts, s->posts_cap * sizeof *s->posts);
+	}
+	NEWS_GROW(s->docmark, s->docmark_cap, s->ndocs);
+	memset(s->docmark, 0, s->ndocs * sizeof *s->docmark);
+	memset(s->covered, 0, nc);
+	memset(s->taken, 0, s->nsents);
+	memset(s->hits, 0, s->nsents * sizeof *s->hits);
+}
+
+/* A concept is worth the number of documents that mention it (of sentences,
+ * in a one-document story), when enough of them do to make it the story's
+ * rather than one writer's. */
+static void weigh_concepts(struct summ *s)
+{
+	size_t nc = s->concepts.n;
+	for (size_t c = 0; c < nc; c++)
+		s->df[c] = s->tf[c] = 0, s->lastdoc[c] = UINT32_MAX;
+	for (size_t g = 0; g < s->nsents; g++) {
+		const struct ssent *t = &s->sents[g];
+		for (uint32_t k = 0; k < t->ncon; k++) {
+			uint32_t c = s->cons[t->con_off + k];
+			s->tf[c]++;
+			if (s->lastdoc[c] != t->doc)
+				s->df[c]++, s->lastdoc[c] = t->doc;
+		}
+	}
+	uint32_t min_count = s->ndocs >= 6 ? 3 : 2;
+	double total = 0;
+	for (int pass = 0; pass < 2 && total == 0; pass++) {
+		for (size_t c = 0; c < nc; c++) {
+			uint32_t count = s->ndocs > 1 ? s->df[c] : s->tf[c];
+			double share = s->ctype[c] == C_WORD ? unigram_share
+			             : s->ctype[c] == C_NOTE ? note_share : 1.0;
+			/* a story too small to repeat itself: every concept counts */
+			s->weight[c] = (count >= min_count || pass == 1) ? count * share : 0;
+			total += s->weight[c];
+		}
+	}
+}
+
+/* Each sentence's worth of place: an article's first real sentences carry
+ * its news. Headlines and datelines (quality 0) do not count as places. */
+static void place_sentences(struct summ *s)
+{
+	for (size_t d = 0; d < s->ndocs; d++) {
+		uint32_t pos = 0;
+		for (size_t k = 0; k < s->docs[d].nsents; k++) {
+			struct ssent *t = &s->sents[s->docs[d].first_sent + k];
+			t->lead = 1.0 + lead_bonus * exp(-(double)pos / lead_decay);
+			if (t->quality > 0)
+				pos++;
+		}
+	}
+}
+
+/* |a & b| of two sorted arrays */
+static size_t common_u64(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, n = 0;
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else
+			n++, i++, j++;
+	}
+	return n;
+}
+
+/* shared content words of two sentences */
+static size_t common_words(const struct summ *s, const struct ssent *x, const struct ssent *y)
+{
+	const uint32_t *a = s->cons + x->con_off, *b = s->cons + y->con_off;
+	size_t i = 0, j = 0, n = 0;
+	while (i < x->ncon && j < y->ncon) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else {
+			n += s->ctype[a[i]] == C_WORD;
+			i++, j++;
+		}
+	}
+	return n;
+}
+
+/* Whether x and y say the same thing at the given thresholds: most word
+ * pairs of the shorter are in the longer, or most of its content words. */
+static int same_thing(const struct summ *s, const struct ssent *x, const struct ssent *y,
+                      double shingle_share, double word_share)
+{
+	size_t msh = x->nsh < y->nsh ? x->nsh : y->nsh;
+	if (msh && common_u64(s->shingles + x->sh_off, x->nsh, s->shingles + y->sh_off, y->nsh)
+	           > shingle_share * (double)msh)
+		return 1;
+	size_t mw = x->nword < y->nword ? x->nword : y->nword;
+	return mw >= 4 && common_words(s, x, y) > word_share * (double)mw;
+}
+
+static int fits(const struct summ_budget *b, long words, long sents, long bytes,
+                const struct ssent *t)
+{
+	if (b->words && words + (long)t->words > b->words)
+		return 0;
+	if (b->sentences && sents + 1 > b->sentences)
+		return 0;
+	if (b->bytes && bytes + (long)t->bytes > b->bytes)
+		return 0;
+	return 1;
+}
+
+/* Greedy knapsack over concepts: take the sentence with the most uncovered
+ * concept weight per (sub-linear) word cost, scaled by its place and quality,
+ * until nothing more fits. Returns the number of picks (their sentences in
+ * s->touched[0..n), in order of choice). */
+static size_t choose(struct summ *s, const struct summ_budget *b)
+{
+	long words = 0, nsel = 0, bytes = 0;
+	uint32_t *chosen = s->touched;
+	size_t n = 0;
+	for (;;) {
+		size_t best = SIZE_MAX;
+		double best_score = 0;
+		for (size_t g = 0; g < s->nsents; g++) {
+			const struct ssent *t = &s->sents[g];
+			if (t->quality <= 0 || s->taken[g] || !fits(b, words, nsel, bytes, t))
+				continue;
+			double gain = 0;
+			for (uint32_t k = 0; k < t->ncon; k++) {
+				uint32_t c = s->cons[t->con_off + k];
+				if (!s->covered[c])
+					gain += s->weight[c];
+			}
+			/* a little worth of its own, so the budget still fills once
+			 * the story's concepts are all covered */
+			gain += 0.01 * t->ncon;
+			double score = gain * t->quality * t->lead / pow((double)t->words, length_power);
+			if (score > best_score) {
+				best_score = score;
+				best = g;
+			}
+		}
+		if (best == SIZE_MAX)
+			break;
+		const struct ssent *t = &s->sents[best];
+		int repeat = 0;
+		for (size_t k = 0; k < n && !repeat; k++)
+			repeat = same_thing(s, t, &s->sents[chosen[k]], repeat_shingles, repeat_words);
+		if (repeat) {
+			s->taken[best] = 2;
+			continue;
+		}
+		s->taken[best] = 1;
+		chosen[n++] = (uint32_t)best;
+		for (uint32_t k = 0; k < t->ncon; k++)
+			s->covered[s->cons[t->con_off + k]] = 1;
+		words += t->words;
+		bytes += t->bytes;
+		nsel++;
+	}
+	return n;
+}
+
+/* Inverted index from word-pair concepts to the sentences holding them. */
+static void index_bigrams(struct summ *s)
+{
+	size_t nc = s->concepts.n;
+	memset(s->post_start, 0, (nc + 1) * sizeof *s->post_start);
+	for (size_t i = 0; i < s->ncons; i++)
+		if (s->ctype[s->cons[i]] == C_BIGRAM)
+			s->post_start[s->cons[i] + 1]++;
+	for (size_t c = 0; c < nc; c++)
+		s->post_start[c + 1] += s->post_start[c];
+	/* df is done with (weights are set): it serves as the fill cursor */
+	for (size_t c = 0; c < nc; c++)
+		s->df[c] = s->post_start[c];
+	for (size_t g = 0; g < s->nsents; g++) {
+		const struct ssent *t = &s->sents[g];
+		for (uint32_t k = 0; k < t->ncon; k++) {
+			uint32_t c = s->cons[t->con_off + k];
+			if (s->ctype[c] == C_BIGRAM)
+				s->posts[s->df[c]++] = (uint32_t)g;
+		}
+	}
+}
+
+/* The documents that hold a sentence saying what sentence g says, into
+ * s->support (ascending); returns the offset of the list. Candidates come
+ * from the inverted index, so only sentences sharing a word pair are seen. */
+static size_t find_support(struct summ *s, size_t g, size_t *n_out, uint32_t stamp)
+{
+	const struct ssent *t = &s->sents[g];
+	size_t ncand = 0;
+	s->docmark[t->doc] = stamp;
+	for (uint32_t k = 0; k < t->ncon; k++) {
+		uint32_t c = s->cons[t->con_off + k];
+		if (s->ctype[c] != C_BIGRAM)
+			continue;
+		for (uint32_t p = s->post_start[c]; p < s->post_start[c + 1]; p++) {
+			uint32_t h = s->posts[p];
+			if (s->hits[h]++ == 0)
+				s->cand[ncand++] = h;
+		}
+	}
+	for (size_t i = 0; i < ncand; i++) {
+		uint32_t h = s->cand[i];
+		const struct ssent *u = &s->sents[h];
+		if (s->docmark[u->doc] != stamp && s->hits[h] >= 2 &&
+		    same_thing(s, t, u, support_shingles, support_words))
+			s->docmark[u->doc] = stamp;
+		s->hits[h] = 0;
+	}
+	size_t off = s->nsupport;
+	for (size_t d = 0; d < s->ndocs; d++)
+		if (s->docmark[d] == stamp) {
+			NEWS_GROW(s->support, s->support_cap, s->nsupport + 1);
+			s->support[s->nsupport++] = d;
+		}
+	*n_out = s->nsupport - off;
+	return off;
+}
+
+/* Reading order: article date (undated articles keep their place among the
+ * dated by counting as the earliest), then position in the article, then
+ * arrival. */
+static int pick_before(const struct summ *s, const struct summ_pick *a, const struct summ_pick *b)
+{
+	const struct sdoc *da = &s->docs[a->doc], *db = &s->docs[b->doc];
+	size_t n = da->date_len < db->date_len ? da->date_len : db->date_len;
+	int c = memcmp(s->arena.data + da->date_off, s->arena.data + db->date_off, n);
+	if (c == 0 && da->date_len != db->date_len)
+		c = da->date_len < db->date_len ? -1 : 1;
+	if (c)
+		return c < 0;
+	if (a->sent != b->sent)
+		return a->sent < b->sent;
+	return a->doc < b->doc;
+}
+
+size_t summ_run(struct summ *s, const struct summ_budget *b, const struct summ_pick **picks)
+{
+	summ_smap_clear(&s->words);
+	summ_smap_clear(&s->stems);
+	summ_umap_clear(&s->concepts);
+	s->npicks = s->nsupport = 0;
+	*picks = s->picks;
+	if (!s->nsents)
+		return 0;
+	read_sentences(s);
+	size_story_arrays(s);
+	weigh_concepts(s);
+	place_sentences(s);
+	size_t n = choose(s, b);
+	index_bigrams(s);
+	NEWS_GROW(s->picks, s->picks_cap, n);
+	size_t *support_off = news_xmalloc((n ? n : 1) * sizeof *support_off);
+	for (size_t k = 0; k < n; k++) {
+		const struct ssent *t = &s->sents[s->touched[k]];
+		struct summ_pick *p = &s->picks[k];
+		p->doc = t->doc;
+		p->sent = (long)t->pos + 1;
+		p->start = t->start;
+		p->end = t->end;
+		p->rank = (long)k + 1;
+		support_off[k] = find_support(s, s->touched[k], &p->nsupport, (uint32_t)k + 1);
+	}
+	for (size_t k = 0; k < n; k++)
+		s->picks[k].support = s->support + support_off[k];
+	free(support_off);
+	/* insertion sort: a summary is a handful of sentences */
+	for (size_t i = 1; i < n; i++) {
+		struct summ_pick p = s->picks[i];
+		size_t j = i;
+		while (j > 0 && pick_before(s, &p, &s->picks[j - 1])) {
+			s->picks[j] = s->picks[j - 1];
+			j--;
+		}
+		s->picks[j] = p;
+	}
+	s->npicks = n;
+	*picks = s->picks;
+	return n;
+}
