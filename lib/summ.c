@@ -20,16 +20,25 @@ NEWS_DATA(summ_stopwords);
 
 #define STOP_BIT   UINT32_C(0x80000000)  /* in a word's term id: a stop word */
 
-/* Tuning of the selection; every figure generalises over story sizes. */
-static const double unigram_share = 0.5;   /* a word concept against a bigram */
-static const double note_share = 1.0;      /* an entity/date concept */
-static const double lead_bonus = 1.0;      /* extra worth of an article's first sentence */
-static const double lead_decay = 3.0;      /* sentences over which it fades */
-static const double length_power = 0.8;    /* cost exponent of a sentence's length */
-static const double repeat_shingles = 0.3; /* bigram containment that counts as a repeat */
-static const double repeat_words = 0.7;    /* content-word containment that counts as one */
-static const double support_shingles = 0.5;
-static const double support_words = 0.75;
+/* Tuning of the selection; every figure holds across story sizes. */
+struct summ_params {
+	double unigram_share;    /* a word concept against a word-pair concept */
+	double note_share;       /* an entity/date concept */
+	double lead_bonus;       /* extra worth of an article's first sentence */
+	double lead_decay;       /* sentences over which it fades */
+	double length_power;     /* cost exponent of a sentence's length */
+	double repeat_shingles;  /* word-pair containment that makes a repeat */
+	double repeat_words;     /* content-word containment that makes one */
+	double support_shingles; /* the same for crediting a document */
+	double support_words;
+	double min_df_share;     /* share of the documents a concept needs */
+};
+
+static const struct summ_params default_params = {
+	.unigram_share = 0.5, .note_share = 1.0, .lead_bonus = 1.0, .lead_decay = 3.0,
+	.length_power = 0.8, .repeat_shingles = 0.3, .repeat_words = 0.7,
+	.support_shingles = 0.5, .support_words = 0.75, .min_df_share = 0.3,
+};
 
 struct sdoc {
 	size_t id_off, id_len, text_off, text_len, date_off, date_len;
@@ -60,6 +69,7 @@ struct snote {
 };
 
 struct summ {
+	struct summ_params par;
 	struct sb_stemmer *stemmer;
 	struct summ_smap stop;      /* stop words, loaded once */
 
@@ -228,6 +238,22 @@ struct summ *summ_new(void)
 		return NULL;
 	struct summ *s = news_xcalloc(1, sizeof *s);
 	s->stemmer = st;
+	s->par = default_params;
+	const char *env = getenv("SUMM_PARAMS");   /* TUNING ONLY: remove */
+	while (env && *env) {
+		char name[32];
+		double v;
+		int used;
+		if (sscanf(env, "%31[a-z_]=%lf%n", name, &v, &used) != 2)
+			break;
+#define P(f) if (strcmp(name, #f) == 0) s->par.f = v;
+		P(unigram_share) P(note_share) P(lead_bonus) P(lead_decay) P(length_power)
+		P(repeat_shingles) P(repeat_words) P(support_shingles) P(support_words) P(min_df_share)
+#undef P
+		env += used;
+		if (*env == ',')
+			env++;
+	}
 	const char *p = news_data_summ_stopwords, *end = p + news_data_summ_stopwords_len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -705,13 +731,16 @@ static void weigh_concepts(struct summ *s)
 				s->df[c]++, s->lastdoc[c] = t->doc;
 		}
 	}
-	uint32_t min_count = s->ndocs >= 6 ? 3 : 2;
+	/* e.g. 2 of 3 to 6 documents, 3 of 10; never fewer than 2 */
+	uint32_t min_count = (uint32_t)(s->par.min_df_share * (double)s->ndocs + 0.5);
+	if (min_count < 2)
+		min_count = 2;
 	double total = 0;
 	for (int pass = 0; pass < 2 && total == 0; pass++) {
 		for (size_t c = 0; c < nc; c++) {
 			uint32_t count = s->ndocs > 1 ? s->df[c] : s->tf[c];
-			double share = s->ctype[c] == C_WORD ? unigram_share
-			             : s->ctype[c] == C_NOTE ? note_share : 1.0;
+			double share = s->ctype[c] == C_WORD ? s->par.unigram_share
+			             : s->ctype[c] == C_NOTE ? s->par.note_share : 1.0;
 			/* a story too small to repeat itself: every concept counts */
 			s->weight[c] = (count >= min_count || pass == 1) ? count * share : 0;
 			total += s->weight[c];
@@ -727,7 +756,7 @@ static void place_sentences(struct summ *s)
 		uint32_t pos = 0;
 		for (size_t k = 0; k < s->docs[d].nsents; k++) {
 			struct ssent *t = &s->sents[s->docs[d].first_sent + k];
-			t->lead = 1.0 + lead_bonus * exp(-(double)pos / lead_decay);
+			t->lead = 1.0 + s->par.lead_bonus * exp(-(double)pos / s->par.lead_decay);
 			if (t->quality > 0)
 				pos++;
 		}
@@ -817,7 +846,7 @@ static size_t choose(struct summ *s, const struct summ_budget *b)
 			/* a little worth of its own, so the budget still fills once
 			 * the story's concepts are all covered */
 			gain += 0.01 * t->ncon;
-			double score = gain * t->quality * t->lead / pow((double)t->words, length_power);
+			double score = gain * t->quality * t->lead / pow((double)t->words, s->par.length_power);
 			if (score > best_score) {
 				best_score = score;
 				best = g;
@@ -828,7 +857,7 @@ static size_t choose(struct summ *s, const struct summ_budget *b)
 		const struct ssent *t = &s->sents[best];
 		int repeat = 0;
 		for (size_t k = 0; k < n && !repeat; k++)
-			repeat = same_thing(s, t, &s->sents[chosen[k]], repeat_shingles, repeat_words);
+			repeat = same_thing(s, t, &s->sents[chosen[k]], s->par.repeat_shingles, s->par.repeat_words);
 		if (repeat) {
 			s->taken[best] = 2;
 			continue;
@@ -889,7 +918,7 @@ static size_t find_support(struct summ *s, size_t g, size_t *n_out, uint32_t sta
 		uint32_t h = s->cand[i];
 		const struct ssent *u = &s->sents[h];
 		if (s->docmark[u->doc] != stamp && s->hits[h] >= 2 &&
-		    same_thing(s, t, u, support_shingles, support_words))
+		    same_thing(s, t, u, s->par.support_shingles, s->par.support_words))
 			s->docmark[u->doc] = stamp;
 		s->hits[h] = 0;
 	}
