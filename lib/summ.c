@@ -62,6 +62,11 @@ struct ssent {
 enum note_type { NOTE_ENTITY, NOTE_DATE };
 enum ctype { C_WORD, C_BIGRAM, C_NOTE };
 
+struct hent {
+	double score;
+	uint32_t g;
+};
+
 struct snote {
 	size_t sent;                /* global sentence index */
 	size_t val_off, val_len;    /* in s->arena */
@@ -101,10 +106,11 @@ struct summ {
 	unsigned char *covered;
 	size_t concept_cap;
 	uint32_t *post_start, *posts;   /* inverted index concept -> sentences */
-	size_t posts_cap, post_start_cap;
+	size_t posts_cap;
 	uint32_t *hits, *cand;          /* per sentence, for the support search */
 	uint32_t *touched;              /* the chosen sentences */
-	unsigned char *taken;           /* per sentence: 1 chosen, 2 a repeat */
+	struct hent *heap;              /* candidates of the greedy choice */
+	size_t heap_cap;
 	size_t sent_cap;
 	uint32_t *docmark;              /* per document */
 	size_t docmark_cap;
@@ -299,7 +305,7 @@ void summ_free(struct summ *s)
 	free(s->hits);
 	free(s->touched);
 	free(s->cand);
-	free(s->taken);
+	free(s->heap);
 	free(s->docmark);
 	free(s->picks);
 	free(s->support);
@@ -421,9 +427,11 @@ void summ_add_doc(struct summ *s, const struct news_doc *d)
 static uint32_t term_of(struct summ *s, const char *w, size_t n)
 {
 	nbuf_clear(&s->lower);
+	nbuf_add(&s->lower, w, n);
 	for (size_t i = 0; i < n; i++) {
-		char c = w[i];
-		nbuf_addc(&s->lower, (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c);
+		char c = s->lower.data[i];
+		if (c >= 'A' && c <= 'Z')
+			s->lower.data[i] = (char)(c - 'A' + 'a');
 	}
 	int added;
 	uint32_t wid = summ_smap_intern(&s->words, s->lower.data, n, &added);
@@ -472,6 +480,37 @@ static int cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return (x > y) - (x < y);
+}
+
+/* Sentences hold a few dozen keys: insertion sort beats qsort's calls. */
+static void sort_u32(uint32_t *a, size_t n)
+{
+	if (n > 64) {
+		qsort(a, n, sizeof *a, cmp_u32);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t v = a[i];
+		size_t j = i;
+		for (; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+static void sort_u64(uint64_t *a, size_t n)
+{
+	if (n > 64) {
+		qsort(a, n, sizeof *a, cmp_u64);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t v = a[i];
+		size_t j = i;
+		for (; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
 }
 
 static int is_quote_at(const char *p, size_t n, size_t i, size_t *len)
@@ -609,9 +648,11 @@ static int cmp_note(const void *x, const void *y)
 /* Tokens, concepts, shingles, size and quality of every sentence. */
 static void read_sentences(struct summ *s)
 {
-	qsort(s->notes, s->nnotes, sizeof *s->notes, cmp_note);
+	if (s->nnotes > 1)
+		qsort(s->notes, s->nnotes, sizeof *s->notes, cmp_note);
 	size_t ni = 0;
 	s->ncons = s->nshingles = 0;
+	NEWS_GROW(s->cons, s->cons_cap, 1);   /* never a null base below */
 	for (size_t g = 0; g < s->nsents; g++) {
 		struct ssent *t = &s->sents[g];
 		const char *text = s->arena.data + s->docs[t->doc].text_off;
@@ -653,7 +694,7 @@ static void read_sentences(struct summ *s)
 		}
 		uint32_t *c = s->cons + t->con_off;
 		size_t nc = s->ncons - t->con_off, u = 0;
-		qsort(c, nc, sizeof *c, cmp_u32);
+		sort_u32(c, nc);
 		for (size_t k = 0; k < nc; k++)
 			if (k == 0 || c[k] != c[u - 1])
 				c[u++] = c[k];
@@ -664,12 +705,12 @@ static void read_sentences(struct summ *s)
 			t->nword += s->ctype[c[k]] == C_WORD;
 
 		t->sh_off = s->nshingles;
-		NEWS_GROW(s->shingles, s->shingles_cap, s->nshingles + s->ntoks);
+		NEWS_GROW(s->shingles, s->shingles_cap, s->nshingles + s->ntoks + 1);
 		uint64_t *sh = s->shingles + t->sh_off;
 		size_t nsh = 0;
 		for (size_t k = 1; k < s->ntoks; k++)
 			sh[nsh++] = ((uint64_t)(s->toks[k - 1] & ~STOP_BIT) << 32) | (s->toks[k] & ~STOP_BIT);
-		qsort(sh, nsh, sizeof *sh, cmp_u64);
+		sort_u64(sh, nsh);
 		u = 0;
 		for (size_t k = 0; k < nsh; k++)
 			if (k == 0 || sh[k] != sh[u - 1])
@@ -685,8 +726,8 @@ static void read_sentences(struct summ *s)
 static void size_story_arrays(struct summ *s)
 {
 	size_t nc = s->concepts.n;
-	if (nc > s->concept_cap) {
-		size_t cap = nc + nc / 2;
+	if (nc + 1 > s->concept_cap) {   /* + 1: never a null array */
+		size_t cap = nc + nc / 2 + 1;
 		s->weight = news_xrealloc(s->weight, cap * sizeof *s->weight);
 		s->df = news_xrealloc(s->df, cap * sizeof *s->df);
 		s->tf = news_xrealloc(s->tf, cap * sizeof *s->tf);
@@ -695,22 +736,20 @@ static void size_story_arrays(struct summ *s)
 		s->post_start = news_xrealloc(s->post_start, (cap + 1) * sizeof *s->post_start);
 		s->concept_cap = cap;
 	}
-	if (s->nsents > s->sent_cap) {
-		size_t cap = s->nsents + s->nsents / 2;
+	if (s->nsents + 1 > s->sent_cap) {
+		size_t cap = s->nsents + s->nsents / 2 + 1;
 		s->hits = news_xrealloc(s->hits, cap * sizeof *s->hits);
 		s->touched = news_xrealloc(s->touched, cap * sizeof *s->touched);
 		s->cand = news_xrealloc(s->cand, cap * sizeof *s->cand);
-		s->taken = news_xrealloc(s->taken, cap * sizeof *s->taken);
 		s->sent_cap = cap;
 	}
-	if (s->ncons > s->posts_cap) {
-		s->posts_cap = s->ncons + s->ncons / 2;
+	if (s->ncons + 1 > s->posts_cap) {
+		s->posts_cap = s->ncons + s->ncons / 2 + 1;
 		s->posts = news_xrealloc(s->posts, s->posts_cap * sizeof *s->posts);
 	}
 	NEWS_GROW(s->docmark, s->docmark_cap, s->ndocs);
 	memset(s->docmark, 0, s->ndocs * sizeof *s->docmark);
 	memset(s->covered, 0, nc);
-	memset(s->taken, 0, s->nsents);
 	memset(s->hits, 0, s->nsents * sizeof *s->hits);
 }
 
@@ -821,49 +860,89 @@ static int fits(const struct summ_budget *b, long words, long sents, long bytes,
 	return 1;
 }
 
+static double score_of(const struct summ *s, const struct ssent *t)
+{
+	double gain = 0;
+	for (uint32_t k = 0; k < t->ncon; k++) {
+		uint32_t c = s->cons[t->con_off + k];
+		if (!s->covered[c])
+			gain += s->weight[c];
+	}
+	/* a little worth of its own, so the budget still fills once the
+	 * story's concepts are all covered */
+	gain += 0.01 * t->ncon;
+	return gain * t->quality * t->lead / pow((double)t->words, s->par.length_power);
+}
+
+/* The candidates' max-heap: higher score first, then earlier sentence. */
+static int heap_above(const struct hent *x, const struct hent *y)
+{
+	return x->score > y->score || (x->score == y->score && x->g < y->g);
+}
+
+static void heap_down(struct hent *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, top = i;
+		if (l < n && heap_above(&h[l], &h[top]))
+			top = l;
+		if (r < n && heap_above(&h[r], &h[top]))
+			top = r;
+		if (top == i)
+			return;
+		struct hent tmp = h[i];
+		h[i] = h[top];
+		h[top] = tmp;
+		i = top;
+	}
+}
+
 /* Greedy knapsack over concepts: take the sentence with the most uncovered
  * concept weight per (sub-linear) word cost, scaled by its place and quality,
- * until nothing more fits. Returns the number of picks (their sentences in
- * s->touched[0..n), in order of choice). */
+ * until nothing more fits. A sentence's score only falls as concepts get
+ * covered, so scores are recomputed lazily, for the heap's top only (Minoux's
+ * accelerated greedy): the picks are those of the plain greedy, at a cost
+ * close to one pass over the story. Returns the number of picks (their
+ * sentences in s->touched[0..n), in order of choice). */
 static size_t choose(struct summ *s, const struct summ_budget *b)
 {
 	long words = 0, nsel = 0, bytes = 0;
 	uint32_t *chosen = s->touched;
-	size_t n = 0;
-	for (;;) {
-		size_t best = SIZE_MAX;
-		double best_score = 0;
-		for (size_t g = 0; g < s->nsents; g++) {
-			const struct ssent *t = &s->sents[g];
-			if (t->quality <= 0 || s->taken[g] || !fits(b, words, nsel, bytes, t))
-				continue;
-			double gain = 0;
-			for (uint32_t k = 0; k < t->ncon; k++) {
-				uint32_t c = s->cons[t->con_off + k];
-				if (!s->covered[c])
-					gain += s->weight[c];
+	size_t n = 0, nh = 0;
+	NEWS_GROW(s->heap, s->heap_cap, s->nsents + 1);
+	struct hent *h = s->heap;
+	for (size_t g = 0; g < s->nsents; g++) {
+		const struct ssent *t = &s->sents[g];
+		if (t->quality > 0 && fits(b, 0, 0, 0, t))
+			h[nh++] = (struct hent){score_of(s, t), (uint32_t)g};
+	}
+	for (size_t i = nh / 2; i-- > 0;)
+		heap_down(h, nh, i);
+	while (nh) {
+		struct hent top = h[0];
+		const struct ssent *t = &s->sents[top.g];
+		h[0] = h[--nh];
+		heap_down(h, nh, 0);
+		if (!fits(b, words, nsel, bytes, t))
+			continue;   /* the budget only shrinks: it never will */
+		top.score = score_of(s, t);
+		if (nh && heap_above(&h[0], &top)) {
+			h[nh++] = top;   /* back in, at its true score */
+			for (size_t i = nh - 1; i > 0 && heap_above(&h[i], &h[(i - 1) / 2]); i = (i - 1) / 2) {
+				struct hent tmp = h[i];
+				h[i] = h[(i - 1) / 2];
+				h[(i - 1) / 2] = tmp;
 			}
-			/* a little worth of its own, so the budget still fills once
-			 * the story's concepts are all covered */
-			gain += 0.01 * t->ncon;
-			double score = gain * t->quality * t->lead / pow((double)t->words, s->par.length_power);
-			if (score > best_score) {
-				best_score = score;
-				best = g;
-			}
+			continue;
 		}
-		if (best == SIZE_MAX)
+		if (top.score <= 0)
 			break;
-		const struct ssent *t = &s->sents[best];
 		int repeat = 0;
 		for (size_t k = 0; k < n && !repeat; k++)
 			repeat = same_thing(s, t, &s->sents[chosen[k]], s->par.repeat_shingles, s->par.repeat_words);
-		if (repeat) {
-			s->taken[best] = 2;
+		if (repeat)
 			continue;
-		}
-		s->taken[best] = 1;
-		chosen[n++] = (uint32_t)best;
+		chosen[n++] = top.g;
 		for (uint32_t k = 0; k < t->ncon; k++)
 			s->covered[s->cons[t->con_off + k]] = 1;
 		words += t->words;
