@@ -32,12 +32,13 @@ struct summ_params {
 	double support_shingles; /* the same for crediting a document */
 	double support_words;
 	double min_df_share;     /* share of the documents a concept needs */
+	double lead_concepts;    /* extra worth of a concept found in a lead */
 };
 
 static const struct summ_params default_params = {
-	.unigram_share = 0.5, .note_share = 1.0, .lead_bonus = 1.0, .lead_decay = 3.0,
+	.unigram_share = 0.25, .note_share = 1.0, .lead_bonus = 1.0, .lead_decay = 3.0,
 	.length_power = 0.8, .repeat_shingles = 0.3, .repeat_words = 0.7,
-	.support_shingles = 0.5, .support_words = 0.75, .min_df_share = 0.3,
+	.support_shingles = 0.5, .support_words = 0.75, .min_df_share = 0.3, .lead_concepts = 1.0,
 };
 
 struct sdoc {
@@ -56,6 +57,9 @@ struct ssent {
 	uint32_t nsh;
 	double quality;             /* 0: never chosen */
 	double lead;                /* worth of its place in its article */
+	long para;                  /* paragraph number */
+	uint32_t epos;              /* place among its article's eligible sentences */
+	unsigned char headline;
 	unsigned char direct_quote; /* a direct quote record without a speaker */
 };
 
@@ -102,6 +106,7 @@ struct summ {
 	uint32_t *toks;             /* term ids of the sentence being read */
 	size_t ntoks, toks_cap;
 	double *weight;             /* per concept */
+	double *early;              /* per concept: how near a lead it comes */
 	uint32_t *df, *tf, *lastdoc;
 	unsigned char *covered;
 	size_t concept_cap;
@@ -254,7 +259,7 @@ struct summ *summ_new(void)
 			break;
 #define P(f) if (strcmp(name, #f) == 0) s->par.f = v;
 		P(unigram_share) P(note_share) P(lead_bonus) P(lead_decay) P(length_power)
-		P(repeat_shingles) P(repeat_words) P(support_shingles) P(support_words) P(min_df_share)
+		P(repeat_shingles) P(repeat_words) P(support_shingles) P(support_words) P(min_df_share) P(lead_concepts)
 #undef P
 		env += used;
 		if (*env == ',')
@@ -296,6 +301,7 @@ void summ_free(struct summ *s)
 	free(s->word_term);
 	free(s->ctype);
 	free(s->weight);
+	free(s->early);
 	free(s->df);
 	free(s->tf);
 	free(s->lastdoc);
@@ -409,6 +415,7 @@ void summ_add_doc(struct summ *s, const struct news_doc *d)
 		memset(t, 0, sizeof *t);
 		t->doc = (uint32_t)s->ndocs;
 		t->pos = (uint32_t)i;
+		t->para = d->sents[i].para;
 		t->start = d->sents[i].start;
 		t->end = d->sents[i].end;
 		if (t->end > d->text.len)
@@ -729,6 +736,7 @@ static void size_story_arrays(struct summ *s)
 	if (nc + 1 > s->concept_cap) {   /* + 1: never a null array */
 		size_t cap = nc + nc / 2 + 1;
 		s->weight = news_xrealloc(s->weight, cap * sizeof *s->weight);
+		s->early = news_xrealloc(s->early, cap * sizeof *s->early);
 		s->df = news_xrealloc(s->df, cap * sizeof *s->df);
 		s->tf = news_xrealloc(s->tf, cap * sizeof *s->tf);
 		s->lastdoc = news_xrealloc(s->lastdoc, cap * sizeof *s->lastdoc);
@@ -760,12 +768,15 @@ static void weigh_concepts(struct summ *s)
 {
 	size_t nc = s->concepts.n;
 	for (size_t c = 0; c < nc; c++)
-		s->df[c] = s->tf[c] = 0, s->lastdoc[c] = UINT32_MAX;
+		s->df[c] = s->tf[c] = 0, s->lastdoc[c] = UINT32_MAX, s->early[c] = 0;
 	for (size_t g = 0; g < s->nsents; g++) {
 		const struct ssent *t = &s->sents[g];
+		double early = t->headline ? 1 : t->quality > 0 ? exp(-(double)t->epos / s->par.lead_decay) : 0;
 		for (uint32_t k = 0; k < t->ncon; k++) {
 			uint32_t c = s->cons[t->con_off + k];
 			s->tf[c]++;
+			if (early > s->early[c])
+				s->early[c] = early;
 			if (s->lastdoc[c] != t->doc)
 				s->df[c]++, s->lastdoc[c] = t->doc;
 		}
@@ -782,20 +793,30 @@ static void weigh_concepts(struct summ *s)
 			             : s->ctype[c] == C_NOTE ? s->par.note_share : 1.0;
 			/* a story too small to repeat itself: every concept counts */
 			s->weight[c] = (count >= min_count || pass == 1) ? count * share : 0;
+			s->weight[c] *= 1.0 + s->par.lead_concepts * s->early[c];
 			total += s->weight[c];
 		}
 	}
 }
 
 /* Each sentence's worth of place: an article's first real sentences carry
- * its news. Headlines and datelines (quality 0) do not count as places. */
+ * its news. Headlines and datelines (quality 0) do not count as places; a
+ * short first sentence alone in its paragraph, with more to follow, is a
+ * headline even when it ends in a period ("... in the U.S."). */
 static void place_sentences(struct summ *s)
 {
 	for (size_t d = 0; d < s->ndocs; d++) {
 		uint32_t pos = 0;
+		struct ssent *first = &s->sents[s->docs[d].first_sent];
+		if (s->docs[d].nsents > 1 && first[1].para != first[0].para &&
+		    (first[0].words < 15 || first[0].quality == 0)) {
+			first[0].quality = 0;
+			first[0].headline = 1;
+		}
 		for (size_t k = 0; k < s->docs[d].nsents; k++) {
-			struct ssent *t = &s->sents[s->docs[d].first_sent + k];
+			struct ssent *t = &first[k];
 			t->lead = 1.0 + s->par.lead_bonus * exp(-(double)pos / s->par.lead_decay);
+			t->epos = pos;
 			if (t->quality > 0)
 				pos++;
 		}
@@ -1039,8 +1060,8 @@ size_t summ_run(struct summ *s, const struct summ_budget *b, const struct summ_p
 		return 0;
 	read_sentences(s);
 	size_story_arrays(s);
-	weigh_concepts(s);
 	place_sentences(s);
+	weigh_concepts(s);
 	size_t n = choose(s, b);
 	index_bigrams(s);
 	NEWS_GROW(s->picks, s->picks_cap, n);
