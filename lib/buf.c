@@ -85,15 +85,21 @@ void nbuf_adds(struct nbuf *b, const char *s)
 	nbuf_add(b, s, strlen(s));
 }
 
+char *news_utoa(unsigned long long v, char out[24])
+{
+	char *p = out + 24;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return p;
+}
+
 void nbuf_addu(struct nbuf *b, unsigned long long v)
 {
 	char tmp[24];
-	size_t i = sizeof tmp;
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	nbuf_add(b, tmp + i, sizeof tmp - i);
+	char *p = news_utoa(v, tmp);
+	nbuf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void nbuf_set(struct nbuf *b, const void *p, size_t n)

@@ -9,6 +9,12 @@
 void news_doc_init(struct news_doc *d)
 {
 	memset(d, 0, sizeof *d);
+	/* Text fields always hold a buffer, so d->text.data + start is valid
+	 * for an empty document too. */
+	struct nbuf *fields[] = {&d->id, &d->text, &d->cluster, &d->date, &d->title,
+	                         &d->source, &d->doc_extra, &d->arena, &d->origin};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		nbuf_reserve(fields[i], 0);
 }
 
 void news_doc_reset(struct news_doc *d)
@@ -119,13 +125,20 @@ void news_doc_add_line(struct news_doc *d, const char *line, size_t len,
 
 void news_doc_add_sentence(struct news_doc *d, size_t start, size_t end, long para)
 {
+	if (end > d->text.len)
+		end = d->text.len;
+	if (start > end)
+		start = end;
 	NEWS_GROW(d->sents, d->sents_cap, d->nsents + 1);
 	d->sents[d->nsents++] = (struct news_sentence){start, end, para};
-	/* the paragraph number is the sentence record's label */
-	char num[24];
-	int n = snprintf(num, sizeof num, "%ld", para > 0 ? para : 0L);
-	news_doc_addn(d, (long)d->nsents, "sentence", start, end, num, (size_t)n,
-	              NULL, 0, NULL, 0);
+	struct news_record *r = new_record(d);
+	r->sent = (long)d->nsents;
+	r->start = start;
+	r->end = end;
+	r->is_sentence = 1;
+	r->added = 1;
+	r->rendered = 1;
+	r->line_off = d->arena.len;
 }
 
 long news_doc_sentence_at(const struct news_doc *d, size_t pos)
@@ -146,10 +159,8 @@ long news_doc_sentence_at(const struct news_doc *d, size_t pos)
 /* Records sort by sentence, then sentence records first, then start, then
  * arrival; so a program's records land after the sentence they belong to,
  * and records already in the stream keep their order. */
-static int record_cmp(const void *pa, const void *pb)
+static int record_cmp_direct(const struct news_record *a, const struct news_record *b)
 {
-	const struct news_record *a = *(const struct news_record *const *)pa;
-	const struct news_record *b = *(const struct news_record *const *)pb;
 	if (a->sent != b->sent)
 		return a->sent < b->sent ? -1 : 1;
 	if (a->is_sentence != b->is_sentence)
@@ -161,48 +172,108 @@ static int record_cmp(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static void write_escaped(FILE *out, struct nbuf *tmp, const char *s, size_t n)
+static int record_cmp(const void *pa, const void *pb)
 {
-	nbuf_clear(tmp);
-	news_escape(tmp, s, n);
-	fwrite(tmp->data, 1, tmp->len, out);
+	return record_cmp_direct(*(const struct news_record *const *)pa,
+	                         *(const struct news_record *const *)pb);
+}
+
+/* Single-threaded writers: skip stdio's per-call locking where glibc
+ * offers that. */
+#ifdef __GLIBC__
+#define out_write(p, n, f) fwrite_unlocked((p), 1, (n), (f))
+#define out_putc(c, f) putc_unlocked((c), (f))
+#else
+#define out_write(p, n, f) fwrite((p), 1, (n), (f))
+#define out_putc(c, f) putc((c), (f))
+#endif
+
+/* Bytes that need escaping; 0 for all others. */
+static const char escape_of[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'};
+
+/* Write s[0..n) escaped, in runs between the bytes that need escaping,
+ * without copying the text. */
+static void write_escaped(FILE *out, const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		char e = escape_of[(unsigned char)s[i]];
+		if (!e)
+			continue;
+		char pair[2] = {'\\', e};
+		out_write(s + run, i - run, out);
+		out_write(pair, 2, out);
+		run = i + 1;
+	}
+	if (n > run)
+		out_write(s + run, n - run, out);
+}
+
+/* Write "\t<v>" for a number. */
+static void write_num(FILE *out, unsigned long long v)
+{
+	char tmp[25];
+	char *p = news_utoa(v, tmp + 1);
+	*--p = '\t';
+	out_write(p, (size_t)(tmp + sizeof tmp - p), out);
+}
+
+static void write_sentence(const struct news_doc *d, const struct news_record *r, FILE *out)
+{
+	const struct news_sentence *st = &d->sents[r->sent - 1];
+	write_escaped(out, d->id.data, d->id.len);
+	write_num(out, (unsigned long long)r->sent);
+	out_write("\tsentence", 9, out);
+	write_num(out, st->start);
+	write_num(out, st->end);
+	out_putc('\t', out);
+	write_escaped(out, d->text.data + st->start, st->end - st->start);
+	write_num(out, st->para > 0 ? (unsigned long long)st->para : 0);
+	out_write("\t\n", 2, out);
 }
 
 void news_doc_write(const struct news_doc *d, FILE *out)
 {
-	struct nbuf tmp = {0};
-	write_escaped(out, &tmp, d->id.data, d->id.len);
-	fprintf(out, "\t0\tdoc\t0\t%zu\t", d->text.len);
-	write_escaped(out, &tmp, d->text.data, d->text.len);
+	write_escaped(out, d->id.data, d->id.len);
+	out_write("\t0\tdoc\t0", 8, out);
+	write_num(out, d->text.len);
+	out_putc('\t', out);
+	write_escaped(out, d->text.data, d->text.len);
 	putc('\t', out);
-	write_escaped(out, &tmp, d->cluster.data, d->cluster.len);
+	write_escaped(out, d->cluster.data, d->cluster.len);
 	putc('\t', out);
-	write_escaped(out, &tmp, d->date.data, d->date.len);
+	write_escaped(out, d->date.data, d->date.len);
 	putc('\t', out);
-	write_escaped(out, &tmp, d->title.data, d->title.len);
+	write_escaped(out, d->title.data, d->title.len);
 	putc('\t', out);
-	write_escaped(out, &tmp, d->source.data, d->source.len);
+	write_escaped(out, d->source.data, d->source.len);
 	if (d->has_doc_extra) {
 		putc('\t', out);
 		fwrite(d->doc_extra.data, 1, d->doc_extra.len, out);
 	}
 	putc('\n', out);
-	nbuf_free(&tmp);
 
 	/* Already in order in the common case (a single program appending in
 	 * order to a sorted stream): check before sorting. */
-	const struct news_record **order = news_xmalloc((d->nrecs ? d->nrecs : 1) * sizeof *order);
 	int sorted = 1;
-	for (size_t i = 0; i < d->nrecs; i++) {
-		order[i] = &d->recs[i];
-		if (i && record_cmp(&order[i - 1], &order[i]) > 0)
+	for (size_t i = 1; i < d->nrecs && sorted; i++)
+		if (record_cmp_direct(&d->recs[i - 1], &d->recs[i]) > 0)
 			sorted = 0;
-	}
-	if (!sorted)
+	const struct news_record **order = NULL;
+	if (!sorted) {
+		order = news_xmalloc(d->nrecs * sizeof *order);
+		for (size_t i = 0; i < d->nrecs; i++)
+			order[i] = &d->recs[i];
 		qsort(order, d->nrecs, sizeof *order, record_cmp);
+	}
 	for (size_t i = 0; i < d->nrecs; i++) {
-		fwrite(news_record_line(d, order[i]), 1, order[i]->line_len, out);
-		putc('\n', out);
+		const struct news_record *r = order ? order[i] : &d->recs[i];
+		if (r->rendered) {
+			write_sentence(d, r, out);
+			continue;
+		}
+		out_write(news_record_line(d, r), r->line_len, out);
+		out_putc('\n', out);
 	}
 	free(order);
 }
