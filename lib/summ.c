@@ -799,17 +799,29 @@ static void weigh_concepts(struct summ *s)
 	}
 }
 
+/* Whether a sentence's last period belongs to an initialism (U.S., U.N.),
+ * so that it has no full stop of its own. */
+static int ends_in_initialism(const struct summ *s, const struct ssent *t)
+{
+	const char *p = s->arena.data + s->docs[t->doc].text_off;
+	size_t e = t->end;
+	while (e > t->start && space_len(p, e, e - 1))
+		e--;
+	return e >= t->start + 4 && p[e - 1] == '.' && p[e - 2] >= 'A' && p[e - 2] <= 'Z' &&
+	       p[e - 3] == '.' && p[e - 4] >= 'A' && p[e - 4] <= 'Z';
+}
+
 /* Each sentence's worth of place: an article's first real sentences carry
  * its news. Headlines and datelines (quality 0) do not count as places; a
- * short first sentence alone in its paragraph, with more to follow, is a
- * headline even when it ends in a period ("... in the U.S."). */
+ * first sentence alone in its paragraph, with more to follow, is a headline
+ * when it has no full stop of its own ("... deductible for 2004 in the U.S."). */
 static void place_sentences(struct summ *s)
 {
 	for (size_t d = 0; d < s->ndocs; d++) {
 		uint32_t pos = 0;
 		struct ssent *first = &s->sents[s->docs[d].first_sent];
 		if (s->docs[d].nsents > 1 && first[1].para != first[0].para &&
-		    (first[0].words < 15 || first[0].quality == 0)) {
+		    (first[0].quality == 0 || ends_in_initialism(s, &first[0]))) {
 			first[0].quality = 0;
 			first[0].headline = 1;
 		}
