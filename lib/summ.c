@@ -566,7 +566,7 @@ static double quality_of(const char *p, size_t n, uint32_t words, int direct_quo
 	while (b > a && ((unsigned char)p[b - 1] <= ' ' ||
 	                 (b - a >= 2 && (unsigned char)p[b - 2] == 0xc2 && (unsigned char)p[b - 1] == 0xa0)))
 		b -= (unsigned char)p[b - 1] <= ' ' ? 1 : 2;
-	if (words < 5 || words > 70 || b <= a)
+	if (words < 6 || words > 70 || b <= a)
 		return 0;
 	/* the end: past closing quotes and brackets, a full stop or ! */
 	size_t e = b;
@@ -827,6 +827,10 @@ static void place_sentences(struct summ *s)
 		}
 		for (size_t k = 0; k < s->docs[d].nsents; k++) {
 			struct ssent *t = &first[k];
+			/* a short paragraph of its own: a caption or a subheading */
+			if (t->words < 8 && (k == 0 || first[k - 1].para != t->para) &&
+			    (k + 1 == s->docs[d].nsents || first[k + 1].para != t->para))
+				t->quality = 0;
 			t->lead = 1.0 + s->par.lead_bonus * exp(-(double)pos / s->par.lead_decay);
 			t->epos = pos;
 			if (t->quality > 0)

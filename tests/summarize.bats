@@ -190,3 +190,37 @@ Rain is expected across the whole region for the rest of the week." ]
 	check_invariant < out > /dev/null
 	no_repeats < out
 }
+
+@test "other programs' records pass through and lend their entities, dates and quotes" {
+	news-split "${SEEDS[@]}" > in
+	# an entity record for every NATO, a date record for every Thursday, and a
+	# speakerless direct quote record on every sentence that opens with a quote
+	python3 - in > annotated <<'PY'
+import sys
+out = sys.stdout.buffer
+for line in open(sys.argv[1], 'rb'):
+    out.write(line)
+    f = line.rstrip(b'\n').split(b'\t')
+    if f[2] != b'sentence':
+        continue
+    start, text = int(f[3]), f[5]
+    recs = []   # (start, record): a document's records go by sentence, then start
+    if text.startswith(b'"') and b'\\' not in text:
+        recs.append((start, [f[0], f[1], b'quote', f[3], f[4], text, b'direct', b'', b'', b'', b'', b'']))
+    for word, kind, label, value in ((b'NATO', b'entity', b'ORG', b'North Atlantic Treaty Organization'),
+                                     (b'Thursday', b'date', b'DATE', b'2004-07-29')):
+        i = text.find(word)
+        if i >= 0 and b'\\' not in text[:i]:
+            recs.append((start + i, [f[0], f[1], kind, str(start + i).encode(),
+                                     str(start + i + len(word)).encode(), word, label, value]))
+    for _, r in sorted(recs, key=lambda r: r[0]):
+        out.write(b'\t'.join(r) + b'\n')
+PY
+	[ "$(grep -c $'\tentity\t' annotated)" -gt 5 ]
+	news-summarize --words 120 < annotated > out
+	check_invariant < out
+	grep -v $'\tsummary\t' out | cmp - annotated
+	[ "$(summaries < out | wc -l)" -ge 2 ]
+	# a sentence that is someone's words without a speaker is not the lead
+	summaries < out | awk -F '\t' '$4 == 1' | cut -f 3 | grep -qv '^"'
+}
