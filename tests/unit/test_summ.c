@@ -48,6 +48,8 @@ static void test_space(void)
 	CHECK_STR(b.data, "Two words and more");
 	CHECK(summ_count_words(s, strlen(s)) == 4);
 	CHECK(summ_count_words("", 0) == 0);
+	/* a truncated character is not white space, and eats nothing */
+	CHECK(summ_count_words("a \xe2\x80 b", 7) == 3);
 	nbuf_clear(&b);
 	summ_tidy(&b, " \xc2\xa0 ", 4);
 	CHECK(b.len == 0);
