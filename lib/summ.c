@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "record.h"
+#include "rx.h"
 #include "summ_map.h"
 #include "wordlist.h"
 
@@ -82,6 +83,7 @@ struct snote {
 struct summ {
 	struct summ_params par;
 	struct sb_stemmer *stemmer;
+	struct news_rx *dateline;   /* "CANBERRA, Australia (AP)_ " before a lead */
 	struct summ_smap stop;      /* stop words, loaded once */
 
 	/* the story */
@@ -254,6 +256,16 @@ struct summ *summ_new(void)
 	struct summ *s = news_xcalloc(1, sizeof *s);
 	s->stemmer = st;
 	s->par = default_params;
+	/* A wire dateline: a place in capitals (with its region), the agency in
+	 * parentheses, or both, then a dash or underscore, then the start of a
+	 * sentence. */
+	s->dateline = news_rx_new(
+		"(?:[A-Z][A-Z.'\\-]+(?:[ \\t]+[A-Z][A-Z.'\\-]+)*"
+		"(?:,[ \\t]*[A-Z][\\w.'\\-]*(?:[ \\t]+[A-Z][\\w.'\\-]*){0,3})?"
+		"[ \\t]*(?:\\([A-Z][A-Za-z .\\-]{0,30}\\))?"
+		"|\\([A-Z][A-Za-z .\\-]{0,30}\\))"
+		"[ \\t]*(?:_|--|\\x{2014}|\\x{2013}|-)[ \\t]*"
+		"(?=\\p{Lu}|\\p{N}|[\"'\\x{201c}\\x{2018}])", 0);
 	const char *p = news_data_summ_stopwords, *end = p + news_data_summ_stopwords_len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -273,6 +285,7 @@ void summ_free(struct summ *s)
 	if (!s)
 		return;
 	sb_stemmer_delete(s->stemmer);
+	news_rx_free(s->dateline);
 	summ_smap_free(&s->stop);
 	summ_smap_free(&s->words);
 	summ_smap_free(&s->stems);
@@ -652,6 +665,11 @@ static void read_sentences(struct summ *s)
 	for (size_t g = 0; g < s->nsents; g++) {
 		struct ssent *t = &s->sents[g];
 		const char *text = s->arena.data + s->docs[t->doc].text_off;
+		/* a dateline opening one of the first paragraphs is the wire's
+		 * heading, not the news: the sentence starts after it */
+		if (t->para <= 3 && (t->pos == 0 || s->sents[g - 1].para != t->para) &&
+		    news_rx_match_at(s->dateline, text, t->end, t->start) > 0)
+			t->start = news_rx_end(s->dateline, 0);
 		measure(text + t->start, t->end - t->start, &t->words, &t->bytes);
 		s->ntoks = 0;
 		for (size_t i = t->start; i < t->end;) {

@@ -224,3 +224,14 @@ PY
 	# a sentence that is someone's words without a speaker is not the lead
 	summaries < out | awk -F '\t' '$4 == 1' | cut -f 3 | grep -qv '^"'
 }
+
+@test "a wire dateline is left out of the summary sentence" {
+	printf 'CANBERRA, Australia (AP)_ A constitutional convention voted on Friday to make Australia a republic.\n\nMOSCOW (AP) -- The mayor of Moscow has allocated funds to help build a new museum.\n\nNATO - the alliance - agreed on a new training mission for Iraqi forces on Friday.\n' > wire.txt
+	news-summarize --words 100 wire.txt > out
+	check_invariant < out
+	summaries < out | cut -f 3 > t
+	grep -qx 'A constitutional convention voted on Friday to make Australia a republic.' t
+	grep -qx 'The mayor of Moscow has allocated funds to help build a new museum.' t
+	# only at the head of a paragraph, and a sentence keeps its own subject
+	grep -q '^NATO - the alliance' t
+}
