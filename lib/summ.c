@@ -34,6 +34,7 @@ struct summ_params {
 	double repeat_words;     /* content-word containment that makes one */
 	double support_shingles; /* the same for crediting a document */
 	double support_words;
+	double support_longer;    /* what the shared part must be of the longer */
 	double min_df_share;     /* share of the documents a concept needs */
 	double lead_concepts;    /* extra worth of a concept found in a lead */
 };
@@ -41,7 +42,8 @@ struct summ_params {
 static const struct summ_params default_params = {
 	.unigram_share = 0.25, .note_share = 1.0, .lead_bonus = 1.0, .lead_decay = 3.0,
 	.length_power = 0.8, .repeat_shingles = 0.3, .repeat_words = 0.7,
-	.support_shingles = 0.5, .support_words = 0.75, .min_df_share = 0.3, .lead_concepts = 1.0,
+	.support_shingles = 0.5, .support_words = 0.75,
+	.support_longer = 0.5, .min_df_share = 0.3, .lead_concepts = 1.0,
 };
 
 struct sdoc {
@@ -58,6 +60,8 @@ struct ssent {
 	uint32_t nword;             /* of them, word concepts (for paraphrase tests) */
 	size_t sh_off;              /* sorted unique word-pair shingles in s->shingles */
 	uint32_t nsh;
+	size_t num_off;             /* sorted unique number terms in s->nums */
+	uint32_t nnum;
 	double quality;             /* 0: never chosen */
 	double lead;                /* worth of its place in its article */
 	long para;                  /* paragraph number */
@@ -107,6 +111,8 @@ struct summ {
 	size_t ncons, cons_cap;
 	uint64_t *shingles;
 	size_t nshingles, shingles_cap;
+	uint32_t *nums;
+	size_t nnums, nums_cap;
 	uint32_t *toks;             /* term ids of the sentence being read */
 	size_t ntoks, toks_cap;
 	double *weight;             /* per concept */
@@ -300,6 +306,7 @@ void summ_free(struct summ *s)
 	free(s->cons);
 	free(s->shingles);
 	free(s->toks);
+	free(s->nums);
 	free(s->word_term);
 	free(s->ctype);
 	free(s->weight);
@@ -660,8 +667,9 @@ static void read_sentences(struct summ *s)
 	if (s->nnotes > 1)
 		qsort(s->notes, s->nnotes, sizeof *s->notes, cmp_note);
 	size_t ni = 0;
-	s->ncons = s->nshingles = 0;
+	s->ncons = s->nshingles = s->nnums = 0;
 	NEWS_GROW(s->cons, s->cons_cap, 1);   /* never a null base below */
+	NEWS_GROW(s->nums, s->nums_cap, 1);
 	for (size_t g = 0; g < s->nsents; g++) {
 		struct ssent *t = &s->sents[g];
 		const char *text = s->arena.data + s->docs[t->doc].text_off;
@@ -672,6 +680,7 @@ static void read_sentences(struct summ *s)
 			t->start = news_rx_end(s->dateline, 0);
 		measure(text + t->start, t->end - t->start, &t->words, &t->bytes);
 		s->ntoks = 0;
+		t->num_off = s->nnums;
 		for (size_t i = t->start; i < t->end;) {
 			size_t adv;
 			if (!word_char(text, t->end, i, &adv)) {
@@ -682,7 +691,12 @@ static void read_sentences(struct summ *s)
 			while (j < t->end && word_char(text, t->end, j, &adv))
 				j += adv;
 			NEWS_GROW(s->toks, s->toks_cap, s->ntoks + 1);
-			s->toks[s->ntoks++] = term_of(s, text + i, j - i);
+			uint32_t term = term_of(s, text + i, j - i);
+			s->toks[s->ntoks++] = term;
+			if (text[i] >= '0' && text[i] <= '9') {
+				NEWS_GROW(s->nums, s->nums_cap, s->nnums + 1);
+				s->nums[s->nnums++] = term & ~STOP_BIT;
+			}
 			i = j;
 		}
 		t->con_off = s->ncons;
@@ -717,6 +731,16 @@ static void read_sentences(struct summ *s)
 		t->nword = 0;
 		for (size_t k = 0; k < u; k++)
 			t->nword += s->ctype[c[k]] == C_WORD;
+
+		uint32_t *nu = s->nums + t->num_off;
+		size_t nn = s->nnums - t->num_off;
+		sort_u32(nu, nn);
+		u = 0;
+		for (size_t k = 0; k < nn; k++)
+			if (k == 0 || nu[k] != nu[u - 1])
+				nu[u++] = nu[k];
+		s->nnums = t->num_off + u;
+		t->nnum = (uint32_t)u;
 
 		t->sh_off = s->nshingles;
 		NEWS_GROW(s->shingles, s->shingles_cap, s->nshingles + s->ntoks + 1);
@@ -879,17 +903,44 @@ static size_t common_words(const struct summ *s, const struct ssent *x, const st
 	return n;
 }
 
-/* Whether x and y say the same thing at the given thresholds: most word
- * pairs of the shorter are in the longer, or most of its content words. */
+/* Whether x and y say the same thing: most word pairs of the shorter are in
+ * the longer, or most of its content words are. With longer_share > 0 what
+ * they share must also make that part (relative to the thresholds) of the
+ * longer: a headline's few words, or an attribution "said Tony Blair, the
+ * Prime Minister", inside a long sentence do not make it a paraphrase. */
 static int same_thing(const struct summ *s, const struct ssent *x, const struct ssent *y,
-                      double shingle_share, double word_share)
+                      double shingle_share, double word_share, double longer_share)
 {
 	size_t msh = x->nsh < y->nsh ? x->nsh : y->nsh;
-	if (msh && common_u64(s->shingles + x->sh_off, x->nsh, s->shingles + y->sh_off, y->nsh)
-	           > shingle_share * (double)msh)
+	size_t xsh = x->nsh < y->nsh ? y->nsh : x->nsh;
+	size_t common = common_u64(s->shingles + x->sh_off, x->nsh, s->shingles + y->sh_off, y->nsh);
+	if (msh && common > shingle_share * (double)msh &&
+	    common >= longer_share * shingle_share * (double)xsh)
 		return 1;
 	size_t mw = x->nword < y->nword ? x->nword : y->nword;
-	return mw >= 4 && common_words(s, x, y) > word_share * (double)mw;
+	size_t xw = x->nword < y->nword ? y->nword : x->nword;
+	if (mw < 4)
+		return 0;
+	common = common_words(s, x, y);
+	return common > word_share * (double)mw && common >= longer_share * word_share * (double)xw;
+}
+
+/* Whether each of x and y holds a number the other lacks ("stage 13" and
+ * "stage 15"): then they report different facts however alike they read. */
+static int numbers_differ(const struct summ *s, const struct ssent *x, const struct ssent *y)
+{
+	const uint32_t *a = s->nums + x->num_off, *b = s->nums + y->num_off;
+	size_t i = 0, j = 0;
+	int only_x = 0, only_y = 0;
+	while (i < x->nnum || j < y->nnum) {
+		if (j == y->nnum || (i < x->nnum && a[i] < b[j]))
+			only_x = 1, i++;
+		else if (i == x->nnum || b[j] < a[i])
+			only_y = 1, j++;
+		else
+			i++, j++;
+	}
+	return only_x && only_y;
 }
 
 static int fits(const struct summ_budget *b, long words, long sents, long bytes,
@@ -983,7 +1034,8 @@ static size_t choose(struct summ *s, const struct summ_budget *b)
 			break;
 		int repeat = 0;
 		for (size_t k = 0; k < n && !repeat; k++)
-			repeat = same_thing(s, t, &s->sents[chosen[k]], s->par.repeat_shingles, s->par.repeat_words);
+			repeat = same_thing(s, t, &s->sents[chosen[k]], s->par.repeat_shingles,
+			                    s->par.repeat_words, 0);
 		if (repeat)
 			continue;
 		chosen[n++] = top.g;
@@ -1040,8 +1092,9 @@ static size_t find_support(struct summ *s, size_t g, size_t *n_out, uint32_t sta
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t h = s->cand[i];
 		const struct ssent *u = &s->sents[h];
-		if (s->docmark[u->doc] != stamp && s->hits[h] >= 2 &&
-		    same_thing(s, t, u, s->par.support_shingles, s->par.support_words))
+		if (s->docmark[u->doc] != stamp && s->hits[h] >= 2 && !numbers_differ(s, t, u) &&
+		    same_thing(s, t, u, s->par.support_shingles, s->par.support_words,
+		               s->par.support_longer))
 			s->docmark[u->doc] = stamp;
 		s->hits[h] = 0;
 	}

@@ -132,6 +132,18 @@ static void test_summary(void)
 	CHECK(summ_run(s, &budget, &p) == 1);
 	CHECK(p[0].rank == 1);
 
+	/* alike but for a number: a different fact, no support; and never both */
+	summ_clear(s);
+	make_doc(&d, "x", "Alexander Vinokourov of Kazakhstan has won stage 13 of the 2007 Tour de France.\n");
+	summ_add_doc(s, &d);
+	make_doc(&d, "y", "Alexander Vinokourov of Kazakhstan has won stage 15 of the 2007 Tour de France.\n");
+	summ_add_doc(s, &d);
+	make_doc(&d, "z", "Alexander Vinokourov of Kazakhstan has won stage 15 of the Tour de France in 2007.\n");
+	summ_add_doc(s, &d);
+	budget = (struct summ_budget){.words = 100};
+	CHECK(summ_run(s, &budget, &p) == 1);
+	CHECK(p[0].doc == 1 && p[0].nsupport == 2 && p[0].support[0] == 1 && p[0].support[1] == 2);
+
 	summ_clear(s);
 	CHECK(summ_ndocs(s) == 0);
 	CHECK(summ_run(s, &budget, &p) == 0);
