@@ -19,11 +19,11 @@
 enum { OPT_WORDS = NEWS_OPT_PROGRAM, OPT_SENTENCES, OPT_BYTES };
 
 static const char options_help[] =
-	"  --words N       at most N words a summary (default 100 when no budget is given)\n"
-	"  --sentences N   at most N sentences a summary\n"
-	"  --bytes N       at most N bytes of summary text (separators not counted)\n"
-	"  --text          print only the summaries as text, one sentence a line,\n"
-	"                  a blank line between stories\n";
+	"      --words N           at most N words a summary (default 100 when no budget is given)\n"
+	"      --sentences N       at most N sentences a summary\n"
+	"      --bytes N           at most N bytes of summary text (separators not counted)\n"
+	"      --text              print only the summaries, one sentence a line, white space\n"
+	"                          tidied, a blank line between stories\n";
 
 struct run {
 	struct summ *summ;
@@ -84,8 +84,12 @@ int main(int argc, char **argv)
 {
 	struct news_cli cli;
 	news_cli_init(&cli, "news-summarize",
-	              "usage: news-summarize [--words N] [--sentences N] [--bytes N] [--text] [options] [file ...]",
-	              "write an extractive summary of each story, with the documents behind each sentence",
+	              "usage: news-summarize [--words N] [--sentences N] [--bytes N] [--text] [--header]\n"
+	              "                      [--lines | --csv | --tsv | --stream] [--date DATE]\n"
+	              "                      [--cluster KEY] [--COLUMN-column NAME] [file ...]",
+	              "Summarize each story (consecutive documents with one cluster key): the\n"
+	              "records pass through, then the story's summary records follow, each a\n"
+	              "chosen sentence with its rank and the documents that say the same.",
 	              options_help);
 	cli.own_text_option = 1;
 	static const struct option longopts[] = {
