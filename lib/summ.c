@@ -371,9 +371,21 @@ static void add_note(struct summ *s, size_t sent, enum note_type type,
 	no->val_off = arena_put(s, val, n);
 }
 
+/* Whether v[0..n) is a day, YYYY-MM-DD. */
+static int is_day(const char *v, size_t n)
+{
+	static const char shape[] = "dddd-dd-dd";
+	if (n != 10)
+		return 0;
+	for (size_t i = 0; i < 10; i++)
+		if (shape[i] == 'd' ? (v[i] < '0' || v[i] > '9') : v[i] != '-')
+			return 0;
+	return 1;
+}
+
 /* Entities and dates become concepts of their sentence; a direct quote with
  * no speaker marks its sentence as a quote without context. */
-static void read_records(struct summ *s, const struct news_doc *d, const struct sdoc *sd)
+static void read_records(struct summ *s, const struct news_doc *d, struct sdoc *sd)
 {
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct news_record *r = &d->recs[i];
@@ -397,6 +409,11 @@ static void read_records(struct summ *s, const struct news_doc *d, const struct 
 		}
 		nbuf_clear(&s->field);
 		news_field_unescape(value, &s->field);
+		if (type == NOTE_DATE && !sd->date_len && r->sent <= 3 && is_day(s->field.data, s->field.len)) {
+			/* an undated article's dateline date stands for its own */
+			sd->date_off = arena_put(s, s->field.data, 10);
+			sd->date_len = 10;
+		}
 		nbuf_clear(&s->lower);
 		for (size_t k = 0; k < s->field.len; k++) {
 			char c = s->field.data[k];

@@ -235,3 +235,19 @@ PY
 	# only at the head of a paragraph, and a sentence keeps its own subject
 	grep -q '^NATO - the alliance' t
 }
+
+@test "reading order follows article dates: the doc record's, or a dateline's date record" {
+	printf 'Storm news\n\nMonday, March 2, 2020\n\nThe second storm flooded the old town and closed every road into the valley.\n' > d2.txt
+	printf 'Storm news\n\nSunday, March 1, 2020\n\nThe first storm cut power to thousands of homes across the northern valley.\n' > d1.txt
+	{ news-split --date 2020-03-02 d2.txt; news-split --date 2020-03-01 d1.txt; } | news-summarize --text > t
+	[ "$(head -n 1 t)" = "The first storm cut power to thousands of homes across the northern valley." ]
+	# undated articles: the date record news-dates leaves on the dateline
+	news-split d2.txt d1.txt | awk -F '\t' -v OFS='\t' '{ print }
+		$3 == "sentence" && $6 ~ /^Monday/ { print $1, $2, "date", $4, $5, $6, "DATE", "2020-03-02" }
+		$3 == "sentence" && $6 ~ /^Sunday/ { print $1, $2, "date", $4, $5, $6, "DATE", "2020-03-01" }' > in
+	news-summarize --text < in > t
+	[ "$(head -n 1 t)" = "The first storm cut power to thousands of homes across the northern valley." ]
+	# without dates, arrival order
+	news-summarize --text d2.txt d1.txt > t
+	[ "$(head -n 1 t)" = "The second storm flooded the old town and closed every road into the valley." ]
+}
