@@ -53,7 +53,8 @@ struct sdoc {
 
 struct ssent {
 	uint32_t doc, pos;          /* pos: 0-based among its document's sentences */
-	size_t start, end;          /* in its document */
+	size_t start, end;          /* in its document (start past a dateline) */
+	size_t sent_start;          /* where its sentence record starts */
 	uint32_t words, bytes;      /* size as the budget counts it */
 	size_t con_off;             /* sorted unique concept ids in s->cons */
 	uint32_t ncon;
@@ -448,6 +449,7 @@ void summ_add_doc(struct summ *s, const struct news_doc *d)
 			t->end = d->text.len;
 		if (t->start > t->end)
 			t->start = t->end;
+		t->sent_start = t->start;
 	}
 	read_records(s, d, sd);
 	s->ndocs++;
@@ -692,6 +694,8 @@ static void read_sentences(struct summ *s)
 		const char *text = s->arena.data + s->docs[t->doc].text_off;
 		/* a dateline opening one of the first paragraphs is the wire's
 		 * heading, not the news: the sentence starts after it */
+		t->start = t->sent_start;
+		t->headline = 0;
 		if (t->para <= 3 && (t->pos == 0 || s->sents[g - 1].para != t->para) &&
 		    news_rx_match_at(s->dateline, text, t->end, t->start) > 0)
 			t->start = news_rx_end(s->dateline, 0);
