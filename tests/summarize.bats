@@ -251,3 +251,9 @@ PY
 	news-summarize --text d2.txt d1.txt > t
 	[ "$(head -n 1 t)" = "The second storm flooded the old town and closed every road into the valley." ]
 }
+
+@test "CSV stories by cluster column; a reordered paraphrase is credited" {
+	printf 'id,cluster,text\n1,a,"The city council approved the new budget for the coming year on Tuesday."\n2,a,"On Tuesday the city council approved the new budget for the coming year."\n3,b,"Heavy snow closed the mountain pass for the third time this winter."\n' > c.csv
+	news-summarize --csv c.csv | summaries > s
+	[ "$(cut -f 1,4,5 s)" = $'1\t1\t1,2\n3\t1\t3' ]
+}
