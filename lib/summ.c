@@ -2,6 +2,7 @@
 
 #include <libstemmer.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -571,9 +572,12 @@ static int is_quote_at(const char *p, size_t n, size_t i, size_t *len)
 static int has_substr(const char *p, size_t n, const char *needle)
 {
 	size_t k = strlen(needle);
-	for (size_t i = 0; i + k <= n; i++)
-		if (memcmp(p + i, needle, k) == 0)
+	const char *end = p + n, *q = p;
+	while (end - q >= (ptrdiff_t)k && (q = memchr(q, needle[0], (size_t)(end - q) - k + 1))) {
+		if (memcmp(q, needle, k) == 0)
 			return 1;
+		q++;
+	}
 	return 0;
 }
 
@@ -628,7 +632,7 @@ static double quality_of(const char *p, size_t n, uint32_t words, int direct_quo
 	size_t ql;
 	int quotes = 0, opens = 0, closes = 0;
 	for (size_t i = a; i < b; i++) {
-		if (!is_quote_at(p, b, i, &ql) || p[i] == '\'')
+		if ((p[i] != '"' && p[i] != '\xe2' && p[i] != '\xc2') || !is_quote_at(p, b, i, &ql))
 			continue;
 		quotes++;
 		if (ql == 3 && ((unsigned char)p[i + 2] == 0x9c))
