@@ -27,7 +27,7 @@ NEWS_DATA(summ_stopwords);
  * most, so none is fitted to that set. */
 struct summ_params {
 	double unigram_share;    /* a word concept against a word-pair concept */
-	double note_share;       /* an entity/date concept */
+	double note_share;       /* an entity/date concept (light: its words are concepts already) */
 	double lead_bonus;       /* extra worth of an article's first sentence */
 	double lead_decay;       /* sentences over which it fades */
 	double length_power;     /* cost exponent of a sentence's length */
@@ -41,7 +41,7 @@ struct summ_params {
 };
 
 static const struct summ_params default_params = {
-	.unigram_share = 0.25, .note_share = 1.0, .lead_bonus = 1.0, .lead_decay = 3.0,
+	.unigram_share = 0.25, .note_share = 0.1, .lead_bonus = 1.0, .lead_decay = 3.0,
 	.length_power = 0.8, .repeat_shingles = 0.3, .repeat_words = 0.7,
 	.support_shingles = 0.5, .support_words = 0.75,
 	.support_longer = 0.5, .min_df_share = 0.3, .lead_concepts = 1.0,
