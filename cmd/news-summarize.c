@@ -23,7 +23,8 @@ static const char options_help[] =
 	"      --sentences N       at most N sentences a summary\n"
 	"      --bytes N           at most N bytes of summary text (separators not counted)\n"
 	"      --text              print only the summaries, one sentence a line, white space\n"
-	"                          tidied, a blank line between stories\n";
+	"                          tidied, link remnants such as (search) left out, a blank\n"
+	"                          line between stories\n";
 
 struct run {
 	struct summ *summ;
@@ -50,7 +51,7 @@ static void flush_story(struct run *r, FILE *out)
 		struct nbuf *b = &r->line;
 		nbuf_clear(b);
 		if (r->text_only) {
-			summ_tidy(b, text + p->start, p->end - p->start);
+			summ_readable(b, text + p->start, p->end - p->start);
 			nbuf_addc(b, '\n');
 			fwrite(b->data, 1, b->len, out);
 			continue;

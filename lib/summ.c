@@ -171,7 +171,24 @@ static size_t space_len(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-void summ_tidy(struct nbuf *out, const char *text, size_t n)
+/* The length of a link remnant at the head of word w[0..n): a lone
+ * lower-case word in parentheses, "(search)"; 0 if there is none. */
+static size_t link_remnant(const char *w, size_t n)
+{
+	if (n < 3 || w[0] != '(')
+		return 0;
+	size_t j = 1;
+	while (j < n && w[j] >= 'a' && w[j] <= 'z')
+		j++;
+	if (j == 1 || j >= n || w[j] != ')')
+		return 0;
+	for (size_t k = j + 1; k < n; k++)   /* only punctuation may follow */
+		if (w[k] != ',' && w[k] != '.' && w[k] != ';' && w[k] != ':')
+			return 0;
+	return j + 1;
+}
+
+static void tidy(struct nbuf *out, const char *text, size_t n, int drop_remnants)
 {
 	int pending = 0, any = 0;
 	for (size_t i = 0; i < n;) {
@@ -184,6 +201,12 @@ void summ_tidy(struct nbuf *out, const char *text, size_t n)
 		size_t j = i + 1;
 		while (j < n && !space_len(text, n, j))
 			j++;
+		size_t skip = drop_remnants && any ? link_remnant(text + i, j - i) : 0;
+		if (skip) {
+			nbuf_add(out, text + i + skip, j - i - skip);   /* "Iraq (search)," -> "Iraq," */
+			i = j;
+			continue;
+		}
 		if (pending && any)
 			nbuf_addc(out, ' ');
 		nbuf_add(out, text + i, j - i);
@@ -191,6 +214,16 @@ void summ_tidy(struct nbuf *out, const char *text, size_t n)
 		pending = 0;
 		i = j;
 	}
+}
+
+void summ_tidy(struct nbuf *out, const char *text, size_t n)
+{
+	tidy(out, text, n, 0);
+}
+
+void summ_readable(struct nbuf *out, const char *text, size_t n)
+{
+	tidy(out, text, n, 1);
 }
 
 /* words and tidied bytes of text[0..n) */

@@ -67,6 +67,9 @@ void summ_clear(struct summ *s);
  * and line breaks included) made one space and none at either end. */
 struct nbuf;
 void summ_tidy(struct nbuf *out, const char *text, size_t n);
+/* summ_tidy, and web link remnants such as "(search)" left out: the
+ * sentence as a person should read it. */
+void summ_readable(struct nbuf *out, const char *text, size_t n);
 /* How many white-space separated words text[0..n) holds. */
 size_t summ_count_words(const char *text, size_t n);
 

@@ -165,10 +165,10 @@ for i in range(len(s)):
 }
 
 @test "--text prints tidy sentences, a blank line between stories" {
-	printf 'The  mayor\xc2\xa0opened the new bridge \t over the river on Sunday morning.\n' > a.txt
+	printf 'The  mayor\xc2\xa0opened the new bridge (search) \t over the river (search), on Sunday morning.\n' > a.txt
 	printf 'Rain is expected across the whole region for the rest of the week.\n' > b.txt
 	{ news-split --cluster 1 a.txt; news-split --cluster 2 b.txt; } | news-summarize --text > t
-	[ "$(cat t)" = "The mayor opened the new bridge over the river on Sunday morning.
+	[ "$(cat t)" = "The mayor opened the new bridge over the river, on Sunday morning.
 
 Rain is expected across the whole region for the rest of the week." ]
 }

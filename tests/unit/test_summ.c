@@ -51,6 +51,13 @@ static void test_space(void)
 	/* a truncated character is not white space, and eats nothing */
 	CHECK(summ_count_words("a \xe2\x80 b", 7) == 3);
 	nbuf_clear(&b);
+	const char *r = "NATO (search) diplomats met inside Iraq (search), officials (and others) said (search).";
+	summ_readable(&b, r, strlen(r));
+	CHECK_STR(b.data, "NATO diplomats met inside Iraq, officials (and others) said.");
+	nbuf_clear(&b);
+	summ_readable(&b, "(search) is kept first", 22);
+	CHECK_STR(b.data, "(search) is kept first");
+	nbuf_clear(&b);
 	summ_tidy(&b, " \xc2\xa0 ", 4);
 	CHECK(b.len == 0);
 	nbuf_free(&b);
