@@ -748,6 +748,11 @@ static void read_sentences(struct summ *s)
 			size_t j = i + adv;
 			while (j < t->end && word_char(text, t->end, j, &adv))
 				j += adv;
+			if (i > t->start && text[i - 1] == '(' && j < t->end && text[j] == ')' &&
+			    link_remnant(text + i - 1, j - i + 2)) {
+				i = j;   /* "(search)" is page debris, not a word of the story */
+				continue;
+			}
 			NEWS_GROW(s->toks, s->toks_cap, s->ntoks + 1);
 			uint32_t term = term_of(s, text + i, j - i);
 			s->toks[s->ntoks++] = term;
