@@ -663,10 +663,14 @@ static double quality_of(const char *p, size_t n, uint32_t words, int direct_quo
 	else if (words > 45)
 		q *= 0.7;
 	size_t ql;
-	int quotes = 0, opens = 0, closes = 0;
+	int quotes = 0, opens = 0, closes = 0;   /* double quotation marks */
 	for (size_t i = a; i < b; i++) {
 		if ((p[i] != '"' && p[i] != '\xe2' && p[i] != '\xc2') || !is_quote_at(p, b, i, &ql))
 			continue;
+		if (ql == 3 && (unsigned char)p[i + 2] < 0x9c) {
+			i += 2;   /* a single quotation mark: as often an apostrophe */
+			continue;
+		}
 		quotes++;
 		if (ql == 3 && ((unsigned char)p[i + 2] == 0x9c))
 			opens++;
