@@ -82,8 +82,20 @@ uint32_t summ_smap_find(const struct summ_smap *m, const char *s, size_t n)
 	return smap_slot(m, s, n, hash_bytes(s, n))->id;
 }
 
+/* A table far larger than its last use (a huge story before small ones) is
+ * dropped rather than swept, so that clearing costs what the story did. */
+static int oversized(size_t n, size_t cap)
+{
+	return cap > 4096 && n * 16 < cap;
+}
+
 void summ_smap_clear(struct summ_smap *m)
 {
+	if (oversized(m->n, m->cap)) {
+		free(m->slots);
+		m->slots = NULL;
+		m->cap = 0;
+	}
 	for (size_t i = 0; i < m->cap; i++)
 		m->slots[i].id = UINT32_MAX;
 	m->n = 0;
@@ -132,6 +144,11 @@ uint32_t summ_umap_intern(struct summ_umap *m, uint64_t key, int *added)
 
 void summ_umap_clear(struct summ_umap *m)
 {
+	if (oversized(m->n, m->cap)) {
+		free(m->slots);
+		m->slots = NULL;
+		m->cap = 0;
+	}
 	if (m->slots)
 		memset(m->slots, 0, m->cap * sizeof *m->slots);
 	m->n = 0;

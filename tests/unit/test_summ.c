@@ -29,6 +29,10 @@ static void test_maps(void)
 	summ_smap_clear(&m);
 	CHECK(summ_smap_find(&m, "nato", 4) == UINT32_MAX);
 	CHECK(summ_smap_intern(&m, "x", 1, NULL) == 0);
+	summ_smap_clear(&m);   /* far too big for one key: dropped, then regrown */
+	CHECK(m.cap == 0 && summ_smap_find(&m, "x", 1) == UINT32_MAX);
+	CHECK(summ_smap_intern(&m, "y", 1, &added) == 0 && added);
+	CHECK(summ_smap_find(&m, "y", 1) == 0);
 	summ_smap_free(&m);
 
 	struct summ_umap u = {0};
@@ -37,6 +41,10 @@ static void test_maps(void)
 	CHECK(summ_umap_intern(&u, UINT64_C(7) << 40, &added) == 6 && !added);
 	summ_umap_clear(&u);
 	CHECK(summ_umap_intern(&u, 5, &added) == 0 && added);
+	summ_umap_clear(&u);
+	CHECK(u.cap == 0);
+	CHECK(summ_umap_intern(&u, 5, &added) == 0 && added);
+	CHECK(summ_umap_intern(&u, 5, &added) == 0 && !added);
 	summ_umap_free(&u);
 }
 
