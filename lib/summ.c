@@ -19,6 +19,7 @@ NEWS_DATA(summ_stopwords);
 #define TAG_WORD   (UINT64_C(1) << 62)   /* a content stem */
 #define TAG_BIGRAM (UINT64_C(2) << 62)   /* two consecutive stems */
 #define TAG_NOTE   (UINT64_C(3) << 62)   /* an entity or date value */
+#define TAG_DOC    (UINT64_C(3) << 62 | UINT64_C(1) << 61)   /* being from a document */
 
 #define STOP_BIT   UINT32_C(0x80000000)  /* in a word's term id: a stop word */
 
@@ -38,13 +39,15 @@ struct summ_params {
 	double support_longer;    /* what the shared part must be of the longer */
 	double min_df_share;     /* share of the documents a concept needs */
 	double lead_concepts;    /* extra worth of a concept found in a lead */
+	double doc_share;        /* worth of drawing on one more article */
 };
 
 static const struct summ_params default_params = {
-	.unigram_share = 0.25, .note_share = 0.1, .lead_bonus = 1.0, .lead_decay = 3.0,
+	.unigram_share = 0.25, .note_share = 0.1, .lead_bonus = 1.5, .lead_decay = 2.0,
 	.length_power = 0.8, .repeat_shingles = 0.3, .repeat_words = 0.7,
 	.support_shingles = 0.5, .support_words = 0.75,
 	.support_longer = 0.5, .min_df_share = 0.3, .lead_concepts = 1.0,
+	.doc_share = 2.0,
 };
 
 struct sdoc {
@@ -73,7 +76,7 @@ struct ssent {
 };
 
 enum note_type { NOTE_ENTITY, NOTE_DATE };
-enum ctype { C_WORD, C_BIGRAM, C_NOTE };
+enum ctype { C_WORD, C_BIGRAM, C_NOTE, C_DOC };
 
 struct hent {
 	double score;
@@ -779,6 +782,8 @@ static void read_sentences(struct summ *s)
 			uint64_t key = TAG_BIGRAM | ((uint64_t)(prev & ~STOP_BIT) << 31) | (a & ~STOP_BIT);
 			push_con(s, concept_of(s, key, C_BIGRAM));
 		}
+		if (s->par.doc_share > 0)
+			push_con(s, concept_of(s, TAG_DOC | t->doc, C_DOC));
 		for (; ni < s->nnotes && s->notes[ni].sent == g; ni++) {
 			const struct snote *no = &s->notes[ni];
 			nbuf_clear(&s->lower);
@@ -891,6 +896,8 @@ static void weigh_concepts(struct summ *s)
 			             : s->ctype[c] == C_NOTE ? s->par.note_share : 1.0;
 			/* a story too small to repeat itself: every concept counts */
 			s->weight[c] = (count >= min_count || pass == 1) ? count * share : 0;
+			if (s->ctype[c] == C_DOC)
+				s->weight[c] = s->par.doc_share;
 			s->weight[c] *= 1.0 + s->par.lead_concepts * s->early[c];
 			total += s->weight[c];
 		}

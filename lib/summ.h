@@ -11,6 +11,7 @@
  *     concept weight per word, scaled by its position in its article (leads
  *     carry the news) and by its quality (questions, headlines, debris, quotes
  *     without context, very short and very long sentences are penalised);
+ *     drawing on one more document is a concept of its own;
  *   - a sentence that repeats one already chosen (shared word bigrams) is
  *     never taken; every document holding a near copy of a chosen sentence,
  *     found through an inverted index of its bigrams, is credited as support.
