@@ -5,7 +5,7 @@
  * rules look around: the word before the mark (abbreviation, initial,
  * number, list marker) and the word after it (lower case, a digit, a word
  * that typically starts a sentence). Nothing is allocated per sentence; the
- * splitter owns the word tables and a line array reused across documents. */
+ * splitter owns only the word tables, so memory stays flat. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +48,6 @@ struct news_splitter {
 	struct word_table abbrev;   /* lower case keys */
 	struct word_table starters; /* case as at a sentence start */
 	struct word_table titles;   /* job titles after a company name */
-	struct line *lines;
-	size_t lines_cap;
 };
 
 /* ---- characters ------------------------------------------------------ */
@@ -262,7 +260,6 @@ void news_splitter_free(struct news_splitter *sp)
 	free(sp->abbrev.slots);
 	free(sp->starters.slots);
 	free(sp->titles.slots);
-	free(sp->lines);
 	free(sp);
 }
 
@@ -1035,72 +1032,90 @@ enum { WRAP_WIDTH = 110 };
  * list items or headings, not wrapped text. */
 enum { LIST_WIDTH = 30 };
 
-static void split_block(struct news_splitter *sp, struct news_doc *d, size_t nlines, long *para)
+/* Read the line at t[i] (i < n) into *l; returns the offset after it. A
+ * blank line (white space only) gets l->start == l->end. */
+static size_t read_line(const char *t, size_t n, size_t i, struct line *l)
+{
+	const char *nl = memchr(t + i, '\n', n - i);
+	size_t le = nl ? (size_t)(nl - t) : n;
+	l->start = skip_space(t, i, le);
+	l->end = l->start == le ? le : trim_back(t, l->start, le);
+	l->indent = t[i] == ' ' || t[i] == '\t';
+	l->debris = l->end > l->start && debris_line(t, l->start, l->end);
+	return nl ? le + 1 : n;
+}
+
+/* The lines of a block (text between blank lines) in two passes: the first
+ * measures them (how the block is laid out), the second makes paragraphs.
+ * Nothing is stored per line, so memory does not grow with the text. */
+static void split_block(struct news_splitter *sp, struct news_doc *d, size_t bs, size_t be,
+                        long *para)
 {
 	const char *t = d->text.data;
-	struct line *ln = sp->lines;
+	struct line l, prev = { 0, 0, 0, 0 };
 	size_t maxlen = 0;
-	for (size_t k = 0; k < nlines; k++)
-		if (!ln[k].debris && ln[k].end - ln[k].start > maxlen)
-			maxlen = ln[k].end - ln[k].start;
-	int per_line = maxlen > WRAP_WIDTH;
-	if (!per_line && maxlen <= LIST_WIDTH) {
-		/* short lines none of which ends a sentence: a list of items
-		 * ("features\ncontact manager\nevents, activities") */
-		per_line = 1;
-		for (size_t k = 0; k < nlines && per_line; k++) {
-			char c = t[ln[k].end - 1];
-			if (!ln[k].debris && (c == '.' || c == '!' || c == '?'))
-				per_line = 0;
-		}
+	int any_end = 0;
+	for (size_t i = bs; i < be;) {
+		i = read_line(t, be, i, &l);
+		if (l.debris)
+			continue;
+		if (l.end - l.start > maxlen)
+			maxlen = l.end - l.start;
+		char c = t[l.end - 1];
+		any_end |= c == '.' || c == '!' || c == '?';
 	}
-	size_t k = 0;
-	while (k < nlines) {
-		if (ln[k].debris) {
-			k++;
+	/* long lines: one paragraph a line; short lines none of which ends a
+	 * sentence: a list of items ("features\ncontact manager\nevents") */
+	int per_line = maxlen > WRAP_WIDTH || (maxlen <= LIST_WIDTH && !any_end);
+	size_t ps = 0, pe = 0;
+	int open = 0;
+	for (size_t i = bs; i < be;) {
+		i = read_line(t, be, i, &l);
+		if (l.debris) {
+			if (open)
+				split_para(sp, d, ps, pe, ++*para);
+			open = 0;
 			continue;
 		}
-		size_t first = k;
-		while (k + 1 < nlines && !ln[k + 1].debris && !per_line && !ln[k + 1].indent) {
-			size_t len = ln[k].end - ln[k].start;
-			int short_line = len * 10 < maxlen * 6;
-			if (short_line && !ends_continuation(t, ln[k].start, ln[k].end) &&
-			    !starts_lower(t, ln[k + 1].start, ln[k + 1].end))
-				break;
-			k++;
+		if (open) {
+			int short_line = (prev.end - prev.start) * 10 < maxlen * 6;
+			if (per_line || l.indent ||
+			    (short_line && !ends_continuation(t, prev.start, prev.end) &&
+			     !starts_lower(t, l.start, l.end))) {
+				split_para(sp, d, ps, pe, ++*para);
+				open = 0;
+			}
 		}
-		split_para(sp, d, ln[first].start, ln[k].end, ++*para);
-		k++;
+		if (!open)
+			ps = l.start;
+		open = 1;
+		pe = l.end;
+		prev = l;
 	}
+	if (open)
+		split_para(sp, d, ps, pe, ++*para);
 }
 
 void news_split_doc(struct news_splitter *sp, struct news_doc *d)
 {
 	const char *t = d->text.data;
-	size_t n = d->text.len, i = 0, nlines = 0;
+	size_t n = d->text.len, i = 0;
 	long para = 0;
-	while (i <= n) {
-		if (i == n) {
-			if (nlines)
-				split_block(sp, d, nlines, &para);
-			break;
+	struct line l;
+	while (i < n) {
+		size_t next = read_line(t, n, i, &l);
+		if (l.start == l.end) {
+			i = next;
+			continue;
 		}
-		const char *nl = memchr(t + i, '\n', n - i);
-		size_t le = nl ? (size_t)(nl - t) : n;
-		size_t cs = skip_space(t, i, le);
-		if (cs == le) {
-			if (nlines)
-				split_block(sp, d, nlines, &para);
-			nlines = 0;
-		} else {
-			size_t ce = trim_back(t, cs, le);
-			NEWS_GROW(sp->lines, sp->lines_cap, nlines + 1);
-			struct line *l = &sp->lines[nlines++];
-			l->start = cs;
-			l->end = ce;
-			l->indent = t[i] == ' ' || t[i] == '\t';
-			l->debris = (unsigned char)debris_line(t, cs, ce);
+		size_t bs = i, be = next;
+		while (be < n) {
+			size_t after = read_line(t, n, be, &l);
+			if (l.start == l.end)
+				break;
+			be = after;
 		}
-		i = nl ? le + 1 : n;
+		split_block(sp, d, bs, be, &para);
+		i = be;
 	}
 }
