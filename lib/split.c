@@ -1,7 +1,10 @@
 /* split: sentence and paragraph segmentation (see split.h).
  *
- * One pass over each paragraph: a byte table finds the few bytes that can
- * end a sentence (. ! ? and the lead byte of … • ⁃), and only there do the
+ * Blocks of lines between blank lines become paragraphs (one a line, or
+ * hard-wrapped lines joined, by the lines' lengths); page debris lines are
+ * dropped. Then one pass over each paragraph: a vector scan finds the few
+ * bytes that can end a sentence (. ! ? and the lead byte of … • ⁃, plus
+ * : * = _ for smileys, credits and separators), and only there do the
  * rules look around: the word before the mark (abbreviation, initial,
  * number, list marker) and the word after it (lower case, a digit, a word
  * that typically starts a sentence). Nothing is allocated per sentence; the
@@ -9,7 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -17,6 +19,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "split.h"
+#include "utf8.h"
 #include "wordlist.h"
 
 NEWS_DATA(abbrev);
@@ -52,6 +55,8 @@ struct news_splitter {
 
 /* ---- characters ------------------------------------------------------ */
 
+/* Decoding as lib/utf8.h does it (an invalid byte is U+FFFD and advances
+ * by one), inline because the rules decode around every candidate. */
 static inline uint32_t dec(const char *s, size_t n, size_t i, size_t *adv)
 {
 	const unsigned char *p = (const unsigned char *)s + i;
@@ -107,37 +112,30 @@ static inline uint32_t dec_back(const char *s, size_t lo, size_t i, size_t *back
 	return 0xFFFD;
 }
 
+/* Character classes: ASCII inline (the common case in the scan), anything
+ * else as lib/utf8.h defines it. */
 static inline int space_cp(uint32_t c)
 {
 	if (c < 0x80)
 		return c == ' ' || (c >= '\t' && c <= '\r');
-	return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-	       c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-	       c == 0x3000 || c == 0xFEFF;
+	return news_is_space(c);
 }
 
 static inline int upper_cp(uint32_t c)
 {
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
-	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+	return c < 0x80 ? c >= 'A' && c <= 'Z' : news_is_upper(c);
 }
 
 static inline int lower_cp(uint32_t c)
 {
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	return utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LL;
+	return c < 0x80 ? c >= 'a' && c <= 'z' : news_is_lower(c);
 }
 
 static inline int alnum_cp(uint32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-	utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
-	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
-	       k == UTF8PROC_CATEGORY_ND;
+	return news_is_alnum(c);
 }
 
 static inline int closer_cp(uint32_t c)
@@ -276,7 +274,7 @@ struct para {
 	size_t alnum;         /* its first letter or digit; 0 unknown, pe + 1 none */
 	long no;
 	/* numbered or lettered list: marker style and last value seen */
-	int list_style;       /* 0 none, else the byte after the number: '.' or ')' */
+	int list_style;       /* 0 none, else as list_marker() gives it */
 	int list_alpha;
 	long list_last;
 };
@@ -333,8 +331,9 @@ static size_t first_alnum(struct para *p)
 	return p->alnum - 1;
 }
 
-/* A list marker at t[i..]: "12." "12)" "12.)" "a." "b)" followed by a space.
- * Gives its value, style ('.' or ')') and whether it is a letter. */
+/* A list marker at t[i..]: "12." "12)" "12.)" "a." "b)" "B)" followed by a
+ * space (not "B." which is more often an initial). Gives its value, style
+ * ('.', ')', or ':' for ".)") and whether it is a letter. */
 static int list_marker(const char *t, size_t i, size_t e, long *val, int *style, int *alpha)
 {
 	size_t j = i;
@@ -342,7 +341,8 @@ static int list_marker(const char *t, size_t i, size_t e, long *val, int *style,
 	while (j < e && j - i < 3 && is_digit(t[j]))
 		v = v * 10 + (t[j++] - '0');
 	if (j == i) {
-		if (j < e && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z'))) {
+		if (j + 1 < e && ((t[j] >= 'a' && t[j] <= 'z') ||
+		                  (t[j] >= 'A' && t[j] <= 'Z' && t[j + 1] == ')'))) {
 			v = (t[j] | 0x20) - 'a' + 1;
 			j++;
 			*alpha = 1;
@@ -489,7 +489,9 @@ static size_t token_start(const char *t, size_t lo, size_t i)
 }
 
 /* Before a lower-case word a period ends a sentence only after a plain
- * lower-case word that is no abbreviation ("it was mean. why") */
+ * lower-case word that is no abbreviation, or a number (web text often
+ * starts sentences in lower case; news almost never has such a period
+ * inside a sentence). */
 static int lower_word_ends(const struct para *p, const char *w, size_t wl, size_t nws, size_t nwe)
 {
 	if (wl < 2 || nwe == nws)
@@ -535,7 +537,7 @@ static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws,
 	if (adv == wl && (upper_cp(c0) || lower_cp(c0))) {
 		if (first)
 			return 0;   /* "a. The first item", "J. Smith said" */
-		/* the word before: a capitalised one makes this an initial */
+		/* "I" after a lower-case word is the pronoun, not an initial */
 		size_t pe = trim_back(t, p->s, w0);
 		size_t pw = token_start(t, p->s, pe);
 		int prev_cap = pe > pw && upper_cp(dec(t, pe, pw, &adv));
@@ -756,9 +758,10 @@ static size_t separator_run(struct para *p, size_t i)
 	return b;
 }
 
-/* The next byte at or after i that the rules look at (e if none). Eight bytes
- * at a time: a word holds a candidate when one of its bytes equals . ! ? :
- * or has the high bit set (then the bytes are looked at one by one). */
+/* The next byte at or after i that the rules look at (e if none), sixteen
+ * (SSE2) or eight bytes at a time: a block holds a candidate when one of its
+ * bytes is one of . ! ? : * = _ or has the high bit set (then its bytes are
+ * looked at one by one). */
 static size_t next_mark(const char *t, size_t i, size_t e)
 {
 #ifdef __SSE2__
