@@ -414,8 +414,9 @@ static int is_personal_title(const char *w, size_t n)
 }
 
 /* After a name-ending abbreviation (Inc., Fla., ", N.Y.") a capitalised word
- * starts a new sentence unless it is a job title or a title abbreviation
- * ("Acme Inc. Chief Executive ...", "Austin, Texas, Gov. ..."). */
+ * starts a new sentence unless it is a job title or another abbreviation
+ * ("Acme Inc. Chief Executive ...", "Samsung Co. Ltd."), Mr. Mrs. Ms. Dr.
+ * excepted. */
 static int name_end_splits(const struct para *p, size_t nws, size_t nwe)
 {
 	const char *t = p->t;
@@ -428,8 +429,8 @@ static int name_end_splits(const struct para *p, size_t nws, size_t nwe)
 	if (table_get(&p->sp->titles, t + nws, n, 0) != AB_NONE)
 		return 0;
 	if (nwe < p->pe && t[nwe] == '.' && !is_personal_title(t + nws, n) &&
-	    table_get(&p->sp->abbrev, t + nws, n, 1) == AB_TITLE)
-		return 0;
+	    table_get(&p->sp->abbrev, t + nws, n, 1) != AB_NONE)
+		return 0;   /* "Samsung Co. Ltd.", "Austin, Texas, Gov. Perry" */
 	return 1;
 }
 
