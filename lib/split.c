@@ -1049,28 +1049,33 @@ static size_t read_line(const char *t, size_t n, size_t i, struct line *l)
 	return nl ? le + 1 : n;
 }
 
-/* The lines of a block (text between blank lines) in two passes: the first
- * measures them (how the block is laid out), the second makes paragraphs.
- * Nothing is stored per line, so memory does not grow with the text. */
+/* How the lines of a block (text between blank lines) are laid out. */
+struct block_shape {
+	size_t maxlen;   /* longest line that is not debris */
+	int any_end;     /* some line ends with . ! or ? */
+};
+
+static void measure_line(struct block_shape *bs, const char *t, const struct line *l)
+{
+	if (l->debris)
+		return;
+	if (l->end - l->start > bs->maxlen)
+		bs->maxlen = l->end - l->start;
+	char c = t[l->end - 1];
+	bs->any_end |= c == '.' || c == '!' || c == '?';
+}
+
+/* Make the paragraphs of the block t[bs..be) with the given shape. Nothing
+ * is stored per line, so memory does not grow with the text. */
 static void split_block(struct news_splitter *sp, struct news_doc *d, size_t bs, size_t be,
-                        long *para)
+                        const struct block_shape *shape, long *para)
 {
 	const char *t = d->text.data;
 	struct line l, prev = { 0, 0, 0, 0 };
-	size_t maxlen = 0;
-	int any_end = 0;
-	for (size_t i = bs; i < be;) {
-		i = read_line(t, be, i, &l);
-		if (l.debris)
-			continue;
-		if (l.end - l.start > maxlen)
-			maxlen = l.end - l.start;
-		char c = t[l.end - 1];
-		any_end |= c == '.' || c == '!' || c == '?';
-	}
+	size_t maxlen = shape->maxlen;
 	/* long lines: one paragraph a line; short lines none of which ends a
 	 * sentence: a list of items ("features\ncontact manager\nevents") */
-	int per_line = maxlen > WRAP_WIDTH || (maxlen <= LIST_WIDTH && !any_end);
+	int per_line = maxlen > WRAP_WIDTH || (maxlen <= LIST_WIDTH && !shape->any_end);
 	size_t ps = 0, pe = 0;
 	int open = 0;
 	for (size_t i = bs; i < be;) {
@@ -1100,6 +1105,8 @@ static void split_block(struct news_splitter *sp, struct news_doc *d, size_t bs,
 		split_para(sp, d, ps, pe, ++*para);
 }
 
+/* Blocks are found and measured in one pass over the lines, then split in a
+ * second. */
 void news_split_doc(struct news_splitter *sp, struct news_doc *d)
 {
 	const char *t = d->text.data;
@@ -1112,14 +1119,19 @@ void news_split_doc(struct news_splitter *sp, struct news_doc *d)
 			i = next;
 			continue;
 		}
+		struct block_shape shape = { 0, 0 };
+		measure_line(&shape, t, &l);
 		size_t bs = i, be = next;
+		i = n;
 		while (be < n) {
 			size_t after = read_line(t, n, be, &l);
-			if (l.start == l.end)
+			if (l.start == l.end) {
+				i = after;
 				break;
+			}
+			measure_line(&shape, t, &l);
 			be = after;
 		}
-		split_block(sp, d, bs, be, &para);
-		i = be;
+		split_block(sp, d, bs, be, &shape, &para);
 	}
 }
