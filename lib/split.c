@@ -633,14 +633,12 @@ static size_t emoticon(const char *t, size_t i, size_t e)
 	return j - i;
 }
 
-/* Before a lower-case word, '?' ends a sentence ("grow up? india?"), and so
- * does '!' unless it belongs to a name (Yahoo! in). */
-static int question_or_lower_exclaim(const struct para *p, size_t i, size_t j)
+/* Before a lower-case word '?' and '!' end a sentence ("grow up? india?",
+ * common in web text) unless they belong to a name: "Yahoo! in", "the ship
+ * Pourquoi Pas? to". */
+static int question_or_lower_exclaim(const struct para *p, size_t i)
 {
 	const char *t = p->t;
-	for (size_t k = i; k < j; k++)
-		if (t[k] == '?')
-			return 1;
 	size_t w0 = token_start(t, p->s, i), adv;
 	return !(w0 < i && upper_cp(dec(t, i, w0, &adv)));
 }
@@ -722,7 +720,7 @@ static size_t end_marks(struct para *p, size_t i)
 		return k;
 	}
 	if (marks) {
-		if (nc != NX_LOWER || (k == j && question_or_lower_exclaim(p, i, j)))
+		if (nc != NX_LOWER || (k == j && question_or_lower_exclaim(p, i)))
 			emit(p, k);
 		return k;
 	}
@@ -1023,6 +1021,13 @@ static int ends_continuation(const char *t, size_t a, size_t b)
 	return c == ',' || c == ';' || c == '-' || c == '(' || c == '&';
 }
 
+static int ends_sentence(const char *t, size_t a, size_t b)
+{
+	size_t back;
+	uint32_t c = dec_back(t, a, b, &back);
+	return c == '.' || c == '!' || c == '?' || c == ':' || closer_cp(c) || c == 0x2026;
+}
+
 static int starts_lower(const char *t, size_t a, size_t b)
 {
 	size_t adv;
@@ -1075,7 +1080,8 @@ static void split_block(struct news_splitter *sp, struct news_doc *d, size_t bs,
 	size_t maxlen = shape->maxlen;
 	/* long lines: one paragraph a line; short lines none of which ends a
 	 * sentence: a list of items ("features\ncontact manager\nevents") */
-	int per_line = maxlen > WRAP_WIDTH || (maxlen <= LIST_WIDTH && !shape->any_end);
+	int long_lines = maxlen > WRAP_WIDTH;
+	int per_line = long_lines || (maxlen <= LIST_WIDTH && !shape->any_end);
 	size_t ps = 0, pe = 0;
 	int open = 0;
 	for (size_t i = bs; i < be;) {
@@ -1088,7 +1094,11 @@ static void split_block(struct news_splitter *sp, struct news_doc *d, size_t bs,
 		}
 		if (open) {
 			int short_line = (prev.end - prev.start) * 10 < maxlen * 6;
-			if (per_line || l.indent ||
+			/* a line of one-paragraph-a-line text broken in mid-sentence
+			 * continues in lower case */
+			int broken = long_lines && starts_lower(t, l.start, l.end) &&
+			             !ends_sentence(t, prev.start, prev.end);
+			if ((per_line && !broken) || l.indent ||
 			    (short_line && !ends_continuation(t, prev.start, prev.end) &&
 			     !starts_lower(t, l.start, l.end))) {
 				split_para(sp, d, ps, pe, ++*para);

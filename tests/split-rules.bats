@@ -181,3 +181,15 @@ paras() {
 	run split $'This is a sentence\ncut off in the middle because pdf.\n'
 	[ "${#lines[@]}" -eq 1 ]
 }
+
+@test "names with ? and !, and lines broken in mid-sentence" {
+	run split 'France sent the ship Pourquoi Pas? to the scene. She works at Yahoo! in town. Really? yes.'
+	[ "${lines[0]}" = 'France sent the ship Pourquoi Pas? to the scene.' ]
+	[ "${lines[1]}" = 'She works at Yahoo! in town.' ]
+	[ "${lines[2]}" = 'Really?' ]
+	long='"Supporters of some other candidates," Blackwell added, "have focused largely on paid advertising that has a limited effect on getting them to participate personally'
+	run split "$long"$'\nin caucuses and primaries."\nThe race goes on in Iowa, where the candidates will all be campaigning hard in the coming weeks and months.\n'
+	[ "${#lines[@]}" -eq 2 ]
+	run paras "$long"$'\nin caucuses and primaries."\nThe race goes on in Iowa, where the candidates will all be campaigning hard in the coming weeks and months.\n'
+	[ "$output" = '1 2 ' ]
+}
