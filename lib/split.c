@@ -634,13 +634,13 @@ static size_t emoticon(const char *t, size_t i, size_t e)
 }
 
 /* Before a lower-case word '?' and '!' end a sentence ("grow up? india?",
- * common in web text) unless they belong to a name: "Yahoo! in", "the ship
- * Pourquoi Pas? to". */
-static int question_or_lower_exclaim(const struct para *p, size_t i)
+ * common in web text) unless they belong to a name inside the sentence:
+ * "at Yahoo! in", "the ship Pourquoi Pas? to". */
+static int question_or_lower_exclaim(struct para *p, size_t i)
 {
 	const char *t = p->t;
 	size_t w0 = token_start(t, p->s, i), adv;
-	return !(w0 < i && upper_cp(dec(t, i, w0, &adv)));
+	return !(w0 < i && upper_cp(dec(t, i, w0, &adv)) && first_alnum(p) < w0);
 }
 
 /* Handle a run of end marks starting at t[i]; returns where to go on. */
