@@ -1098,8 +1098,12 @@ static void split_block(struct news_splitter *sp, struct news_doc *d, size_t bs,
 			 * continues in lower case */
 			int broken = long_lines && starts_lower(t, l.start, l.end) &&
 			             !ends_sentence(t, prev.start, prev.end);
+			/* no line of the block ends a sentence: headline, byline and
+			 * the like, each line its own unless the next goes on in
+			 * lower case */
+			int headings = !shape->any_end;
 			if ((per_line && !broken) || l.indent ||
-			    (short_line && !ends_continuation(t, prev.start, prev.end) &&
+			    ((short_line || headings) && !ends_continuation(t, prev.start, prev.end) &&
 			     !starts_lower(t, l.start, l.end))) {
 				split_para(sp, d, ps, pe, ++*para);
 				open = 0;
