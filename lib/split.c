@@ -997,9 +997,9 @@ static int debris_line(const char *t, size_t a, size_t b)
 	const char *bar = memchr(t + a, '|', b - a);
 	if (bar && memchr(bar + 1, '|', (size_t)(t + b - bar - 1)) && !memchr(t + a, '.', b - a))
 		return 1;   /* "Home | World | Politics" */
-	if (b - a >= 3 && (memcmp(t + a, "![", 2) == 0 || memcmp(t + a, "[](", 3) == 0) &&
-	    t[b - 1] == ')')
-		return 1;
+	if (b - a >= 3 && (memcmp(t + a, "![", 2) == 0 || memcmp(t + a, "[](", 3) == 0 ||
+	                   memcmp(t + a, "[![", 3) == 0) && t[b - 1] == ')')
+		return 1;   /* image markup, an empty link */
 	size_t nonspace = 0, spaces = 0, adv;
 	for (size_t i = a; i < b; i += adv) {
 		uint32_t c = dec(t, b, i, &adv);
