@@ -128,6 +128,8 @@ int main(int argc, char **argv)
 	r.summ = summ_new();
 	if (!r.summ)
 		news_die(cli.prog, 1, "the Snowball English stemmer is not available");
+	if (r.text_only)
+		cli.header = 0;   /* text has no columns to name */
 	news_cli_start(&cli);
 	struct news_reader *in = news_reader_open(cli.prog, &cli.in, argv + optind, argc - optind);
 	struct news_doc d;
