@@ -56,27 +56,20 @@ static void flush_story(struct run *r, FILE *out)
 			fwrite(b->data, 1, b->len, out);
 			continue;
 		}
-		news_escape(b, id, id_len);
-		nbuf_addc(b, '\t');
-		nbuf_addu(b, (unsigned long long)p->sent);
-		nbuf_adds(b, "\tsummary\t");
-		nbuf_addu(b, p->start);
-		nbuf_addc(b, '\t');
-		nbuf_addu(b, p->end);
-		nbuf_addc(b, '\t');
-		news_escape(b, text + p->start, p->end - p->start);
-		nbuf_addc(b, '\t');
-		nbuf_addu(b, (unsigned long long)p->rank);
-		nbuf_addc(b, '\t');
 		for (size_t k = 0; k < p->nsupport; k++) {
 			size_t sl;
 			const char *sid = summ_doc_id(r->summ, p->support[k], &sl);
 			if (k)
 				nbuf_addc(b, ',');
-			news_escape(b, sid, sl);
+			nbuf_add(b, sid, sl);
 		}
-		nbuf_addc(b, '\n');
-		fwrite(b->data, 1, b->len, out);
+		char rank[24];
+		int rank_len = snprintf(rank, sizeof rank, "%ld", p->rank);
+		struct news_loose_record rec = {
+			id, id_len, (long)p->sent, "summary", p->start, p->end,
+			text + p->start, p->end - p->start, rank, (size_t)rank_len,
+			b->data, b->len, NULL, 0};
+		news_record_write(&rec, out);
 	}
 	summ_clear(r->summ);
 }
