@@ -181,7 +181,7 @@ static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *wo
 	char last = 0;
 	while (i < t->end) {
 		unsigned c;
-		size_t k = ner_utf8_next(text, t->end, i, &c);
+		size_t k = ner_utf8_step(text, t->end, i, &c);
 		char cls;
 		if (c < 128) {
 			unsigned char b = (unsigned char)c;

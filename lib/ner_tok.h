@@ -43,5 +43,14 @@ int ner_is_word_char(unsigned cp);
 /* Decode one UTF-8 character at s[i..n): returns its length (1 for an
  * invalid byte, *cp then 0xFFFD). */
 size_t ner_utf8_next(const char *s, size_t n, size_t i, unsigned *cp);
+/* The same, inline for the common ASCII byte. */
+static inline size_t ner_utf8_step(const char *s, size_t n, size_t i, unsigned *cp)
+{
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		return 1;
+	}
+	return ner_utf8_next(s, n, i, cp);
+}
 
 #endif
