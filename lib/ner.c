@@ -678,6 +678,8 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 		return 0;
 	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && f->ntok == 1)
 		return 0;
+	if (best_j == i + 1 && is_function_word(text + t[i].start, t[i].end - t[i].start))
+		return 0;
 	/* not a piece of a longer capitalised name */
 	const uint32_t title = NER_G_TITLE | NER_G_TITLE_RULE;
 	if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
