@@ -65,8 +65,9 @@ static void flush_story(const struct ner *ner, struct ner_story *st, struct stor
 		struct news_doc *d = &b->docs[m->doc];
 		nbuf_set(&title, d->text.data + m->title_start, m->title_end - m->title_start);
 		const char *extra[1] = {title.data};
-		news_doc_add(d, news_doc_sentence_at(d, m->start), "entity", m->start, m->end,
-		             ner_type_name(m->type), ner_story_canon(st, i), extra, 1);
+		const char *label = ner_type_name(m->type), *canon = ner_story_canon(st, i);
+		news_doc_addn(d, news_doc_sentence_at(d, m->start), "entity", m->start, m->end,
+		              label, strlen(label), canon, strlen(canon), extra, 1);
 	}
 	nbuf_free(&title);
 	for (size_t i = 0; i < b->n; i++)

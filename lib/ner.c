@@ -238,10 +238,7 @@ static int is_function_word(const char *p, size_t n)
 	};
 	if (n > 7)
 		return 0;
-	for (const char *const *x = w; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, p, n))
-			return 1;
-	return 0;
+	return ner_in_list(w, p, n);
 }
 
 /* Days and months start sentences and precede names: `Monday Xerox Corp.` */
@@ -252,10 +249,7 @@ static int is_calendar_word(const char *p, size_t n)
 		"January", "February", "March", "April", "May", "June", "July", "August",
 		"September", "October", "November", "December", NULL
 	};
-	for (const char *const *x = w; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, p, n))
-			return 1;
-	return 0;
+	return ner_in_list(w, p, n);
 }
 
 /* Is token a the first word of its sentence? */
@@ -583,10 +577,7 @@ static int is_royal(const char *p, size_t n)
 {
 	static const char *const w[] = {"King", "Queen", "Prince", "Princess", "Emperor",
 	                                "Sultan", "Emir", "Pope", "Crown Prince", NULL};
-	for (const char *const *x = w; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, p, n))
-			return 1;
-	return 0;
+	return ner_in_list(w, p, n);
 }
 
 /* Form of each mention, with type votes. */
@@ -809,10 +800,7 @@ static int is_small_word(const char *p, size_t n)
 {
 	static const char *const w[] = {"of", "the", "and", "for", "de", "du", "des", "la", "le",
 	                                "on", "in", "&", "an", "a", "at", "to", NULL};
-	for (const char *const *x = w; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, p, n))
-			return 1;
-	return 0;
+	return ner_in_list(w, p, n);
 }
 
 /* Put a key in a "unique owner" map: value root+1, or NO_ROOT when two
@@ -1076,10 +1064,7 @@ static int is_legal_suffix(const char *p, size_t n)
 	static const char *const w[] = {"Corp.", "Corporation", "Co.", "Cos.", "Inc.", "Ltd.",
 	                                "LLC", "PLC", "plc", "Plc", "AG", "GmbH", "N.V.", "S.A.",
 	                                "S.p.A.", "Incorporated", "Limited", NULL};
-	for (const char *const *x = w; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, p, n))
-			return 1;
-	return 0;
+	return ner_in_list(w, p, n);
 }
 
 /* Companies: `Xerox` = `Xerox Corp.`, `General Motors` = `General Motors

@@ -411,6 +411,7 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
+	m->used = NULL;
 	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
@@ -422,6 +423,7 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 		return -1;
 	m->mask = (1u << bits) - 1;
 	m->w = ner_xcalloc((size_t)NER_ROW << bits, sizeof *m->w);
+	m->used = ner_xcalloc(((size_t)1 << bits) / 64 + 1, sizeof *m->used);
 	const unsigned char *p = data + 20;
 	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
 		uint32_t b;
@@ -431,6 +433,7 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 			return -1;
 		}
 		memcpy(m->w + (size_t)b * NER_ROW, p + 4, 2 * NER_ROW);
+		m->used[b / 64] |= 1ULL << (b % 64);
 	}
 	return 0;
 }
@@ -438,7 +441,9 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 void ner_model_free(struct ner_model *m)
 {
 	free(m->w);
+	free(m->used);
 	m->w = NULL;
+	m->used = NULL;
 }
 
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
@@ -452,6 +457,8 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 			int32_t score[NER_ROW] = {0};
 			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
 			for (size_t k = 0; k < nf; k++) {
+				if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
+					continue;   /* most buckets are empty: spare the memory */
 				const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
 				for (int l = 0; l < NER_ROW; l++)
 					score[l] += row[l];

@@ -97,6 +97,7 @@ struct ner_model {
 	uint32_t mask;
 	float scale;
 	int16_t *w;
+	uint64_t *used;    /* a bit for each row that is not all zero */
 };
 /* Load the binary model (magic "NERM2"); 0 on success, -1 if malformed. */
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len);

@@ -88,10 +88,7 @@ static int is_abbrev(const char *s, size_t n)
 {
 	if (n > 6)
 		return 0;
-	for (const char *const *a = abbrevs; *a; a++)
-		if (strlen(*a) == n && memcmp(*a, s, n) == 0)
-			return 1;
-	return 0;
+	return ner_in_list(abbrevs, s, n);
 }
 
 static void push(struct ner_toks *out, size_t a, size_t b, unsigned flags)

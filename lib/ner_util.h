@@ -8,11 +8,23 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 void *ner_xmalloc(size_t n);
 void *ner_xcalloc(size_t n, size_t size);
 void *ner_xrealloc(void *p, size_t n);
 char *ner_xstrndup(const char *s, size_t n);
+
+/* Is p[0..n) one of the strings of the NULL-terminated list? */
+static inline int ner_in_list(const char *const *list, const char *p, size_t n)
+{
+	if (!n)
+		return 0;
+	for (const char *const *x = list; *x; x++)
+		if ((*x)[0] == p[0] && !strncmp(*x, p, n) && (*x)[n] == '\0')
+			return 1;
+	return 0;
+}
 
 /* FNV-1a, 64 bits, continuing from h (start with NER_HASH_INIT). */
 #define NER_HASH_INIT 0xcbf29ce484222325ULL
