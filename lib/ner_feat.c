@@ -366,17 +366,16 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 	}
 	size_t len = s->t[i].end - s->t[i].start;
 	out[n++] = bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
-	for (int b = 0; b < NER_G_NBITS; b++) {
-		uint32_t bit = 1u << b;
-		if (s->gaz_b[i] & bit)
-			out[n++] = bucket(F_GAZ_B, (uint64_t)b, 0, mask);
-		if (s->gaz_i[i] & bit)
-			out[n++] = bucket(F_GAZ_I, (uint64_t)b, 0, mask);
-		if (i > 0 && (s->gaz_1[i - 1] & bit))
-			out[n++] = bucket(F_GAZ_PREV, (uint64_t)b, 0, mask);
-		if (i + 1 < s->n && (s->gaz_1[i + 1] & bit))
-			out[n++] = bucket(F_GAZ_NEXT, (uint64_t)b, 0, mask);
-	}
+	const uint32_t feature_bits = (1u << NER_G_NBITS) - 1;
+	uint32_t bits[4] = {
+		s->gaz_b[i] & feature_bits, s->gaz_i[i] & feature_bits,
+		i > 0 ? s->gaz_1[i - 1] & feature_bits : 0,
+		i + 1 < s->n ? s->gaz_1[i + 1] & feature_bits : 0
+	};
+	static const uint64_t gaz_tmpl[4] = {F_GAZ_B, F_GAZ_I, F_GAZ_PREV, F_GAZ_NEXT};
+	for (int k = 0; k < 4; k++)
+		for (uint32_t v = bits[k]; v; v &= v - 1)
+			out[n++] = bucket(gaz_tmpl[k], (uint64_t)__builtin_ctz(v), 0, mask);
 	if (s->gaz_1[i])
 		out[n++] = bucket(F_GAZ_1, s->gaz_1[i] & 0x7ff, 0, mask);
 	if (i + 1 < s->n && (s->t[i + 1].flags & NER_TF_CLITIC))
