@@ -209,11 +209,12 @@ static size_t title_before(const struct ner *n, const char *text, const struct n
 	return best;
 }
 
+/* Add the mention of tokens t[i..j) of text, with the title that ends
+ * right before it (searched back to token lo). */
 static void add_mention(struct ner_story *s, size_t doc, const char *text,
                         const struct ner_tok *t, size_t i, size_t j, size_t lo, int type,
                         const struct ner *n, int initial)
 {
-	(void)text;
 	struct ner_mention m = {doc, t[i].start, t[j - 1].end, 0, 0, type, 0, 0};
 	size_t tb = title_before(n, text, t, lo, i);
 	if (tb) {

@@ -20,7 +20,7 @@
 #include "ner_feat.h"
 
 struct sent {
-	size_t text_off, ntok, tok_off;
+	size_t ntok, tok_off;   /* tokens c->tok[tok_off..tok_off+ntok) */
 	float weight;
 };
 
@@ -101,7 +101,7 @@ static void end_sent(struct corpus *c, size_t t0, float weight)
 		c->s_cap = c->s_cap ? c->s_cap * 2 : 1024;
 		c->s = ner_xrealloc(c->s, c->s_cap * sizeof *c->s);
 	}
-	c->s[c->ns++] = (struct sent){0, c->ntok - t0, t0, weight};
+	c->s[c->ns++] = (struct sent){c->ntok - t0, t0, weight};
 }
 
 static void read_conll(struct corpus *c, const char *path, float weight)
