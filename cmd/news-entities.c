@@ -4,7 +4,9 @@
  * Documents are buffered a story at a time (consecutive documents with the
  * same cluster key; the whole input when keys are empty, unless
  * --per-document), tagged as they arrive, resolved together, then written in
- * order with an entity record after each name's sentence. */
+ * order with an entity record after each name's sentence. A story longer
+ * than --max-story documents is cut, so memory stays bounded on an archive
+ * without cluster keys. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +16,7 @@
 #include "ner.h"
 #include "ner_util.h"
 
-enum { OPT_PER_DOCUMENT = NEWS_OPT_PROGRAM };
+enum { OPT_PER_DOCUMENT = NEWS_OPT_PROGRAM, OPT_MAX_STORY };
 
 struct story_buf {
 	struct news_doc *docs;
@@ -84,22 +86,26 @@ int main(int argc, char **argv)
 {
 	struct news_cli cli;
 	news_cli_init(&cli, "news-entities",
-	              "usage: news-entities [--per-document] [--header]\n"
+	              "usage: news-entities [--per-document] [--max-story N] [--header]\n"
 	              "                     [--lines | --csv | --tsv | --stream | --text]\n"
 	              "                     [--date DATE] [--cluster KEY] [--COLUMN-column NAME] [file ...]",
 	              "Add an entity record (PERSON, ORG, LOC, MISC) for every name, valued with\n"
 	              "the entity's canonical name, the same in every document of a story.",
-	              "  --per-document  resolve names within each document, not across a story\n");
+	              "  --per-document  resolve names within each document, not across a story\n"
+	              "  --max-story N   a story is at most N documents (default 1000): memory bound\n");
 	static const struct option longopts[] = {
 		{"per-document", no_argument, NULL, OPT_PER_DOCUMENT},
+		{"max-story", required_argument, NULL, OPT_MAX_STORY},
 		NEWS_COMMON_LONGOPTS, {0, 0, 0, 0}
 	};
 	int c, per_doc = 0;
+	long max_story = 1000;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (news_cli_option(&cli, c, optarg))
 			continue;
 		switch (c) {
 		case OPT_PER_DOCUMENT: per_doc = 1; break;
+		case OPT_MAX_STORY: max_story = news_cli_long(&cli, "--max-story", optarg, 1, 100000000); break;
 		default: news_cli_usage_error(&cli, NULL);
 		}
 	}
@@ -123,7 +129,7 @@ int main(int argc, char **argv)
 		if (!news_reader_next(in, &b.docs[b.n]))
 			break;
 		b.n++;
-		if (b.n > 1 && (per_doc || !same_story(&b.docs[0], &b.docs[b.n - 1]))) {
+		if (b.n > 1 && (per_doc || (long)b.n > max_story || !same_story(&b.docs[0], &b.docs[b.n - 1]))) {
 			struct news_doc next = b.docs[b.n - 1];
 			b.n--;
 			flush_story(ner, st, &b);

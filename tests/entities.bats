@@ -149,6 +149,17 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	! awk -F '\t' '$1 == "b.txt" && $3 == "entity" { print $8 }' out | grep -q Gregory
 }
 
+@test "--max-story cuts long stories; bad values are usage errors" {
+	printf 'Gregory Johnson arrived.\n' > a.txt
+	printf 'Johnson left.\n' > b.txt
+	news-entities --max-story 1 a.txt b.txt > out
+	! awk -F '\t' '$1 == "b.txt" && $3 == "entity" { print $8 }' out | grep -q Gregory
+	news-entities --max-story 2 a.txt b.txt > out
+	awk -F '\t' '$1 == "b.txt" && $3 == "entity" { print $8 }' out | grep -q Gregory
+	run -2 news-entities --max-story 0 a.txt
+	run -2 news-entities --max-story x a.txt
+}
+
 @test "bad input never crashes and never loses a document" {
 	printf '\xef\xbb\xbfNATO met in \xff\xfe Brussels.\r\nParis \x00 agreed.\n' > bad.txt
 	: > empty.txt
