@@ -134,6 +134,7 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->gaz_1);
 	free(s->init);
 	free(s->cand);
+	free(s->cont);
 	free(s->hashed);
 	free(s->lowcand);
 	free(s->label);
@@ -167,6 +168,15 @@ static int is_particle(const char *w, size_t n)
 	default:
 		return 0;
 	}
+}
+
+static int is_connector(const char *w, size_t n)
+{
+	static const char *const words[] = {"of", "and", "the", "for", "on", "upon", "in", "at",
+	                                    "des", "del", "der", "von", "van", "du", "de", "da",
+	                                    "la", "le", "y", "e", "al", "el", "bin", "ibn", "ben",
+	                                    "to", "am", "an", "dos", "das", "di", NULL};
+	return n <= 4 && ner_in_list(words, w, n);
 }
 
 /* Word hash over the lower-cased word with digits as 0; shape hash over
@@ -242,6 +252,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->gaz_1, s->cap);
 		GROW(s->init, s->cap);
 		GROW(s->cand, s->cap);
+		GROW(s->cont, s->cap);
 		GROW(s->hashed, s->cap);
 		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
@@ -259,6 +270,10 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		s->cand[i] = (f & (NER_TF_CAP | NER_TF_ALLCAPS)) ||
 		             is_particle(text + t[i].start, t[i].end - t[i].start);
 		s->lowcand[i] = 0;
+		/* a lower-case word continues a name only as a connector: Bank of
+		 * America, Jaap de Hoop Scheffer; other tokens are O after a name */
+		s->cont[i] = !(f & NER_TF_LOWER) || (f & NER_TF_DIGIT) || s->cand[i] ||
+		             is_connector(text + t[i].start, t[i].end - t[i].start);
 		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
 		s->label[i] = NER_O;
 	}
@@ -293,6 +308,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		}
 		if ((best & NER_G_FOLDED) && !s->cand[i]) {
 			s->cand[i] = 1;
+			s->cont[i] = 1;
 			s->lowcand[i] = 1;
 		}
 		if (best_end > i + 1) {
@@ -451,7 +467,7 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 	int prev = NER_O, prev2 = NER_O;
 	for (size_t i = 0; i < s->n; i++) {
 		int best = NER_O;
-		if (prev != NER_O || s->cand[i]) {
+		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
 			/* scores relative to O (whose score is 0): 8 lanes a row */
 			int32_t score[NER_ROW] = {0};
 			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);

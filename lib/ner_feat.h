@@ -8,8 +8,10 @@
  * share this module, so a model always sees the features it was trained on.
  *
  * Lower-case tokens after an O label are O without scoring (except name
- * particles such as `de`, `van`, `al`): entities start with a capital in
- * edited news, and the shortcut is most of the tagger's speed. */
+ * particles such as `de`, `van`, `al`, and places and first names of the
+ * gazetteer), and after a name they are O unless they are connectors (`of`,
+ * `de`): entities start with a capital in edited news, and the shortcut is
+ * most of the tagger's speed. */
 #ifndef NEWS_NER_FEAT_H
 #define NEWS_NER_FEAT_H
 
@@ -69,6 +71,7 @@ struct ner_sent {
 	unsigned char *init;              /* first word of the sentence */
 	unsigned char *cand;              /* worth scoring after an O */
 	unsigned char *hashed;            /* word, shape, affix computed */
+	unsigned char *cont;              /* may continue a name (not a plain lower-case word) */
 	unsigned char *lowcand;           /* a lower-case word made a candidate by the gazetteer */
 	int *label;
 };

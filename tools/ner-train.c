@@ -198,7 +198,7 @@ static void run(struct avgp *p, const float *w, struct ner_sent *s, const int *g
 	int prev = NER_O, prev2 = NER_O;
 	for (size_t i = 0; i < s->n; i++) {
 		int best = NER_O;
-		if (prev != NER_O || s->cand[i]) {
+		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
 			float score[NER_NLABELS] = {0};
 			size_t nf = ner_features(s, i, prev, prev2, p->mask, f);
 			for (size_t k = 0; k < nf; k++) {
