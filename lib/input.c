@@ -299,6 +299,8 @@ static void stream_records(struct news_reader *r, struct news_doc *d)
 			bad(r, r->lineno, "malformed record: sent, start and end must be numbers, start <= end", NULL);
 			continue;
 		}
+		if (r->o.owned_kind && news_field_is(fs->f[NEWS_F_KIND], r->o.owned_kind))
+			continue;
 		nbuf_clear(&r->tmp);
 		news_field_unescape(fs->f[NEWS_F_DOC], &r->tmp);
 		if (r->tmp.len != d->id.len || memcmp(r->tmp.data, d->id.data, d->id.len) != 0) {
