@@ -1,0 +1,1534 @@
+/* quote: quotations and reported speech, attributed to their speakers.
+ *
+ * One pass tokenizes the document (words, punctuation, quotation marks, each
+ * word looked up once in a table that merges every word list), a second
+ * pairs quotation marks into direct quotes, a third walks the sentences in
+ * order, attributing quotes and finding reported clauses around cue verbs,
+ * while it remembers who was mentioned so that pronouns and definite
+ * descriptions can be resolved. */
+#include "quote.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "wordlist.h"
+
+NEWS_DATA(quote_cues);
+NEWS_DATA(quote_titles);
+NEWS_DATA(quote_nouns);
+
+/* ---- the word table ---------------------------------------------------- */
+
+/* Word classes (bits): a word may be a title, a noun and a cue at once. */
+enum {
+	W_TITLE = 1 << 0,     /* President, Sen., spokesman (before a name) */
+	W_NOUN_S = 1 << 1,    /* person noun, singular */
+	W_NOUN_P = 1 << 2,    /* person noun, plural */
+	W_DET = 1 << 3,       /* the, one, another, two ... starts a noun phrase */
+	W_PRON = 1 << 4,      /* he she they ... */
+	W_SKIP = 1 << 5,      /* has, also, later: between subject and cue */
+	W_CLAUSE = 1 << 6,    /* that, which, and, but: ends a noun phrase */
+	W_PREP = 1 << 7,      /* in, on, to: ends a noun phrase */
+	W_TIME = 1 << 8,      /* Monday, today, week: adverbials after a cue */
+	W_OFFOR = 1 << 9,     /* of, for: inside a description */
+	W_PARTICLE = 1 << 10, /* de, van, bin: lower case inside names */
+	W_OBJ = 1 << 11,      /* him, reporters: objects of told */
+	W_AUX = 1 << 12,      /* is, was, be: passive "is said to" */
+	W_CUE_S = 1 << 13,
+	W_CUE_T = 1 << 14,
+	W_CUE_D = 1 << 15
+};
+#define W_CUE (W_CUE_S | W_CUE_T | W_CUE_D)
+
+/* Function words the rules need; compiled in rather than data because the
+ * rules are written against exactly these classes. */
+static const struct { const char *words; unsigned cls; } function_words[] = {
+	{"the a an one another two three four five six seven eight nine ten some many"
+	 " several other others both all most few his her their its our my your this"
+	 " these those no any each every various numerous multiple top senior u.s."
+	 " american british french german russian chinese iraqi israeli iranian"
+	 " foreign local federal white house former current", W_DET},
+	{"he she they i we you it", W_PRON},
+	{"has have had also later previously then repeatedly once often recently"
+	 " publicly privately would will could did does do again reportedly first"
+	 " further still just even already never initially earlier subsequently"
+	 " separately sometimes frequently flatly simply quickly angrily bluntly"
+	 " openly loudly long since may might can should must not n't has"
+	 " had", W_SKIP},
+	{"that which who whom whose when while because if as after before since so"
+	 " yet and but or nor than though although whether where why how what"
+	 " however meanwhile instead until unless", W_CLAUSE},
+	{"in on at to from with by about into over under against during without"
+	 " within through between among per via like upon near across toward towards"
+	 " behind beyond amid despite out up down off away back around", W_PREP},
+	{"monday tuesday wednesday thursday friday saturday sunday today yesterday"
+	 " tonight tomorrow week weekend month year morning afternoon evening night"
+	 " earlier later last next this recently ago day days weeks months years", W_TIME},
+	{"of for", W_OFFOR},
+	{"de da del della der den di du la le van von bin ibn al el ben", W_PARTICLE},
+	{"him her them me us reporters journalists lawmakers congress colleagues"
+	 " supporters voters viewers listeners members senators", W_OBJ},
+	{"is was were be been being are am", W_AUX},
+};
+
+struct wslot {
+	unsigned key_off;   /* into words arena */
+	unsigned char key_len;
+	unsigned cls;
+};
+
+struct quote_finder {
+	const char *text;        /* the document being read */
+	struct wslot *slots;
+	size_t nslots;
+	struct nbuf words;
+
+	/* scratch reused for every document */
+	struct qtok *tok;
+	size_t ntok, tok_cap;
+	struct dquote *dq;
+	size_t ndq, dq_cap;
+	struct mention *men;
+	size_t nmen, men_cap;
+	struct name *names;
+	size_t nnames, names_cap;
+	unsigned char *used;     /* per token: cue already used */
+	size_t used_cap;
+	struct nbuf tmp;
+};
+
+static unsigned long word_hash(const char *s, size_t n)
+{
+	unsigned long h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static struct wslot *table_slot(const struct quote_finder *qf, const char *s, size_t n)
+{
+	size_t mask = qf->nslots - 1;
+	for (size_t i = word_hash(s, n) & mask;; i = (i + 1) & mask) {
+		struct wslot *w = &qf->slots[i];
+		if (w->key_len == 0 || (w->key_len == n &&
+		    memcmp(qf->words.data + w->key_off, s, n) == 0))
+			return w;
+	}
+}
+
+static void table_add(struct quote_finder *qf, const char *s, size_t n, unsigned cls)
+{
+	if (n == 0 || n > 40)
+		return;
+	struct wslot *w = table_slot(qf, s, n);
+	if (w->key_len == 0) {
+		w->key_off = (unsigned)qf->words.len;
+		w->key_len = (unsigned char)n;
+		nbuf_add(&qf->words, s, n);
+	}
+	w->cls |= cls;
+}
+
+static void table_add_words(struct quote_finder *qf, const char *list, unsigned cls)
+{
+	const char *p = list;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		table_add(qf, w, (size_t)(p - w), cls);
+	}
+}
+
+/* One entry a line, '#' comment lines, optional TAB and a class letter. */
+static void table_add_list(struct quote_finder *qf, const char *data, size_t len,
+                           unsigned cls)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t e = i;
+		while (e < len && data[e] != '\n')
+			e++;
+		if (e > i && data[i] != '#') {
+			size_t k = i;
+			while (k < e && data[k] != '\t')
+				k++;
+			unsigned c = cls;
+			char v = k + 1 < e ? data[k + 1] : 0;
+			if (cls == W_CUE)
+				c = v == 't' ? W_CUE_T : v == 'd' ? W_CUE_D : W_CUE_S;
+			else if (cls == (W_NOUN_S | W_NOUN_P))
+				c = v == 'p' ? W_NOUN_P : W_NOUN_S;
+			table_add(qf, data + i, k - i, c);
+		}
+		i = e + 1;
+	}
+}
+
+struct quote_finder *quote_finder_new(void)
+{
+	struct quote_finder *qf = news_xcalloc(1, sizeof *qf);
+	qf->nslots = 4096;
+	qf->slots = news_xcalloc(qf->nslots, sizeof *qf->slots);
+	for (size_t i = 0; i < sizeof function_words / sizeof function_words[0]; i++)
+		table_add_words(qf, function_words[i].words, function_words[i].cls);
+	table_add_list(qf, news_data_quote_cues, news_data_quote_cues_len, W_CUE);
+	table_add_list(qf, news_data_quote_titles, news_data_quote_titles_len, W_TITLE);
+	table_add_list(qf, news_data_quote_nouns, news_data_quote_nouns_len,
+	               W_NOUN_S | W_NOUN_P);
+	return qf;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum { T_WORD = 1, T_PUNCT, T_QUOTE };
+enum { F_CAP = 1, F_LOWER = 2, F_DIGIT = 4, F_ALLCAP = 8 };
+/* quotation mark direction as the context suggests */
+enum { Q_APOS = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_EITHER = 3 };
+
+struct qtok {
+	size_t s, e;
+	unsigned cls;          /* word classes (W_*) */
+	long sent;             /* sentence index, -1 outside every sentence */
+	long para;
+	int dq;                /* direct quote whose content holds it, -1 */
+	unsigned char type, flags;
+	char ch;               /* punctuation: , . : ; ! ? ( ) - (dashes) or 0;
+	                          quotes: 'd' double, 's' single */
+	unsigned char qdir;    /* Q_* for quotation marks */
+	char curly;            /* quotes: 'l' left glyph, 'r' right glyph, 0 straight */
+};
+
+struct dquote {
+	size_t open, close;    /* token indices of the marks (close: last mark) */
+	size_t cs, ce;         /* content bytes */
+	int unclosed;          /* recovered: no closing mark */
+	int kind;              /* 0 = dropped */
+	size_t spk_s, spk_e;   /* token range of the speaker, spk_s = QUOTE_NONE */
+	size_t cue;            /* cue token or QUOTE_NONE */
+	size_t name_off, name_len;
+};
+
+/* Someone mentioned: a speaker or a sentence subject, for pronouns. */
+struct mention {
+	size_t pos;            /* byte offset of the mention */
+	long para;
+	size_t name_off, name_len;   /* canonical name in out->names */
+	size_t head_off, head_len;   /* its head word, bytes of the text */
+	int plural;
+	int person;
+};
+
+/* A full name seen in the document, found again by its last word. */
+struct name {
+	size_t last_s, last_e;   /* last word */
+	size_t s, e;             /* the name without titles */
+};
+
+static int is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_ascii_alnum(unsigned char c)
+{
+	return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9');
+}
+
+/* Recognise punctuation and spaces among multi-byte characters; any other
+ * non-ASCII character is taken as a letter. Returns its length, sets *kind:
+ * 0 letter, 1 space, 2 punctuation (*ch), 3 quotation mark (*ch, *curly). */
+static size_t classify_char(const char *t, size_t n, size_t i, int *kind, char *ch,
+                            char *curly)
+{
+	unsigned char c = (unsigned char)t[i];
+	*curly = 0;
+	if (c < 0x80) {
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			*kind = 1;
+			return 1;
+		}
+		if (is_ascii_alnum(c)) {
+			*kind = 0;
+			return 1;
+		}
+		if (c == '"' || c == '\'') {
+			*kind = 3;
+			*ch = c == '"' ? 'd' : 's';
+			return 1;
+		}
+		*kind = 2;
+		*ch = c == '-' ? '-' : (char)c;
+		if (c < 0x20 || c == 0x7f)
+			*kind = 1;
+		return 1;
+	}
+	unsigned char c1 = i + 1 < n ? (unsigned char)t[i + 1] : 0;
+	unsigned char c2 = i + 2 < n ? (unsigned char)t[i + 2] : 0;
+	if (c == 0xC2 && (c1 == 0xA0 || c1 == 0x85)) {
+		*kind = 1;
+		return 2;
+	}
+	if (c == 0xC2 && (c1 == 0xAB || c1 == 0xBB)) {
+		*kind = 3;
+		*ch = 'd';
+		*curly = c1 == 0xAB ? 'l' : 'r';
+		return 2;
+	}
+	if (c == 0xE2 && c1 == 0x80) {
+		switch (c2) {
+		case 0x98: case 0x9A: case 0x9B: case 0xB9:
+			*kind = 3; *ch = 's'; *curly = 'l'; return 3;
+		case 0x99: case 0xBA:
+			*kind = 3; *ch = 's'; *curly = 'r'; return 3;
+		case 0x9C: case 0x9E: case 0x9F:
+			*kind = 3; *ch = 'd'; *curly = 'l'; return 3;
+		case 0x9D:
+			*kind = 3; *ch = 'd'; *curly = 'r'; return 3;
+		case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
+			*kind = 2; *ch = '-'; return 3;
+		case 0xA6:
+			*kind = 2; *ch = '.'; return 3;
+		case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85:
+		case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A: case 0x8B:
+		case 0xA8: case 0xA9: case 0xAF:
+			*kind = 1; return 3;
+		default:
+			*kind = 2; *ch = '*'; return 3;
+		}
+	}
+	if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) {
+		*kind = 1;
+		return 3;
+	}
+	*kind = 0;
+	if (c >= 0xF0 && i + 3 < n)
+		return 4;
+	if (c >= 0xE0 && i + 2 < n)
+		return 3;
+	if (c >= 0xC0 && i + 1 < n)
+		return 2;
+	return 1;
+}
+
+static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char type,
+                      char ch, char curly)
+{
+	NEWS_GROW(qf->tok, qf->tok_cap, qf->ntok + 1);
+	struct qtok *t = &qf->tok[qf->ntok++];
+	memset(t, 0, sizeof *t);
+	t->s = s;
+	t->e = e;
+	t->type = type;
+	t->ch = ch;
+	t->curly = curly;
+	t->dq = -1;
+	t->sent = -1;
+}
+
+static void classify_word(struct quote_finder *qf, const char *text, struct qtok *t)
+{
+	char low[41];
+	size_t n = t->e - t->s;
+	unsigned char f = 0;
+	int upper = 0, lower = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)text[t->s + i];
+		if (is_ascii_upper(c))
+			upper++;
+		else if (is_ascii_lower(c))
+			lower++;
+		else if (c >= '0' && c <= '9')
+			f |= F_DIGIT;
+	}
+	unsigned char c0 = (unsigned char)text[t->s];
+	if (is_ascii_upper(c0) || (c0 >= 0xC3 && c0 <= 0xC3 && t->e - t->s > 1 &&
+	                           (unsigned char)text[t->s + 1] < 0x9F))
+		f |= F_CAP;
+	else if (is_ascii_lower(c0) || c0 >= 0x80)
+		f |= F_LOWER;
+	if (upper >= 2 && lower == 0)
+		f |= F_ALLCAP;
+	t->flags = f;
+	if (n > 40)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)text[t->s + i];
+		low[i] = is_ascii_upper(c) ? (char)(c + 32) : (char)c;
+	}
+	struct wslot *w = table_slot(qf, low, n);
+	t->cls = w->key_len ? w->cls : 0;
+	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
+	 * where it is not attributing anything a noun phrase could precede. */
+	if (!(f & F_LOWER))
+		t->cls &= ~(unsigned)W_CUE;
+}
+
+static const unsigned char abbrev_ok[] = "mr mrs ms dr prof sen rep gov gen adm lt col sgt capt maj cmdr rev pres atty supt st jr sr no vs";
+
+static int is_title_abbrev(const char *s, size_t n)
+{
+	char low[8];
+	if (n == 0 || n > 5)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(is_ascii_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
+	const char *p = (const char *)abbrev_ok;
+	while (*p) {
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		if ((size_t)(p - w) == n && memcmp(w, low, n) == 0)
+			return 1;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+static void tokenize(struct quote_finder *qf, const char *text, size_t len)
+{
+	qf->ntok = 0;
+	size_t i = 0;
+	while (i < len) {
+		int kind;
+		char ch = 0, curly = 0;
+		size_t adv = classify_char(text, len, i, &kind, &ch, &curly);
+		if (kind == 1) {
+			i += adv;
+			continue;
+		}
+		if (kind == 2) {
+			add_token(qf, i, i + adv, T_PUNCT, ch, 0);
+			i += adv;
+			continue;
+		}
+		if (kind == 3) {
+			add_token(qf, i, i + adv, T_QUOTE, ch, curly);
+			i += adv;
+			continue;
+		}
+		/* a word: letters and digits, joined by apostrophes, hyphens and
+		 * periods when a letter follows (O'Brien, US-led, U.S.) */
+		size_t s = i, dots = 0;
+		i += adv;
+		while (i < len) {
+			size_t a = classify_char(text, len, i, &kind, &ch, &curly);
+			if (kind == 0) {
+				i += a;
+				continue;
+			}
+			if ((kind == 3 && ch == 's') || (kind == 2 && (ch == '-' || ch == '.') && a == 1)) {
+				size_t j = i + a;
+				int k2;
+				char c2, q2;
+				if (j < len) {
+					classify_char(text, len, j, &k2, &c2, &q2);
+					if (k2 == 0) {
+						if (kind == 2 && ch == '.')
+							dots++;
+						i = j;
+						continue;
+					}
+				}
+			}
+			break;
+		}
+		/* trailing period of U.S. and of title abbreviations */
+		if (i < len && text[i] == '.' && (dots > 0 || is_title_abbrev(text + s, i - s)))
+			i++;
+		add_token(qf, s, i, T_WORD, 0, 0);
+		classify_word(qf, text, &qf->tok[qf->ntok - 1]);
+	}
+}
+
+/* ---- quotation marks --------------------------------------------------- */
+
+static int tok_is_space_before(const struct quote_finder *qf, const char *text, size_t k)
+{
+	if (k == 0)
+		return 1;
+	const struct qtok *p = &qf->tok[k - 1];
+	if (p->e < qf->tok[k].s)
+		return 1;
+	(void)text;
+	return p->type == T_PUNCT && (p->ch == '(' || p->ch == '[' || p->ch == '-' ||
+	                              p->ch == '/' || p->ch == '{');
+}
+
+static int tok_is_space_after(const struct quote_finder *qf, size_t k)
+{
+	if (k + 1 >= qf->ntok)
+		return 1;
+	const struct qtok *nx = &qf->tok[k + 1];
+	if (nx->s > qf->tok[k].e)
+		return 1;
+	return nx->type == T_PUNCT && nx->ch != '(' && nx->ch != '$' && nx->ch != '#';
+}
+
+static void mark_directions(struct quote_finder *qf, const char *text)
+{
+	for (size_t k = 0; k < qf->ntok; k++) {
+		struct qtok *t = &qf->tok[k];
+		if (t->type != T_QUOTE)
+			continue;
+		int sb = tok_is_space_before(qf, text, k);
+		if (!sb && k > 0 && qf->tok[k - 1].type == T_QUOTE && qf->tok[k - 1].qdir == Q_OPEN)
+			sb = 1;
+		int sa = tok_is_space_after(qf, k);
+		if (!sa && k + 1 < qf->ntok && qf->tok[k + 1].type == T_QUOTE &&
+		    qf->tok[k + 1].s == t->e)
+			sa = 1;   /* ”’ or ’” : decided by the glyph */
+		int open_ctx = sb && !sa, close_ctx = !sb && sa;
+		if (t->ch == 'd') {
+			if (t->curly == 'l')
+				t->qdir = close_ctx ? Q_CLOSE : Q_OPEN;
+			else if (t->curly == 'r')
+				t->qdir = open_ctx ? Q_OPEN : Q_CLOSE;
+			else
+				t->qdir = open_ctx ? Q_OPEN : close_ctx ? Q_CLOSE : Q_EITHER;
+		} else {
+			/* single marks: quotation marks only where they cannot be an
+			 * apostrophe ('90s, rock 'n' roll, the officials' plan) */
+			int next_letter = k + 1 < qf->ntok && qf->tok[k + 1].s == t->e &&
+			                  qf->tok[k + 1].type == T_WORD &&
+			                  !(qf->tok[k + 1].flags & F_DIGIT);
+			if (open_ctx && next_letter && t->curly != 'r')
+				t->qdir = Q_OPEN;
+			else if (close_ctx && t->curly != 'l')
+				t->qdir = Q_CLOSE;
+			else
+				t->qdir = Q_APOS;
+		}
+	}
+}
+
+static int para_of(const struct quote_finder *qf, size_t k)
+{
+	return (int)qf->tok[k].para;
+}
+
+/* The first token of the paragraph after the one token k is in, or ntok. */
+static size_t next_para_start(const struct quote_finder *qf, size_t k)
+{
+	long p = qf->tok[k].para;
+	while (k < qf->ntok && qf->tok[k].para == p)
+		k++;
+	return k;
+}
+
+static void add_dquote(struct quote_finder *qf, const char *text, size_t open,
+                       size_t close, int unclosed)
+{
+	size_t cs = qf->tok[open].e;
+	size_t ce = unclosed ? qf->tok[close].e : qf->tok[close].s;
+	while (cs < ce && (text[cs] == ' ' || text[cs] == '\n' || text[cs] == '\t' ||
+	                   text[cs] == '\r'))
+		cs++;
+	while (ce > cs && (text[ce - 1] == ' ' || text[ce - 1] == '\n' ||
+	                   text[ce - 1] == '\t' || text[ce - 1] == '\r'))
+		ce--;
+	if (ce <= cs)
+		return;
+	/* trailing no-break space */
+	NEWS_GROW(qf->dq, qf->dq_cap, qf->ndq + 1);
+	struct dquote *d = &qf->dq[qf->ndq++];
+	memset(d, 0, sizeof *d);
+	d->open = open;
+	d->close = close;
+	d->cs = cs;
+	d->ce = ce;
+	d->unclosed = unclosed;
+	d->spk_s = QUOTE_NONE;
+	d->cue = QUOTE_NONE;
+	for (size_t k = open + 1; k < close + (unclosed ? 1 : 0); k++)
+		qf->tok[k].dq = (int)(qf->ndq - 1);
+}
+
+/* Pair quotation marks into quotes. Double marks pair at the top level
+ * (single marks inside them are nested quotes); single marks pair only when
+ * no double quote is open. A paragraph that ends inside a quote continues
+ * into the next when that one opens with a quotation mark; otherwise the
+ * quote is closed at the paragraph's end. */
+static void pair_quotes(struct quote_finder *qf, const char *text)
+{
+	qf->ndq = 0;
+	size_t open = QUOTE_NONE;
+	char fam = 0;
+	for (size_t k = 0; k < qf->ntok; k++) {
+		struct qtok *t = &qf->tok[k];
+		int last_in_para = k + 1 >= qf->ntok || qf->tok[k + 1].para != t->para;
+		if (t->type == T_QUOTE && t->qdir != Q_APOS) {
+			if (open == QUOTE_NONE) {
+				if (t->qdir == Q_OPEN || (t->qdir == Q_EITHER && t->ch == 'd')) {
+					open = k;
+					fam = t->ch;
+				}
+			} else if (fam == 'd' && t->ch == 'd') {
+				if (t->qdir == Q_OPEN && qf->tok[open].curly && t->curly == 'l') {
+					/* a second opening mark: the first was never closed */
+					size_t e = k - 1;
+					if (e > open)
+						add_dquote(qf, text, open, e, 1);
+					open = k;
+				} else {
+					add_dquote(qf, text, open, k, 0);
+					open = QUOTE_NONE;
+				}
+			} else if (fam == 's' && t->ch == 's' && t->qdir != Q_OPEN) {
+				if (t->s - qf->tok[open].e < 400)
+					add_dquote(qf, text, open, k, 0);
+				open = QUOTE_NONE;
+			} else if (fam == 's' && t->ch == 'd' && t->qdir == Q_OPEN) {
+				open = k;   /* the single mark was an apostrophe */
+				fam = 'd';
+			}
+		}
+		if (last_in_para && open != QUOTE_NONE && k != open) {
+			if (fam == 'd') {
+				size_t n = k + 1;
+				if (n < qf->ntok && qf->tok[n].type == T_QUOTE &&
+				    qf->tok[n].ch == 'd' && qf->tok[n].qdir != Q_CLOSE) {
+					/* continues: the next paragraph's mark is not an opener
+					 * of its own; skip it and keep the quote open */
+					size_t np = next_para_start(qf, n);
+					(void)np;
+					qf->tok[n].qdir = Q_APOS;
+					continue;
+				}
+				add_dquote(qf, text, open, k, 1);
+			}
+			open = QUOTE_NONE;
+		} else if (last_in_para && open == k) {
+			open = QUOTE_NONE;
+		}
+	}
+	(void)para_of;
+}
+
+/* ---- noun phrases and names -------------------------------------------- */
+
+static int is_cap(const struct qtok *t) { return t->type == T_WORD && (t->flags & F_CAP); }
+static int is_punct(const struct qtok *t, char c) { return t->type == T_PUNCT && t->ch == c; }
+
+static int word_is(const char *text, const struct qtok *t, const char *w)
+{
+	size_t n = strlen(w);
+	if (t->type != T_WORD || t->e - t->s != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)text[t->s + i];
+		if ((is_ascii_upper(c) ? c + 32 : c) != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* A token that can sit inside a name or a title run: capitalised words,
+ * name particles, initials. */
+static int name_part(const struct qtok *t)
+{
+	if (t->type != T_WORD)
+		return 0;
+	if (t->flags & F_CAP)
+		return !(t->cls & (W_CLAUSE | W_PRON)) || (t->cls & W_TITLE);
+	return (t->cls & W_PARTICLE) != 0;
+}
+
+/* Extend a noun phrase leftwards from its head token h (inclusive), not
+ * before token lo. Returns the first token. */
+static size_t np_left(const struct quote_finder *qf, const char *text, size_t h, size_t lo)
+{
+	const struct qtok *T = qf->tok;
+	size_t s = h;
+	if (T[h].cls & W_PRON)
+		return h;
+	int lower_run = 0;
+	while (s > lo) {
+		const struct qtok *p = &T[s - 1];
+		if (p->sent != T[h].sent)
+			break;
+		if (p->type == T_PUNCT && p->ch == '.' )
+			break;
+		if (p->type != T_WORD) {
+			/* 's of a possessive (Iraq's) is inside the word; keep going
+			 * only over hyphens joined to words */
+			break;
+		}
+		if (p->cls & W_DET) {
+			s--;
+			/* a determiner starts the phrase, unless a capitalised one
+			 * belongs to a name (White House) */
+			if (!(p->flags & F_CAP) || !(p->cls & W_TITLE))
+				break;
+			continue;
+		}
+		if (p->flags & F_CAP) {
+			if ((p->cls & (W_CLAUSE | W_PRON | W_PREP | W_SKIP)) && !(p->cls & W_TITLE))
+				break;   /* But, In, He at the start of a sentence */
+			s--;
+			lower_run = 0;
+			continue;
+		}
+		if (p->cls & W_PARTICLE) {
+			s--;
+			continue;
+		}
+		if (word_is(text, p, "and") && s - 1 > lo && is_cap(&T[s - 2]) && is_cap(&T[s])) {
+			s--;
+			continue;
+		}
+		if ((p->cls & W_OFFOR) && s - 1 > lo) {
+			/* spokesman for the State Department */
+			const struct qtok *pp = &T[s - 2];
+			if (pp->type == T_WORD && (pp->cls & (W_NOUN_S | W_NOUN_P | W_TITLE))) {
+				s--;
+				continue;
+			}
+			break;
+		}
+		if (p->cls & (W_CLAUSE | W_PREP | W_PRON | W_SKIP | W_CUE | W_TIME | W_AUX | W_OFFOR))
+			break;
+		if (p->flags & F_DIGIT)
+			break;
+		/* a lower-case word: an adjective or a noun of the phrase */
+		if (++lower_run > 3)
+			break;
+		s--;
+	}
+	return s;
+}
+
+/* Determiners that stand alone as a subject: some said, others say. */
+static int is_pronoun_det(const struct quote_finder *qf, const struct qtok *t)
+{
+	static const char *const words[] = {"some", "many", "several", "others", "both",
+		"all", "most", "few", "one", "another", "two", "three", "four", "five"};
+	(void)qf;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (word_is(qf->text, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The head of the subject of cue token v: skip back over auxiliaries and
+ * adverbs, and over an appositive between commas. QUOTE_NONE if none. */
+static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
+{
+	const struct qtok *T = qf->tok;
+	size_t k = v;
+	int skipped = 0;
+	while (k > lo && T[k - 1].type == T_WORD && (T[k - 1].cls & W_SKIP) &&
+	       !(T[k - 1].flags & F_CAP) && skipped < 3) {
+		k--;
+		skipped++;
+	}
+	if (k <= lo)
+		return QUOTE_NONE;
+	const struct qtok *p = &T[k - 1];
+	if (p->sent != T[v].sent && p->sent >= 0 && T[v].sent >= 0)
+		return QUOTE_NONE;
+	if (p->type == T_PUNCT && (p->ch == ',' || p->ch == ')')) {
+		/* Smith, a spokesman for the group, said: find the comma before */
+		char closer = p->ch;
+		size_t j = k - 1;
+		size_t limit = j > lo + 30 ? j - 30 : lo;
+		while (j > limit) {
+			j--;
+			if (T[j].type == T_PUNCT && (closer == ',' ? T[j].ch == ',' : T[j].ch == '('))
+				break;
+			if (T[j].type == T_QUOTE || (T[j].type == T_PUNCT && strchr(".;:!?", T[j].ch)))
+				return QUOTE_NONE;
+		}
+		if (j <= limit || j <= lo || T[j].type != T_PUNCT)
+			return QUOTE_NONE;
+		if (closer == ',' && !(T[j + 1].type == T_WORD &&
+		    (T[j + 1].cls & (W_DET | W_CLAUSE)) && !(T[j + 1].flags & F_CAP) )) {
+			/* between the commas must be an appositive (a/the ...,
+			 * who ..., which ...); otherwise the comma ends a clause */
+			return QUOTE_NONE;
+		}
+		if (j == 0)
+			return QUOTE_NONE;
+		p = &T[j - 1];
+		k = j;
+	}
+	if (p->type != T_WORD)
+		return QUOTE_NONE;
+	if ((p->cls & W_DET) && !(p->cls & W_NOUN_P) && !(p->flags & F_CAP) &&
+	    !is_pronoun_det(qf, p))
+		return QUOTE_NONE;   /* a promised mission */
+	if (p->cls & (W_CLAUSE | W_PREP | W_AUX | W_CUE | W_OFFOR) && !(p->cls & (W_PRON | W_NOUN_S | W_NOUN_P)))
+		return QUOTE_NONE;
+	if ((p->cls & W_TIME) && !(p->flags & F_CAP))
+		return QUOTE_NONE;
+	return k - 1;
+}
+
+/* A noun phrase forward from token k (inverted "said Smith", "according to
+ * the officials"): returns the last token, QUOTE_NONE if none. */
+static size_t np_right(const struct quote_finder *qf, size_t k, size_t hi)
+{
+	const struct qtok *T = qf->tok;
+	if (k >= hi || T[k].type != T_WORD)
+		return QUOTE_NONE;
+	if (T[k].cls & W_PRON)
+		return k;
+	if ((T[k].cls & (W_CLAUSE | W_PREP | W_CUE | W_AUX | W_SKIP | W_OFFOR | W_TIME)) &&
+	    !(T[k].flags & F_CAP) && !(T[k].cls & W_DET))
+		return QUOTE_NONE;
+	size_t e = k, last = QUOTE_NONE;
+	int lower = 0;
+	while (e < hi && T[e].type == T_WORD && T[e].sent == T[k].sent) {
+		const struct qtok *t = &T[e];
+		if (e > k && (t->cls & (W_CLAUSE | W_PREP | W_CUE | W_AUX | W_SKIP)) &&
+		    !(t->flags & F_CAP) && !(t->cls & W_OFFOR))
+			break;
+		if ((t->cls & W_OFFOR) && !(t->flags & F_CAP)) {
+			if (last == QUOTE_NONE)
+				break;
+			e++;
+			continue;
+		}
+		if (t->flags & F_CAP || t->cls & (W_NOUN_S | W_NOUN_P))
+			last = e;
+		else if (!(t->cls & W_DET) && ++lower > 3)
+			break;
+		else if (!(t->cls & W_DET))
+			last = e;
+		e++;
+	}
+	return last;
+}
+
+/* ---- speakers ----------------------------------------------------------- */
+
+struct doc_ctx {
+	const char *text;
+	size_t len;
+	const struct quote_entity *ents;
+	size_t nents;
+	struct quote_list *out;
+};
+
+static int same_fold(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return 0;
+	for (size_t i = 0; i < an; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if ((is_ascii_upper(x) ? x + 32 : x) != (is_ascii_upper(y) ? y + 32 : y))
+			return 0;
+	}
+	return 1;
+}
+
+/* Store a name in out->names, white space runs made single spaces. */
+static void store_name(struct doc_ctx *c, const char *s, size_t n, size_t *off, size_t *len)
+{
+	struct nbuf *b = &c->out->names;
+	*off = b->len;
+	int sp = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+			sp = 1;
+			continue;
+		}
+		if (sp && b->len > *off)
+			nbuf_addc(b, ' ');
+		sp = 0;
+		nbuf_addc(b, (char)ch);
+	}
+	*len = b->len - *off;
+}
+
+/* The entity mention overlapping bytes s..e, preferring a person. */
+static const struct quote_entity *entity_at(const struct doc_ctx *c, size_t s, size_t e)
+{
+	const struct quote_entity *best = NULL;
+	for (size_t i = 0; i < c->nents; i++) {
+		const struct quote_entity *x = &c->ents[i];
+		if (x->start < e && s < x->end) {
+			if (!best || (x->is_person && !best->is_person) ||
+			    (x->is_person == best->is_person && x->end - x->start > best->end - best->start))
+				best = x;
+		}
+	}
+	return best;
+}
+
+/* Collect the full names of the document: runs of capitalised words after
+ * their titles, at least two words long. */
+static void collect_names(struct quote_finder *qf, const char *text)
+{
+	qf->nnames = 0;
+	const struct qtok *T = qf->tok;
+	size_t k = 0;
+	while (k < qf->ntok) {
+		if (!name_part(&T[k]) || !(T[k].flags & F_CAP)) {
+			k++;
+			continue;
+		}
+		size_t s = k, e = k;
+		while (e + 1 < qf->ntok && name_part(&T[e + 1]) && T[e + 1].sent == T[s].sent &&
+		       T[e + 1].s <= T[e].e + 1)
+			e++;
+		size_t a = s;
+		for (size_t j = s; j <= e; j++)
+			if ((T[j].cls & (W_TITLE | W_DET)) && j < e)
+				a = j + 1;
+		while (a <= e && !(T[a].flags & F_CAP))
+			a++;
+		if (a < e && (T[e].flags & F_CAP) && !(T[e].cls & (W_TITLE | W_NOUN_S | W_NOUN_P)) &&
+		    !(T[e].flags & F_ALLCAP)) {
+			NEWS_GROW(qf->names, qf->names_cap, qf->nnames + 1);
+			struct name *nm = &qf->names[qf->nnames++];
+			nm->last_s = T[e].s;
+			nm->last_e = T[e].e;
+			nm->s = T[a].s;
+			nm->e = T[e].e;
+		}
+		k = e + 1;
+	}
+	(void)text;
+}
+
+/* A full name ending in the word s..e, the nearest before pos (else after). */
+static const struct name *name_for(const struct quote_finder *qf, const char *text,
+                                   size_t s, size_t e, size_t pos)
+{
+	const struct name *best = NULL;
+	for (size_t i = 0; i < qf->nnames; i++) {
+		const struct name *nm = &qf->names[i];
+		if (nm->e - nm->s == e - s)
+			continue;
+		if (!same_fold(text + nm->last_s, nm->last_e - nm->last_s, text + s, e - s))
+			continue;
+		if (nm->s < pos || !best)
+			best = nm;
+	}
+	return best;
+}
+
+static void add_mention(struct quote_finder *qf, size_t pos, long para, size_t off,
+                        size_t len, size_t head_s, size_t head_e, int plural, int person)
+{
+	NEWS_GROW(qf->men, qf->men_cap, qf->nmen + 1);
+	struct mention *m = &qf->men[qf->nmen++];
+	m->pos = pos;
+	m->para = para;
+	m->name_off = off;
+	m->name_len = len;
+	m->head_off = head_s;
+	m->head_len = head_e - head_s;
+	m->plural = plural;
+	m->person = person;
+}
+
+/* Resolve the speaker tokens s..e (inclusive) to a canonical name. */
+static void speaker_name(struct quote_finder *qf, struct doc_ctx *c, size_t s, size_t e,
+                         size_t *off, size_t *len, int remember)
+{
+	const struct qtok *T = qf->tok;
+	const char *text = c->text;
+	size_t bs = T[s].s, be = T[e].e;
+	const struct qtok *h = &T[e];
+	/* the head: before "of/for" when there is one */
+	for (size_t k = s + 1; k <= e; k++)
+		if ((T[k].cls & W_OFFOR) && !(T[k].flags & F_CAP)) {
+			h = &T[k - 1];
+			break;
+		}
+	size_t hi = (size_t)(h - T);
+	int plural = (h->cls & W_NOUN_P) != 0 || word_is(text, h, "they") || word_is(text, h, "we");
+	int person = (h->cls & (W_NOUN_S | W_NOUN_P | W_PRON)) != 0 || (h->flags & F_CAP);
+
+	if (s == e && (h->cls & W_PRON)) {
+		/* he, she, they: the nearest earlier mention that agrees */
+		int want_plural = plural;
+		int it = word_is(text, h, "it");
+		for (size_t i = qf->nmen; i-- > 0;) {
+			const struct mention *m = &qf->men[i];
+			if (m->pos >= bs || T[s].para - m->para > 3)
+				continue;
+			if (!it && !m->person)
+				continue;
+			if (m->plural != want_plural)
+				continue;
+			*off = m->name_off;
+			*len = m->name_len;
+			return;
+		}
+		store_name(c, text + bs, be - bs, off, len);
+		return;
+	}
+	const struct quote_entity *ent = entity_at(c, h->s, h->e);
+	if (ent) {
+		store_name(c, ent->value, ent->value_len, off, len);
+	} else if (h->flags & F_CAP) {
+		/* a name: drop titles and roles before it */
+		size_t a = s;
+		for (size_t k = s; k < hi; k++)
+			if (!name_part(&T[k]) || (T[k].cls & (W_TITLE | W_DET)) || (T[k].flags & F_ALLCAP && k + 1 < hi))
+				a = k + 1;
+		while (a < hi && !(T[a].flags & F_CAP))
+			a++;
+		if (a == hi && !(h->cls & (W_TITLE | W_NOUN_S | W_NOUN_P)) && !(h->flags & F_ALLCAP)) {
+			const struct name *nm = name_for(qf, text, h->s, h->e, bs);
+			if (nm) {
+				store_name(c, text + nm->s, nm->e - nm->s, off, len);
+				goto remember;
+			}
+		}
+		if (a <= hi && !(h->cls & (W_TITLE)))
+			store_name(c, text + T[a].s, h->e - T[a].s, off, len);
+		else
+			store_name(c, text + bs, be - bs, off, len);
+	} else if (T[s].cls & W_DET && word_is(text, &T[s], "the") && hi == s + 1) {
+		/* the official: whoever was last described so */
+		for (size_t i = qf->nmen; i-- > 0;) {
+			const struct mention *m = &qf->men[i];
+			if (m->pos >= bs || !m->head_len)
+				continue;
+			if (same_fold(text + m->head_off, m->head_len, text + h->s, h->e - h->s)) {
+				*off = m->name_off;
+				*len = m->name_len;
+				return;
+			}
+		}
+		store_name(c, text + bs, be - bs, off, len);
+	} else {
+		store_name(c, text + bs, be - bs, off, len);
+	}
+remember:
+	if (remember)
+		add_mention(qf, bs, T[s].para, *off, *len, h->s, h->e, plural, person);
+}
+
+/* ---- attribution -------------------------------------------------------- */
+
+struct attr {
+	size_t spk_s, spk_e;   /* tokens, QUOTE_NONE when none */
+	size_t cue;            /* token */
+	size_t cue_e;          /* last token of the cue phrase */
+};
+
+static int sentence_end_punct(const struct qtok *t)
+{
+	return t->type == T_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?' || t->ch == ';');
+}
+
+static int is_according(const char *text, const struct qtok *T, size_t k, size_t n)
+{
+	return k + 1 < n && word_is(text, &T[k], "according") && word_is(text, &T[k + 1], "to");
+}
+
+/* Attribution after a quote closing at token q: `," X said`, `," said X`,
+ * `," according to X`. */
+static int attr_after(const struct quote_finder *qf, const char *text, size_t q, struct attr *a)
+{
+	const struct qtok *T = qf->tok;
+	size_t n = qf->ntok;
+	size_t k = q + 1;
+	while (k < n && T[k].type == T_PUNCT && (T[k].ch == ',' || T[k].ch == '-'))
+		k++;
+	if (k >= n || T[k].para != T[q].para)
+		return 0;
+	size_t first = k;
+	for (size_t steps = 0; k < n && steps < 14; k++, steps++) {
+		const struct qtok *t = &T[k];
+		if (t->para != T[q].para || t->type == T_QUOTE || sentence_end_punct(t))
+			return 0;
+		if (is_according(text, T, k, n)) {
+			size_t e = np_right(qf, k + 2, n);
+			if (e == QUOTE_NONE)
+				return 0;
+			a->cue = k;
+			a->cue_e = k + 1;
+			a->spk_s = k + 2;
+			a->spk_e = e;
+			return 1;
+		}
+		if (t->type == T_WORD && (t->cls & W_CUE)) {
+			if (k == first) {
+				size_t e = np_right(qf, k + 1, n);
+				if (e == QUOTE_NONE)
+					return 0;
+				a->cue = a->cue_e = k;
+				a->spk_s = k + 1;
+				a->spk_e = e;
+				return 1;
+			}
+			size_t h = subject_head(qf, k, first);
+			if (h == QUOTE_NONE)
+				return 0;
+			a->cue = a->cue_e = k;
+			a->spk_e = h;
+			a->spk_s = np_left(qf, text, h, first);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Attribution before a quote opening at token q: `X said: "`, `X told
+ * reporters, "`, `according to X, "`. lo = first token it may look at. */
+static int attr_before(const struct quote_finder *qf, const char *text, size_t q, size_t lo,
+                       struct attr *a)
+{
+	const struct qtok *T = qf->tok;
+	if (q <= lo)
+		return 0;
+	size_t k = q;
+	int colon = 0;
+	if (T[k - 1].type == T_PUNCT && (T[k - 1].ch == ':' || T[k - 1].ch == ',')) {
+		colon = T[k - 1].ch == ':';
+		k--;
+	}
+	for (size_t steps = 0; k > lo && steps < (colon ? 10u : 5u); steps++) {
+		k--;
+		const struct qtok *t = &T[k];
+		if (t->type == T_QUOTE || sentence_end_punct(t) || t->para != T[q].para)
+			return 0;
+		if (t->type == T_WORD && (t->cls & W_CUE)) {
+			size_t h = subject_head(qf, k, lo);
+			if (h == QUOTE_NONE)
+				return 0;
+			a->cue = a->cue_e = k;
+			a->spk_e = h;
+			a->spk_s = np_left(qf, text, h, lo);
+			return 1;
+		}
+		if (k > lo && is_according(text, T, k - 1, qf->ntok)) {
+			size_t e = np_right(qf, k + 1, q);
+			if (e == QUOTE_NONE)
+				return 0;
+			a->cue = k - 1;
+			a->cue_e = k;
+			a->spk_s = k + 1;
+			a->spk_e = e;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static void assign_sentences(struct quote_finder *qf, const struct news_sentence *sents,
+                             size_t nsents)
+{
+	size_t si = 0;
+	long para = 0;
+	for (size_t k = 0; k < qf->ntok; k++) {
+		struct qtok *t = &qf->tok[k];
+		while (si < nsents && sents[si].end <= t->s)
+			si++;
+		if (si < nsents && sents[si].start <= t->s) {
+			t->sent = (long)si;
+			para = sents[si].para;
+		} else {
+			t->sent = -1;
+		}
+		t->para = para;
+	}
+}
+
+static void emit(struct doc_ctx *c, size_t s, size_t e, enum quote_kind kind,
+                 const struct quote_finder *qf, size_t spk_s, size_t spk_e, size_t cue_s,
+                 size_t cue_e, size_t name_off, size_t name_len)
+{
+	while (s < e && (c->text[s] == ' ' || c->text[s] == '\n'))
+		s++;
+	while (e > s && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
+		e--;
+	if (e <= s)
+		return;
+	struct quote_list *l = c->out;
+	NEWS_GROW(l->q, l->cap, l->n + 1);
+	struct quote *q = &l->q[l->n++];
+	q->start = s;
+	q->end = e;
+	q->kind = kind;
+	q->spk_start = spk_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[spk_s].s;
+	q->spk_end = spk_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[spk_e].e;
+	q->cue_start = cue_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[cue_s].s;
+	q->cue_end = cue_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[cue_e].e;
+	q->name_off = name_off;
+	q->name_len = name_len;
+}
+
+/* The sentence's subject, when it names a person: remembered for pronouns. */
+static void note_subject(struct quote_finder *qf, struct doc_ctx *c, size_t k, size_t end)
+{
+	const struct qtok *T = qf->tok;
+	while (k < end && T[k].type == T_WORD && (T[k].cls & W_CLAUSE) && !(T[k].cls & W_DET))
+		k++;
+	if (k >= end || T[k].type != T_WORD || (T[k].cls & (W_PRON | W_PREP | W_TIME)))
+		return;
+	size_t last = np_right(qf, k, end);
+	if (last == QUOTE_NONE || last - k > 7)
+		return;
+	const struct qtok *h = &T[last];
+	int person = (h->cls & (W_NOUN_S | W_NOUN_P)) != 0;
+	if (!person && is_cap(h) && last > k && is_cap(&T[last - 1]) &&
+	    !(h->flags & F_ALLCAP))
+		person = 1;
+	if (!person)
+		return;
+	/* a name is remembered by its canonical form; a description as written */
+	size_t off, len;
+	speaker_name(qf, c, k, last, &off, &len, 1);
+}
+
+static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
+{
+	struct dquote *d = &qf->dq[di];
+	const struct qtok *T = qf->tok;
+	const char *text = c->text;
+	/* what precedes the opening mark in its sentence */
+	size_t lo = d->open;
+	while (lo > 0 && T[lo - 1].para == T[d->open].para && !sentence_end_punct(&T[lo - 1]) &&
+	       !(T[lo - 1].type == T_QUOTE && T[lo - 1].dq < 0 && lo - 1 != d->open &&
+	         T[lo - 1].qdir != Q_APOS && di > 0 && qf->dq[di - 1].close == lo - 1))
+		lo--;
+	struct attr a = {QUOTE_NONE, QUOTE_NONE, QUOTE_NONE, QUOTE_NONE};
+	int have = 0, fragment = 0;
+	if (d->open > lo) {
+		/* only an attribution may precede a direct quote: `X said: "`,
+		 * `X said "`, `X told reporters, "` */
+		int sep = is_punct(&T[d->open - 1], ':') || is_punct(&T[d->open - 1], ',');
+		have = attr_before(qf, text, d->open, lo, &a);
+		if (have && !sep && d->open - a.cue_e > 2)
+			have = 0;
+		if (have && a.spk_s > lo + 3 && !(T[a.spk_s - 1].type == T_PUNCT))
+			have = 0;
+		fragment = !have;
+	}
+	if (fragment) {
+		/* a quoted fragment: the nearest cue before it that has a subject */
+		for (size_t k = d->open; k-- > lo;) {
+			if (T[k].type == T_WORD && (T[k].cls & W_CUE) && T[k].dq < 0) {
+				size_t h = subject_head(qf, k, lo);
+				if (h != QUOTE_NONE) {
+					a.cue = a.cue_e = k;
+					a.spk_e = h;
+					a.spk_s = np_left(qf, text, h, lo);
+					have = 1;
+					break;
+				}
+			} else if (is_according(text, T, k, d->open)) {
+				size_t e = np_right(qf, k + 2, d->open);
+				if (e != QUOTE_NONE) {
+					a.cue = k;
+					a.cue_e = k + 1;
+					a.spk_s = k + 2;
+					a.spk_e = e;
+					have = 1;
+					break;
+				}
+			}
+		}
+	}
+	if (!have && !d->unclosed)
+		have = attr_after(qf, text, d->close, &a);
+	if (fragment && !have)
+		for (size_t i = di; i-- > 0;) {
+			const struct dquote *p = &qf->dq[i];
+			if (T[p->open].sent != T[d->open].sent)
+				break;
+			if (p->kind && p->spk_s != QUOTE_NONE) {
+				a.spk_s = p->spk_s;
+				a.spk_e = p->spk_e;
+				a.cue = a.cue_e = p->cue;
+				have = 1;
+				break;
+			}
+		}
+	size_t words = 0;
+	for (size_t k = d->open + 1; k < d->close && words < 4; k++)
+		words += T[k].type == T_WORD;
+	if (fragment && !have)
+		return;   /* a scare quote, a title, a term */
+	if (!have) {
+		/* a quote on its own: the speaker of the quote before it, in this
+		 * paragraph or the one before */
+		for (size_t i = di; i-- > 0;) {
+			const struct dquote *p = &qf->dq[i];
+			if (T[d->open].para - T[p->open].para > 1)
+				break;
+			if (p->kind && p->spk_s != QUOTE_NONE) {
+				a.spk_s = p->spk_s;
+				a.spk_e = p->spk_e;
+				a.cue = a.cue_e = p->cue;
+				d->name_off = p->name_off;
+				d->name_len = p->name_len;
+				have = 2;
+				break;
+			}
+		}
+		if (!have && words < 4)
+			return;
+	}
+	d->kind = fragment ? QUOTE_MIXED : QUOTE_DIRECT;
+	if (have) {
+		d->spk_s = a.spk_s;
+		d->spk_e = a.spk_e;
+		d->cue = a.cue;
+		if (have == 1 && a.spk_s != QUOTE_NONE)
+			speaker_name(qf, c, a.spk_s, a.spk_e, &d->name_off, &d->name_len, 1);
+	}
+	emit(c, d->cs, d->ce, d->kind, qf, d->spk_s, d->spk_e, d->cue,
+	     have && a.cue != QUOTE_NONE ? a.cue_e : QUOTE_NONE, d->name_off, d->name_len);
+}
+
+/* Whether a direct quote lies inside tokens s..e. */
+static int has_quote(const struct quote_finder *qf, size_t s, size_t e)
+{
+	for (size_t k = s; k <= e && k < qf->ntok; k++)
+		if (qf->tok[k].type == T_QUOTE && qf->tok[k].qdir != Q_APOS)
+			return 1;
+	return 0;
+}
+
+/* Reported clauses around the cues of the sentence tokens s..e. */
+static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, size_t e)
+{
+	const struct qtok *T = qf->tok;
+	const char *text = c->text;
+	size_t end = e;   /* last token of the sentence, without final punctuation */
+	while (end > s && (T[end].type == T_PUNCT || T[end].type == T_QUOTE) &&
+	       !(T[end].type == T_QUOTE && T[end].qdir == Q_CLOSE))
+		end--;
+	size_t main_spk_s = QUOTE_NONE, main_spk_e = QUOTE_NONE;
+	for (size_t v = s; v <= e; v++) {
+		const struct qtok *t = &T[v];
+		if (t->type != T_WORD || t->dq >= 0 || qf->used[v])
+			continue;
+		int according = is_according(text, T, v, e + 1);
+		if (!according && !(t->cls & (W_CUE_S | W_CUE_T)))
+			continue;
+		size_t cs = QUOTE_NONE, ce = QUOTE_NONE, ss = QUOTE_NONE, se = QUOTE_NONE;
+		size_t cue_e = v;
+		if (according) {
+			size_t ne = np_right(qf, v + 2, e + 1);
+			if (ne == QUOTE_NONE)
+				continue;
+			ss = v + 2;
+			se = ne;
+			cue_e = v + 1;
+			size_t b = v;
+			while (b > s && T[b - 1].type == T_WORD && (T[b - 1].cls & W_CLAUSE))
+				b--;
+			if (b == s && ne + 1 <= e && is_punct(&T[ne + 1], ',')) {
+				cs = ne + 2;
+				ce = end;
+			} else if (v > s && is_punct(&T[v - 1], ',')) {
+				cs = s;
+				ce = v - 2;
+			} else {
+				continue;
+			}
+		} else {
+			/* never "to say", "is said to", "said to be" */
+			if (v > s && (word_is(text, &T[v - 1], "to") || (T[v - 1].cls & W_AUX)))
+				continue;
+			if (v + 1 <= e && word_is(text, &T[v + 1], "to"))
+				continue;
+			size_t h = subject_head(qf, v, s);
+			int ing = t->e - t->s > 4 && memcmp(text + t->e - 3, "ing", 3) == 0;
+			if (ing && v > s && is_punct(&T[v - 1], ',') && main_spk_s != QUOTE_NONE) {
+				h = QUOTE_NONE;
+				ss = main_spk_s;
+				se = main_spk_e;
+			} else if (ing) {
+				continue;
+			}
+			if (h != QUOTE_NONE) {
+				ss = np_left(qf, text, h, s);
+				se = h;
+			}
+			if (ss != QUOTE_NONE && (v >= e || is_punct(&T[v + 1], ',') ||
+			                         sentence_end_punct(&T[v + 1])) &&
+			    ss > s && is_punct(&T[ss - 1], ',') && !ing) {
+				/* `..., officials said.` : the clause comes first */
+				size_t b = s;
+				while (b < ss && T[b].type == T_WORD && (T[b].cls & W_CLAUSE) &&
+				       !(T[b].cls & W_DET))
+					b++;
+				cs = b;
+				ce = ss - 2;
+			} else if (ss == QUOTE_NONE && v > s && is_punct(&T[v - 1], ',')) {
+				/* `..., said Smith.` */
+				size_t ne = np_right(qf, v + 1, e + 1);
+				if (ne == QUOTE_NONE || (ne < e && !is_punct(&T[ne + 1], ',') &&
+				                         !sentence_end_punct(&T[ne + 1])))
+					continue;
+				ss = v + 1;
+				se = ne;
+				cs = s;
+				ce = v - 2;
+			} else if (ss != QUOTE_NONE) {
+				/* X said (that) ...: skip the object of told and adverbials */
+				size_t k = v + 1;
+				size_t that = QUOTE_NONE;
+				for (size_t j = k; j <= e && j < k + 8; j++) {
+					if (T[j].type != T_WORD && !is_punct(&T[j], ','))
+						break;
+					if (word_is(text, &T[j], "that")) {
+						that = j;
+						break;
+					}
+					if (T[j].cls & W_CUE)
+						break;
+				}
+				if (that != QUOTE_NONE && (that == k || (T[that - 1].type == T_WORD &&
+				                           (T[that - 1].cls & (W_TIME | W_OBJ | W_NOUN_P | W_NOUN_S)) ) ||
+				                           is_cap(&T[that - 1]) || is_punct(&T[that - 1], ','))) {
+					k = that + 1;
+				} else if (t->cls & W_CUE_T) {
+					if (k <= e && (T[k].cls & (W_OBJ | W_PRON)))
+						k++;
+					else if (k <= e && (T[k].cls & W_DET)) {
+						k++;
+						while (k <= e && is_cap(&T[k]))
+							k++;
+						if (k <= e && T[k].type == T_WORD && !(T[k].flags & F_CAP) &&
+						    !(T[k].cls & (W_DET | W_PRON)))
+							k++;
+					} else if (k <= e && is_cap(&T[k])) {
+						while (k <= e && is_cap(&T[k]))
+							k++;
+					} else {
+						continue;
+					}
+					if (k <= e && word_is(text, &T[k], "that"))
+						k++;
+				} else {
+					while (k <= e && T[k].type == T_WORD && (T[k].cls & W_TIME))
+						k++;
+					if (k + 1 <= e && word_is(text, &T[k], "on") && (T[k + 1].cls & W_TIME))
+						k += 2;
+					if (k <= e && is_punct(&T[k], ':'))
+						k++;
+				}
+				if (k > e || T[k].type != T_WORD)
+					continue;
+				if (T[k].cls & (W_PREP | W_OFFOR) && !(T[k].flags & F_CAP) &&
+				    !word_is(text, &T[k], "if"))
+					continue;
+				if (word_is(text, &T[k], "so") || word_is(text, &T[k], "nothing") ||
+				    word_is(text, &T[k], "yes") || word_is(text, &T[k], "no") ||
+				    word_is(text, &T[k], "goodbye") || word_is(text, &T[k], "hello"))
+					continue;
+				cs = k;
+				ce = end;
+				/* stop before `, adding that` and `, according to` */
+				for (size_t j = k + 1; j < end; j++)
+					if (is_punct(&T[j], ',') && T[j + 1].type == T_WORD &&
+					    ((T[j + 1].cls & W_CUE) || is_according(text, T, j + 1, e + 1))) {
+						ce = j - 1;
+						break;
+					}
+			} else {
+				continue;
+			}
+		}
+		if (cs == QUOTE_NONE || ce == QUOTE_NONE || ce < cs || ce - cs < 2)
+			continue;
+		if (ss != QUOTE_NONE && main_spk_s == QUOTE_NONE) {
+			main_spk_s = ss;
+			main_spk_e = se;
+		}
+		qf->used[v] = 1;
+		if (has_quote(qf, cs, ce))
+			continue;   /* its quotes carry it (direct or mixed) */
+		size_t off = 0, len = 0;
+		if (ss != QUOTE_NONE)
+			speaker_name(qf, c, ss, se, &off, &len, 1);
+		emit(c, T[cs].s, T[ce].e, QUOTE_INDIRECT, qf, ss, se, v, cue_e, off, len);
+	}
+}
+
+void quote_find(struct quote_finder *qf, const char *text, size_t len,
+                const struct news_sentence *sents, size_t nsents,
+                const struct quote_entity *ents, size_t nents, struct quote_list *out)
+{
+	out->n = 0;
+	nbuf_clear(&out->names);
+	qf->nmen = 0;
+	struct doc_ctx c = {text, len, ents, nents, out};
+	qf->text = text;
+	tokenize(qf, text, len);
+	if (qf->ntok == 0)
+		return;
+	assign_sentences(qf, sents, nsents);
+	mark_directions(qf, text);
+	pair_quotes(qf, text);
+	collect_names(qf, text);
+	NEWS_GROW(qf->used, qf->used_cap, qf->ntok);
+	memset(qf->used, 0, qf->ntok);
+
+	size_t di = 0;
+	size_t k = 0;
+	while (k < qf->ntok) {
+		long sn = qf->tok[k].sent;
+		size_t e = k;
+		while (e + 1 < qf->ntok && qf->tok[e + 1].sent == sn)
+			e++;
+		if (sn >= 0) {
+			note_subject(qf, &c, k, e + 1);
+			/* direct quotes opening in this sentence first: their cues are
+			 * then not taken for reported clauses */
+			while (di < qf->ndq && qf->dq[di].open <= e) {
+				find_direct(qf, &c, di);
+				struct dquote *d = &qf->dq[di];
+				if (d->kind && d->cue != QUOTE_NONE && d->spk_s != QUOTE_NONE)
+					qf->used[d->cue] = 1;
+				di++;
+			}
+			find_indirect(qf, &c, k, e);
+		} else {
+			while (di < qf->ndq && qf->dq[di].open <= e)
+				di++;
+		}
+		k = e + 1;
+	}
+	/* order by start */
+	for (size_t i = 1; i < out->n; i++) {
+		struct quote q = out->q[i];
+		size_t j = i;
+		while (j > 0 && out->q[j - 1].start > q.start) {
+			out->q[j] = out->q[j - 1];
+			j--;
+		}
+		out->q[j] = q;
+	}
+}
+
+void quote_list_init(struct quote_list *l)
+{
+	memset(l, 0, sizeof *l);
+}
+
+void quote_list_free(struct quote_list *l)
+{
+	free(l->q);
+	nbuf_free(&l->names);
+	memset(l, 0, sizeof *l);
+}
+
+void quote_finder_free(struct quote_finder *qf)
+{
+	if (!qf)
+		return;
+	free(qf->slots);
+	nbuf_free(&qf->words);
+	free(qf->tok);
+	free(qf->dq);
+	free(qf->men);
+	free(qf->names);
+	free(qf->used);
+	nbuf_free(&qf->tmp);
+	free(qf);
+}
