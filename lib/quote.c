@@ -251,6 +251,19 @@ static size_t classify_char(const char *t, size_t n, size_t i, int *kind, char *
 			*kind = 0;
 			return 1;
 		}
+		if ((c == '\'' || c == '`') && i + 1 < n && t[i + 1] == (char)c) {
+			/* '' and `` : double quotation marks of typewriter style */
+			*kind = 3;
+			*ch = 'd';
+			*curly = c == '`' ? 'l' : 0;
+			return 2;
+		}
+		if (c == '`') {
+			*kind = 3;
+			*ch = 's';
+			*curly = 'l';
+			return 1;
+		}
 		if (c == '"' || c == '\'') {
 			*kind = 3;
 			*ch = c == '"' ? 'd' : 's';
