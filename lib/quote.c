@@ -725,6 +725,50 @@ static int is_pronoun_det(const struct quote_finder *qf, const struct qtok *t)
 
 /* The head of the subject of cue token v: skip back over auxiliaries and
  * adverbs, and over an appositive between commas. QUOTE_NONE if none. */
+/* Whether token p can be the last word of a subject. */
+static int head_ok(const struct quote_finder *qf, const struct qtok *p)
+{
+	if (p->type != T_WORD)
+		return 0;
+	if ((p->cls & W_DET) && !(p->cls & W_NOUN_P) && !(p->flags & F_CAP) &&
+	    !is_pronoun_det(qf, p))
+		return 0;   /* a promised mission */
+	if (p->cls & (W_CLAUSE | W_PREP | W_AUX | W_CUE | W_OFFOR) &&
+	    !(p->cls & (W_PRON | W_NOUN_S | W_NOUN_P)))
+		return 0;
+	if ((p->cls & W_TIME) && !(p->flags & F_CAP))
+		return 0;
+	if ((p->flags & F_DIGIT) && !(p->flags & F_CAP))
+		return 0;
+	return 1;
+}
+
+/* Whether the tokens a..b (inclusive) can be an appositive or a relative
+ * clause set off by commas: `a spokesman for ...`, `who ...`, `61`,
+ * `R-Utah`, `director of ...`. */
+static int appositive(const struct quote_finder *qf, size_t a, size_t b)
+{
+	const struct qtok *T = qf->tok;
+	if (a > b || T[a].type != T_WORD)
+		return 0;
+	const struct qtok *t = &T[a];
+	if (t->cls & (W_DET | W_TITLE | W_NOUN_S | W_NOUN_P))
+		return 1;
+	if (word_is(qf->text, t, "who") || word_is(qf->text, t, "whose") ||
+	    word_is(qf->text, t, "which") || word_is(qf->text, t, "now") ||
+	    word_is(qf->text, t, "then") || word_is(qf->text, t, "himself") ||
+	    word_is(qf->text, t, "herself") || word_is(qf->text, t, "itself"))
+		return 1;
+	if (b - a < 3 && ((t->flags & (F_CAP | F_DIGIT))))
+		return 1;   /* R-Utah ; 61 ; Democrat of Vermont */
+	if ((t->flags & F_CAP) && b > a && (T[a + 1].cls & W_OFFOR))
+		return 1;
+	return 0;
+}
+
+/* The head of the subject of cue token v: skip back over auxiliaries and
+ * adverbs, and over appositives between commas or parentheses. QUOTE_NONE
+ * if there is no subject. */
 static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 {
 	const struct qtok *T = qf->tok;
@@ -737,44 +781,49 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 	}
 	if (k <= lo)
 		return QUOTE_NONE;
-	const struct qtok *p = &T[k - 1];
-	if (p->sent != T[v].sent && p->sent >= 0 && T[v].sent >= 0)
+	if (T[k - 1].sent != T[v].sent && T[k - 1].sent >= 0 && T[v].sent >= 0)
 		return QUOTE_NONE;
-	if (p->type == T_PUNCT && (p->ch == ',' || p->ch == ')')) {
-		/* Smith, a spokesman for the group, said: find the comma before */
+	size_t best = QUOTE_NONE;
+	for (int level = 0; level < 4 && k > lo; level++) {
+		const struct qtok *p = &T[k - 1];
+		if (p->type == T_WORD)
+			return head_ok(qf, p) ? k - 1 : best;
+		if (p->type != T_PUNCT || (p->ch != ',' && p->ch != ')'))
+			return best;
+		/* Smith, a spokesman for the group, said: the comma before */
 		char closer = p->ch;
 		size_t j = k - 1;
-		size_t limit = j > lo + 30 ? j - 30 : lo;
+		size_t limit = j > lo + 40 ? j - 40 : lo;
+		int found = 0;
 		while (j > limit) {
 			j--;
-			if (T[j].type == T_PUNCT && (closer == ',' ? T[j].ch == ',' : T[j].ch == '('))
+			if (T[j].type == T_PUNCT && (closer == ',' ? T[j].ch == ',' : T[j].ch == '(')) {
+				found = 1;
 				break;
-			if (T[j].type == T_QUOTE || (T[j].type == T_PUNCT && strchr(".;:!?", T[j].ch)))
-				return QUOTE_NONE;
+			}
+			if (T[j].type == T_QUOTE || (T[j].type == T_PUNCT && strchr(";:!?", T[j].ch)) ||
+			    (closer == ',' && is_punct(&T[j], '.')))
+				return best;
 		}
-		if (j <= limit || j <= lo || T[j].type != T_PUNCT)
-			return QUOTE_NONE;
-		if (closer == ',' && !(T[j + 1].type == T_WORD &&
-		    (T[j + 1].cls & (W_DET | W_CLAUSE)) && !(T[j + 1].flags & F_CAP) )) {
-			/* between the commas must be an appositive (a/the ...,
-			 * who ..., which ...); otherwise the comma ends a clause */
-			return QUOTE_NONE;
-		}
-		if (j == 0)
-			return QUOTE_NONE;
-		p = &T[j - 1];
+		if (!found || j <= lo)
+			return best;
+		if (closer == ',' && !appositive(qf, j + 1, k - 2))
+			return best;
+		if (!head_ok(qf, &T[j - 1]))
+			return best;
+		best = j - 1;
 		k = j;
+		/* go on while the head itself closes another appositive */
+		size_t q = j - 1;
+		while (q > lo && T[q - 1].type == T_WORD && T[q - 1].sent == T[v].sent)
+			q--;
+		if (q == lo || !is_punct(&T[q - 1], ','))
+			return best;
+		if (!appositive(qf, q, j - 1))
+			return best;
+		k = q;
 	}
-	if (p->type != T_WORD)
-		return QUOTE_NONE;
-	if ((p->cls & W_DET) && !(p->cls & W_NOUN_P) && !(p->flags & F_CAP) &&
-	    !is_pronoun_det(qf, p))
-		return QUOTE_NONE;   /* a promised mission */
-	if (p->cls & (W_CLAUSE | W_PREP | W_AUX | W_CUE | W_OFFOR) && !(p->cls & (W_PRON | W_NOUN_S | W_NOUN_P)))
-		return QUOTE_NONE;
-	if ((p->cls & W_TIME) && !(p->flags & F_CAP))
-		return QUOTE_NONE;
-	return k - 1;
+	return best;
 }
 
 /* A noun phrase forward from token k (inverted "said Smith", "according to
@@ -791,8 +840,15 @@ static size_t np_right(const struct quote_finder *qf, size_t k, size_t hi)
 		return QUOTE_NONE;
 	size_t e = k, last = QUOTE_NONE;
 	int lower = 0;
-	while (e < hi && T[e].type == T_WORD && T[e].sent == T[k].sent) {
+	while (e < hi && T[e].sent == T[k].sent) {
 		const struct qtok *t = &T[e];
+		if (t->type == T_PUNCT && (t->ch == '/' || t->ch == '&') && e + 1 < hi &&
+		    T[e + 1].type == T_WORD && last == e - 1) {
+			e++;
+			continue;   /* Reuters/Ipsos, AT&T */
+		}
+		if (t->type != T_WORD)
+			break;
 		if (e > k && (t->cls & (W_CLAUSE | W_PREP | W_CUE | W_AUX | W_SKIP)) &&
 		    !(t->flags & F_CAP) && !(t->cls & W_OFFOR))
 			break;
@@ -1361,16 +1417,32 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				ss = np_left(qf, text, h, s);
 				se = h;
 			}
-			if (ss != QUOTE_NONE && (v >= e || is_punct(&T[v + 1], ',') ||
-			                         sentence_end_punct(&T[v + 1])) &&
-			    ss > s && is_punct(&T[ss - 1], ',') && !ing) {
-				/* `..., officials said.` : the clause comes first */
+			if (ss != QUOTE_NONE && ss > s && is_punct(&T[ss - 1], ',') && !ing &&
+			    (v >= e || is_punct(&T[v + 1], ',') || sentence_end_punct(&T[v + 1]) ||
+			     (T[v + 1].type == T_WORD && !word_is(text, &T[v + 1], "that") &&
+			      (T[v + 1].cls & (W_PREP | W_TIME | W_CLAUSE | W_OFFOR))))) {
+				/* `..., officials said.` : the clause comes first; with
+				 * `..., he said, ...` it goes on after the attribution */
 				size_t b = s;
 				while (b < ss && T[b].type == T_WORD && (T[b].cls & W_CLAUSE) &&
 				       !(T[b].cls & W_DET))
 					b++;
 				cs = b;
 				ce = ss - 2;
+				if (v + 2 <= end && is_punct(&T[v + 1], ',') && ce >= cs &&
+				    !has_quote(qf, cs, ce) && !has_quote(qf, v + 2, end)) {
+					size_t k2 = v + 2;
+					if (word_is(text, &T[k2], "that") && k2 < end)
+						k2++;
+					if (end >= k2 + 2) {
+						size_t off = 0, len = 0;
+						speaker_name(qf, c, ss, se, &off, &len, 0);
+						emit(c, T[k2].s, T[end].e, QUOTE_INDIRECT, qf, ss, se, v, v,
+						     off, len);
+					}
+				}
+				if (ce >= cs && ce - cs < 2 && v + 2 <= end)
+					cs = ce;   /* a short first part is kept when more follows */
 			} else if (ss == QUOTE_NONE && v > s && is_punct(&T[v - 1], ',')) {
 				/* `..., said Smith.` */
 				size_t ne = np_right(qf, v + 1, e + 1);
@@ -1447,7 +1519,8 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				continue;
 			}
 		}
-		if (cs == QUOTE_NONE || ce == QUOTE_NONE || ce < cs || ce - cs < 2)
+		if (cs == QUOTE_NONE || ce == QUOTE_NONE || ce < cs ||
+		    (ce - cs < 2 && !(ce >= cs && v + 2 <= e && is_punct(&T[v + 1], ','))))
 			continue;
 		if (ss != QUOTE_NONE && main_spk_s == QUOTE_NONE) {
 			main_spk_s = ss;
