@@ -92,6 +92,11 @@ struct quote_finder {
 	size_t nmen, men_cap;
 	struct name *names;
 	size_t nnames, names_cap;
+	/* last word of a name -> latest name before the cursor / first name */
+	struct name_slot *name_slots;
+	size_t nname_slots, name_slots_cap;
+	size_t names_seen;       /* names[0..names_seen) are in the latest map */
+	size_t names_indexed;    /* names[0..names_indexed) are in the map */
 	unsigned char *used;     /* per token: cue already used */
 	size_t used_cap;
 	struct nbuf tmp;
@@ -190,10 +195,10 @@ enum { Q_APOS = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_EITHER = 3 };
 
 struct qtok {
 	size_t s, e;
-	unsigned cls;          /* word classes (W_*) */
-	long sent;             /* sentence index, -1 outside every sentence */
-	long para;
+	int sent;              /* sentence index, -1 outside every sentence */
+	int para;
 	int dq;                /* direct quote whose content holds it, -1 */
+	unsigned short cls;    /* word classes (W_*) */
 	unsigned char type, flags;
 	char ch;               /* punctuation: , . : ; ! ? ( ) - (dashes) or 0;
 	                          quotes: 'd' double, 's' single */
@@ -225,6 +230,11 @@ struct mention {
 struct name {
 	size_t last_s, last_e;   /* last word */
 	size_t s, e;             /* the name without titles */
+	unsigned long hash;      /* of the case-folded last word */
+};
+
+struct name_slot {
+	size_t latest, first;    /* name indices + 1, 0 = empty slot */
 };
 
 static int is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -346,16 +356,19 @@ static void classify_word(struct quote_finder *qf, const char *text, struct qtok
 	int upper = 0, lower = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)text[t->s + i];
-		if (is_ascii_upper(c))
+		if (is_ascii_upper(c)) {
 			upper++;
-		else if (is_ascii_lower(c))
+			c += 32;
+		} else if (is_ascii_lower(c)) {
 			lower++;
-		else if (c >= '0' && c <= '9')
+		} else if (c >= '0' && c <= '9') {
 			f |= F_DIGIT;
+		}
+		if (i < sizeof low)
+			low[i] = (char)c;
 	}
 	unsigned char c0 = (unsigned char)text[t->s];
-	if (is_ascii_upper(c0) || (c0 >= 0xC3 && c0 <= 0xC3 && t->e - t->s > 1 &&
-	                           (unsigned char)text[t->s + 1] < 0x9F))
+	if (is_ascii_upper(c0) || (c0 == 0xC3 && n > 1 && (unsigned char)text[t->s + 1] < 0x9F))
 		f |= F_CAP;
 	else if (is_ascii_lower(c0) || c0 >= 0x80)
 		f |= F_LOWER;
@@ -364,16 +377,12 @@ static void classify_word(struct quote_finder *qf, const char *text, struct qtok
 	t->flags = f;
 	if (n > 40)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[t->s + i];
-		low[i] = is_ascii_upper(c) ? (char)(c + 32) : (char)c;
-	}
 	struct wslot *w = table_slot(qf, low, n);
-	t->cls = w->key_len ? w->cls : 0;
+	t->cls = w->key_len ? (unsigned short)w->cls : 0;
 	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
 	 * where it is not attributing anything a noun phrase could precede. */
 	if (!(f & F_LOWER))
-		t->cls &= ~(unsigned)W_CUE;
+		t->cls &= (unsigned short)~W_CUE;
 }
 
 static const unsigned char abbrev_ok[] = "mr mrs ms dr prof sen rep gov gen adm lt col sgt capt maj cmdr rev pres atty supt st jr sr no vs";
@@ -398,10 +407,12 @@ static int is_title_abbrev(const char *s, size_t n)
 	return 0;
 }
 
-static void tokenize(struct quote_finder *qf, const char *text, size_t len)
+/* Tokens of text[from..len). */
+static void tokenize(struct quote_finder *qf, const char *text, size_t from, size_t len)
 {
 	qf->ntok = 0;
-	size_t i = 0;
+	NEWS_GROW(qf->tok, qf->tok_cap, (len - from) / 4 + 16);
+	size_t i = from;
 	while (i < len) {
 		int kind;
 		char ch = 0, curly = 0;
@@ -425,6 +436,10 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t len)
 		size_t s = i, dots = 0;
 		i += adv;
 		while (i < len) {
+			if (is_ascii_alnum((unsigned char)text[i])) {
+				i++;
+				continue;
+			}
 			size_t a = classify_char(text, len, i, &kind, &ch, &curly);
 			if (kind == 0) {
 				i += a;
@@ -930,7 +945,6 @@ static const struct quote_entity *entity_at(const struct doc_ctx *c, size_t s, s
  * their titles, at least two words long. */
 static void collect_names(struct quote_finder *qf, const char *text)
 {
-	qf->nnames = 0;
 	const struct qtok *T = qf->tok;
 	size_t k = 0;
 	while (k < qf->ntok) {
@@ -962,21 +976,75 @@ static void collect_names(struct quote_finder *qf, const char *text)
 	(void)text;
 }
 
-/* A full name ending in the word s..e, the nearest before pos (else after). */
-static const struct name *name_for(const struct quote_finder *qf, const char *text,
+static unsigned long fold_hash(const char *s, size_t n)
+{
+	unsigned long h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		h = (h ^ (is_ascii_upper(c) ? c + 32u : c)) * 16777619u;
+	}
+	return h;
+}
+
+static struct name_slot *name_slot(struct quote_finder *qf, const char *text,
+                                   const char *w, size_t n, unsigned long h)
+{
+	size_t mask = qf->nname_slots - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct name_slot *sl = &qf->name_slots[i];
+		if (!sl->first)
+			return sl;
+		const struct name *nm = &qf->names[sl->first - 1];
+		if (nm->hash == h && same_fold(text + nm->last_s, nm->last_e - nm->last_s, w, n))
+			return sl;
+	}
+}
+
+/* Index the names by last word: the first of each now, the latest as the
+ * reading goes on (name_for). */
+static void index_names(struct quote_finder *qf, const char *text)
+{
+	size_t want = qf->nname_slots ? qf->nname_slots : 64;
+	while (want < qf->nnames * 2)
+		want *= 2;
+	size_t from = qf->names_indexed;
+	if (want != qf->nname_slots) {
+		/* grow: index every name again, the latest ones as far as read */
+		NEWS_GROW(qf->name_slots, qf->name_slots_cap, want);
+		qf->nname_slots = want;
+		memset(qf->name_slots, 0, want * sizeof *qf->name_slots);
+		from = 0;
+	}
+	for (size_t i = from; i < qf->nnames; i++) {
+		struct name *nm = &qf->names[i];
+		if (i >= qf->names_indexed)
+			nm->hash = fold_hash(text + nm->last_s, nm->last_e - nm->last_s);
+		struct name_slot *sl = name_slot(qf, text, text + nm->last_s,
+		                                 nm->last_e - nm->last_s, nm->hash);
+		if (!sl->first)
+			sl->first = i + 1;
+		if (i < qf->names_seen)
+			sl->latest = i + 1;
+	}
+	qf->names_indexed = qf->nnames;
+}
+
+/* A full name ending in the word s..e: the latest before pos, else the
+ * first after it. Lookups come in reading order (give or take a sentence). */
+static const struct name *name_for(struct quote_finder *qf, const char *text,
                                    size_t s, size_t e, size_t pos)
 {
-	const struct name *best = NULL;
-	for (size_t i = 0; i < qf->nnames; i++) {
-		const struct name *nm = &qf->names[i];
-		if (nm->e - nm->s == e - s)
-			continue;
-		if (!same_fold(text + nm->last_s, nm->last_e - nm->last_s, text + s, e - s))
-			continue;
-		if (nm->s < pos || !best)
-			best = nm;
+	while (qf->names_seen < qf->nnames && qf->names[qf->names_seen].s < pos) {
+		const struct name *nm = &qf->names[qf->names_seen];
+		struct name_slot *sl = name_slot(qf, text, text + nm->last_s,
+		                                 nm->last_e - nm->last_s, nm->hash);
+		sl->latest = ++qf->names_seen;
 	}
-	return best;
+	struct name_slot *sl = name_slot(qf, text, text + s, e - s, fold_hash(text + s, e - s));
+	if (!sl->first)
+		return NULL;
+	const struct name *nm = &qf->names[(sl->latest ? sl->latest : sl->first) - 1];
+	return nm->e - nm->s == e - s ? NULL : nm;
 }
 
 static void add_mention(struct quote_finder *qf, size_t pos, long para, size_t off,
@@ -1018,8 +1086,10 @@ static void speaker_name(struct quote_finder *qf, struct doc_ctx *c, size_t s, s
 		int it = word_is(text, h, "it");
 		for (size_t i = qf->nmen; i-- > 0;) {
 			const struct mention *m = &qf->men[i];
-			if (m->pos >= bs || T[s].para - m->para > 3)
+			if (m->pos >= bs)
 				continue;
+			if (T[s].para - m->para > 3)
+				break;
 			if (!it && !m->person)
 				continue;
 			if (m->plural != want_plural)
@@ -1059,6 +1129,8 @@ static void speaker_name(struct quote_finder *qf, struct doc_ctx *c, size_t s, s
 			const struct mention *m = &qf->men[i];
 			if (m->pos >= bs || !m->head_len)
 				continue;
+			if (T[s].para - m->para > 20)
+				break;
 			if (same_fold(text + m->head_off, m->head_len, text + h->s, h->e - h->s)) {
 				*off = m->name_off;
 				*len = m->name_len;
@@ -1185,17 +1257,17 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 /* ---- the document ------------------------------------------------------- */
 
 static void assign_sentences(struct quote_finder *qf, const struct news_sentence *sents,
-                             size_t nsents)
+                             size_t nsents, int base)
 {
 	size_t si = 0;
-	long para = 0;
+	int para = 0;
 	for (size_t k = 0; k < qf->ntok; k++) {
 		struct qtok *t = &qf->tok[k];
 		while (si < nsents && sents[si].end <= t->s)
 			si++;
 		if (si < nsents && sents[si].start <= t->s) {
-			t->sent = (long)si;
-			para = sents[si].para;
+			t->sent = base + (int)si;
+			para = (int)sents[si].para;
 		} else {
 			t->sent = -1;
 		}
@@ -1536,6 +1608,55 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 	}
 }
 
+/* Where the window of text that starts at byte from ends: a paragraph
+ * start at least QUOTE_WINDOW bytes on, or the end of the text. Rules look at
+ * most a few paragraphs back, so reading a long document window by window
+ * keeps the token arrays small without changing what is found (but for a
+ * quote paragraph right after a window's end, which cannot inherit the
+ * speaker of the one before). */
+#define QUOTE_WINDOW 65536
+
+static size_t window_end(const struct news_sentence *sents, size_t nsents, size_t *si,
+                         size_t from, size_t len)
+{
+	size_t j = *si;
+	while (j < nsents && sents[j].start < from + QUOTE_WINDOW)
+		j++;
+	while (j < nsents && j > 0 && sents[j].para == sents[j - 1].para)
+		j++;
+	*si = j;
+	return j < nsents ? sents[j].start : len;
+}
+
+static void process_window(struct quote_finder *qf, struct doc_ctx *c)
+{
+	size_t di = 0;
+	size_t k = 0;
+	while (k < qf->ntok) {
+		int sn = qf->tok[k].sent;
+		size_t e = k;
+		while (e + 1 < qf->ntok && qf->tok[e + 1].sent == sn)
+			e++;
+		if (sn >= 0) {
+			note_subject(qf, c, k, e + 1);
+			/* direct quotes opening in this sentence first: their cues are
+			 * then not taken for reported clauses */
+			while (di < qf->ndq && qf->dq[di].open <= e) {
+				find_direct(qf, c, di);
+				struct dquote *d = &qf->dq[di];
+				if (d->kind && d->cue != QUOTE_NONE && d->spk_s != QUOTE_NONE)
+					qf->used[d->cue] = 1;
+				di++;
+			}
+			find_indirect(qf, c, k, e);
+		} else {
+			while (di < qf->ndq && qf->dq[di].open <= e)
+				di++;
+		}
+		k = e + 1;
+	}
+}
+
 void quote_find(struct quote_finder *qf, const char *text, size_t len,
                 const struct news_sentence *sents, size_t nsents,
                 const struct quote_entity *ents, size_t nents, struct quote_list *out)
@@ -1543,42 +1664,26 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 	out->n = 0;
 	nbuf_clear(&out->names);
 	qf->nmen = 0;
+	qf->nnames = qf->names_seen = qf->names_indexed = 0;
+	qf->nname_slots = 0;
 	struct doc_ctx c = {text, len, ents, nents, out};
 	qf->text = text;
-	tokenize(qf, text, len);
-	if (qf->ntok == 0)
-		return;
-	assign_sentences(qf, sents, nsents);
-	mark_directions(qf, text);
-	pair_quotes(qf, text);
-	collect_names(qf, text);
-	NEWS_GROW(qf->used, qf->used_cap, qf->ntok);
-	memset(qf->used, 0, qf->ntok);
-
-	size_t di = 0;
-	size_t k = 0;
-	while (k < qf->ntok) {
-		long sn = qf->tok[k].sent;
-		size_t e = k;
-		while (e + 1 < qf->ntok && qf->tok[e + 1].sent == sn)
-			e++;
-		if (sn >= 0) {
-			note_subject(qf, &c, k, e + 1);
-			/* direct quotes opening in this sentence first: their cues are
-			 * then not taken for reported clauses */
-			while (di < qf->ndq && qf->dq[di].open <= e) {
-				find_direct(qf, &c, di);
-				struct dquote *d = &qf->dq[di];
-				if (d->kind && d->cue != QUOTE_NONE && d->spk_s != QUOTE_NONE)
-					qf->used[d->cue] = 1;
-				di++;
-			}
-			find_indirect(qf, &c, k, e);
-		} else {
-			while (di < qf->ndq && qf->dq[di].open <= e)
-				di++;
+	size_t from = 0, si = 0;
+	while (from < len) {
+		size_t si0 = si;
+		size_t to = window_end(sents, nsents, &si, from, len);
+		tokenize(qf, text, from, to);
+		if (qf->ntok) {
+			assign_sentences(qf, sents + si0, si - si0, (int)si0);
+			mark_directions(qf, text);
+			pair_quotes(qf, text);
+			collect_names(qf, text);
+			index_names(qf, text);
+			NEWS_GROW(qf->used, qf->used_cap, qf->ntok);
+			memset(qf->used, 0, qf->ntok);
+			process_window(qf, &c);
 		}
-		k = e + 1;
+		from = to;
 	}
 	/* order by start */
 	for (size_t i = 1; i < out->n; i++) {
@@ -1614,6 +1719,7 @@ void quote_finder_free(struct quote_finder *qf)
 	free(qf->dq);
 	free(qf->men);
 	free(qf->names);
+	free(qf->name_slots);
 	free(qf->used);
 	nbuf_free(&qf->tmp);
 	free(qf);
