@@ -77,8 +77,13 @@ struct wslot {
 	unsigned cls;
 };
 
+/* byte classes of ASCII for the tokenizer's inner loop */
+enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_DIGIT = 8 };
+
 struct quote_finder {
 	const char *text;        /* the document being read */
+	unsigned char bclass[256];
+	unsigned char fold[256]; /* ASCII lower case, other bytes as they are */
 	struct wslot *slots;
 	size_t nslots;
 	struct nbuf words;
@@ -110,10 +115,11 @@ static unsigned long word_hash(const char *s, size_t n)
 	return h;
 }
 
-static struct wslot *table_slot(const struct quote_finder *qf, const char *s, size_t n)
+static struct wslot *table_slot_hashed(const struct quote_finder *qf, const char *s,
+                                       size_t n, unsigned long hash)
 {
 	size_t mask = qf->nslots - 1;
-	for (size_t i = word_hash(s, n) & mask;; i = (i + 1) & mask) {
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
 		struct wslot *w = &qf->slots[i];
 		if (w->key_len == 0 || (w->key_len == n &&
 		    memcmp(qf->words.data + w->key_off, s, n) == 0))
@@ -125,7 +131,7 @@ static void table_add(struct quote_finder *qf, const char *s, size_t n, unsigned
 {
 	if (n == 0 || n > 40)
 		return;
-	struct wslot *w = table_slot(qf, s, n);
+	struct wslot *w = table_slot_hashed(qf, s, n, word_hash(s, n));
 	if (w->key_len == 0) {
 		w->key_off = (unsigned)qf->words.len;
 		w->key_len = (unsigned char)n;
@@ -175,6 +181,17 @@ static void table_add_list(struct quote_finder *qf, const char *data, size_t len
 struct quote_finder *quote_finder_new(void)
 {
 	struct quote_finder *qf = news_xcalloc(1, sizeof *qf);
+	for (int b = 0; b < 256; b++) {
+		unsigned char k = 0;
+		if (b >= 'A' && b <= 'Z')
+			k = B_ALNUM | B_UPPER;
+		else if (b >= 'a' && b <= 'z')
+			k = B_ALNUM | B_LOWER;
+		else if (b >= '0' && b <= '9')
+			k = B_ALNUM | B_DIGIT;
+		qf->bclass[b] = k;
+		qf->fold[b] = (unsigned char)(k & B_UPPER ? b + 32 : b);
+	}
 	qf->nslots = 4096;
 	qf->slots = news_xcalloc(qf->nslots, sizeof *qf->slots);
 	for (size_t i = 0; i < sizeof function_words / sizeof function_words[0]; i++)
@@ -338,8 +355,11 @@ static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char
 {
 	NEWS_GROW(qf->tok, qf->tok_cap, qf->ntok + 1);
 	struct qtok *t = &qf->tok[qf->ntok++];
-	memset(t, 0, sizeof *t);
 	t->s = s;
+	t->cls = 0;
+	t->flags = 0;
+	t->qdir = 0;
+	t->para = 0;
 	t->e = e;
 	t->type = type;
 	t->ch = ch;
@@ -348,41 +368,53 @@ static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char
 	t->sent = -1;
 }
 
-static void classify_word(struct quote_finder *qf, const char *text, struct qtok *t)
+/* A word's flags and classes, from what the tokenizer gathered while
+ * reading it: its lower-cased bytes (low[0..n), n <= WORD_MAX), their hash,
+ * its counts of upper and lower case letters and digits. */
+#define WORD_MAX 24
+
+struct word_scan {
+	char low[WORD_MAX];
+	size_t n;
+	unsigned long hash;
+	int upper, lower, digit;
+};
+
+static void classify_word(struct quote_finder *qf, const char *text, struct qtok *t,
+                          const struct word_scan *w)
 {
-	char low[41];
+	unsigned char f = w->digit ? F_DIGIT : 0;
 	size_t n = t->e - t->s;
-	unsigned char f = 0;
-	int upper = 0, lower = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[t->s + i];
-		if (is_ascii_upper(c)) {
-			upper++;
-			c += 32;
-		} else if (is_ascii_lower(c)) {
-			lower++;
-		} else if (c >= '0' && c <= '9') {
-			f |= F_DIGIT;
-		}
-		if (i < sizeof low)
-			low[i] = (char)c;
-	}
 	unsigned char c0 = (unsigned char)text[t->s];
 	if (is_ascii_upper(c0) || (c0 == 0xC3 && n > 1 && (unsigned char)text[t->s + 1] < 0x9F))
 		f |= F_CAP;
 	else if (is_ascii_lower(c0) || c0 >= 0x80)
 		f |= F_LOWER;
-	if (upper >= 2 && lower == 0)
+	if (w->upper >= 2 && w->lower == 0)
 		f |= F_ALLCAP;
 	t->flags = f;
-	if (n > 40)
+	if (w->n > WORD_MAX)
 		return;
-	struct wslot *w = table_slot(qf, low, n);
-	t->cls = w->key_len ? (unsigned short)w->cls : 0;
+	const struct wslot *ws = table_slot_hashed(qf, w->low, w->n, w->hash);
+	t->cls = ws->key_len ? (unsigned short)ws->cls : 0;
 	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
 	 * where it is not attributing anything a noun phrase could precede. */
 	if (!(f & F_LOWER))
 		t->cls &= (unsigned short)~W_CUE;
+}
+
+static inline void scan_byte(const struct quote_finder *qf, struct word_scan *w,
+                             unsigned char c)
+{
+	unsigned char k = qf->bclass[c];
+	w->upper += (k & B_UPPER) != 0;
+	w->lower += (k & B_LOWER) != 0;
+	w->digit |= k & B_DIGIT;
+	c = qf->fold[c];
+	w->hash = (w->hash ^ c) * 16777619u;
+	if (w->n < WORD_MAX)
+		w->low[w->n] = (char)c;
+	w->n++;
 }
 
 static const unsigned char abbrev_ok[] = "mr mrs ms dr prof sen rep gov gen adm lt col sgt capt maj cmdr rev pres atty supt st jr sr no vs";
@@ -416,6 +448,10 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 	while (i < len) {
 		int kind;
 		char ch = 0, curly = 0;
+		if (text[i] == ' ') {
+			i++;
+			continue;
+		}
 		size_t adv = classify_char(text, len, i, &kind, &ch, &curly);
 		if (kind == 1) {
 			i += adv;
@@ -434,14 +470,24 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 		/* a word: letters and digits, joined by apostrophes, hyphens and
 		 * periods when a letter follows (O'Brien, US-led, U.S.) */
 		size_t s = i, dots = 0;
+		struct word_scan w;
+		w.n = 0;
+		w.hash = 2166136261u;
+		w.upper = w.lower = w.digit = 0;
+		for (size_t b = 0; b < adv; b++)
+			scan_byte(qf, &w, (unsigned char)text[i + b]);
 		i += adv;
 		while (i < len) {
-			if (is_ascii_alnum((unsigned char)text[i])) {
+			unsigned char c = (unsigned char)text[i];
+			if (qf->bclass[c]) {
+				scan_byte(qf, &w, c);
 				i++;
 				continue;
 			}
 			size_t a = classify_char(text, len, i, &kind, &ch, &curly);
 			if (kind == 0) {
+				for (size_t b = 0; b < a; b++)
+					scan_byte(qf, &w, (unsigned char)text[i + b]);
 				i += a;
 				continue;
 			}
@@ -450,10 +496,16 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 				int k2;
 				char c2, q2;
 				if (j < len) {
-					classify_char(text, len, j, &k2, &c2, &q2);
+					unsigned char cj = (unsigned char)text[j];
+					if (cj < 0x80)
+						k2 = is_ascii_alnum(cj) ? 0 : 1;
+					else
+						classify_char(text, len, j, &k2, &c2, &q2);
 					if (k2 == 0) {
 						if (kind == 2 && ch == '.')
 							dots++;
+						for (size_t b = 0; b < a; b++)
+							scan_byte(qf, &w, (unsigned char)text[i + b]);
 						i = j;
 						continue;
 					}
@@ -462,10 +514,12 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 			break;
 		}
 		/* trailing period of U.S. and of title abbreviations */
-		if (i < len && text[i] == '.' && (dots > 0 || is_title_abbrev(text + s, i - s)))
+		if (i < len && text[i] == '.' && (dots > 0 || is_title_abbrev(text + s, i - s))) {
+			scan_byte(qf, &w, '.');
 			i++;
+		}
 		add_token(qf, s, i, T_WORD, 0, 0);
-		classify_word(qf, text, &qf->tok[qf->ntok - 1]);
+		classify_word(qf, text, &qf->tok[qf->ntok - 1], &w);
 	}
 }
 
