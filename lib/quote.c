@@ -340,14 +340,12 @@ static size_t classify_char(const char *t, size_t n, size_t i, int *kind, char *
 		*kind = 1;
 		return 3;
 	}
+	/* another letter: its continuation bytes, as far as they are valid */
 	*kind = 0;
-	if (c >= 0xF0 && i + 3 < n)
-		return 4;
-	if (c >= 0xE0 && i + 2 < n)
-		return 3;
-	if (c >= 0xC0 && i + 1 < n)
-		return 2;
-	return 1;
+	size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, k = 1;
+	while (k < want && i + k < n && ((unsigned char)t[i + k] & 0xC0) == 0x80)
+		k++;
+	return k;
 }
 
 static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char type,
@@ -908,7 +906,7 @@ static size_t np_right(const struct quote_finder *qf, size_t k, size_t hi)
 	    !(T[k].flags & F_CAP) && !(T[k].cls & W_DET))
 		return QUOTE_NONE;
 	size_t e = k, last = QUOTE_NONE;
-	int lower = 0;
+	int lower = 0, head = 0;
 	while (e < hi && T[e].sent == T[k].sent) {
 		const struct qtok *t = &T[e];
 		if (t->type == T_PUNCT && (t->ch == '/' || t->ch == '&') && e + 1 < hi &&
@@ -927,12 +925,14 @@ static size_t np_right(const struct quote_finder *qf, size_t k, size_t hi)
 			e++;
 			continue;
 		}
-		if (t->flags & F_CAP || t->cls & (W_NOUN_S | W_NOUN_P))
+		if (t->flags & F_CAP || t->cls & (W_NOUN_S | W_NOUN_P)) {
 			last = e;
-		else if (!(t->cls & W_DET) && ++lower > 3)
-			break;
-		else if (!(t->cls & W_DET))
+			head = 1;
+		} else if (!(t->cls & W_DET) && (head || ++lower > 3)) {
+			break;   /* a lower-case word after the head: a verb */
+		} else if (!(t->cls & W_DET)) {
 			last = e;
+		}
 		e++;
 	}
 	return last;
