@@ -803,7 +803,7 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 	if (p->cls & (W_CLAUSE | W_PREP | W_AUX | W_CUE | W_OFFOR) &&
 	    !(p->cls & (W_PRON | W_NOUN_S | W_NOUN_P)))
 		return 0;
-	if ((p->cls & W_TIME) && !(p->flags & F_CAP))
+	if (p->cls & W_TIME)
 		return 0;
 	if ((p->flags & F_DIGIT) && !(p->flags & F_CAP))
 		return 0;
@@ -1202,6 +1202,48 @@ remember:
 
 /* ---- attribution -------------------------------------------------------- */
 
+static int is_participle(const char *text, const struct qtok *t)
+{
+	return t->type == T_WORD && t->e - t->s > 4 && memcmp(text + t->e - 3, "ing", 3) == 0;
+}
+
+/* The subject of the sentence's main clause, for `X did Y, saying ...`:
+ * the first name, pronoun or person phrase among tokens lo..v that is not
+ * inside a prepositional phrase and is followed by a verb. */
+static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size_t *ss,
+                        size_t *se)
+{
+	const struct qtok *T = qf->tok;
+	for (size_t k = lo; k < v; k++) {
+		const struct qtok *t = &T[k];
+		if (t->type != T_WORD || t->dq >= 0)
+			continue;
+		if (k > lo && T[k - 1].type == T_WORD && (T[k - 1].cls & (W_PREP | W_OFFOR)))
+			continue;   /* in Portsmouth, on Tuesday */
+		int start = (t->flags & F_CAP) ? !(t->cls & (W_PREP | W_CLAUSE | W_TIME | W_SKIP)) :
+		            (t->cls & (W_PRON | W_DET | W_NOUN_S | W_NOUN_P)) != 0;
+		if (!start)
+			continue;
+		size_t e = np_right(qf, k, v);
+		if (e == QUOTE_NONE)
+			continue;
+		size_t j = e + 1;
+		if (j + 1 < v && (T[j].cls & W_OFFOR) && is_cap(&T[j + 1])) {
+			j++;
+			while (j < v && is_cap(&T[j]))
+				j++;
+		}
+		if (j < v && T[j].type == T_WORD && !(T[j].flags & F_CAP) &&
+		    !(T[j].cls & (W_PREP | W_CLAUSE | W_OFFOR | W_DET | W_PRON))) {
+			*ss = k;
+			*se = e;
+			return 1;
+		}
+		k = e;
+	}
+	return 0;
+}
+
 struct attr {
 	size_t spk_s, spk_e;   /* tokens, QUOTE_NONE when none */
 	size_t cue;            /* token */
@@ -1220,7 +1262,8 @@ static int is_according(const char *text, const struct qtok *T, size_t k, size_t
 
 /* Attribution after a quote closing at token q: `," X said`, `," said X`,
  * `," according to X`. */
-static int attr_after(const struct quote_finder *qf, const char *text, size_t q, struct attr *a)
+static int attr_after(const struct quote_finder *qf, const char *text, size_t q, size_t lo,
+                      struct attr *a)
 {
 	const struct qtok *T = qf->tok;
 	size_t n = qf->ntok;
@@ -1245,6 +1288,13 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 			return 1;
 		}
 		if (t->type == T_WORD && (t->cls & W_CUE)) {
+			if (is_participle(text, t)) {
+				/* `"...," saying ...`: the sentence's subject speaks */
+				if (k != first || !main_subject(qf, lo, q, &a->spk_s, &a->spk_e))
+					return 0;
+				a->cue = a->cue_e = k;
+				return 1;
+			}
 			if (k == first) {
 				size_t e = np_right(qf, k + 1, n);
 				if (e == QUOTE_NONE)
@@ -1403,6 +1453,15 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	if (fragment) {
 		/* a quoted fragment: the nearest cue before it that has a subject */
 		for (size_t k = d->open; k-- > lo;) {
+			if (T[k].type == T_WORD && (T[k].cls & W_CUE) && T[k].dq < 0 &&
+			    is_participle(text, &T[k]) && k > lo && is_punct(&T[k - 1], ',')) {
+				if (main_subject(qf, lo, k, &a.spk_s, &a.spk_e)) {
+					a.cue = a.cue_e = k;
+					have = 1;
+					break;
+				}
+				continue;
+			}
 			if (T[k].type == T_WORD && (T[k].cls & W_CUE) && T[k].dq < 0) {
 				size_t h = subject_head(qf, k, lo);
 				if (h != QUOTE_NONE) {
@@ -1426,7 +1485,7 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 		}
 	}
 	if (!have && !d->unclosed)
-		have = attr_after(qf, text, d->close, &a);
+		have = attr_after(qf, text, d->close, lo, &a);
 	if (fragment && !have)
 		for (size_t i = di; i-- > 0;) {
 			const struct dquote *p = &qf->dq[i];
@@ -1531,11 +1590,14 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 			if (v + 1 <= e && word_is(text, &T[v + 1], "to"))
 				continue;
 			size_t h = subject_head(qf, v, s);
-			int ing = t->e - t->s > 4 && memcmp(text + t->e - 3, "ing", 3) == 0;
+			int ing = is_participle(text, t);
 			if (ing && v > s && is_punct(&T[v - 1], ',') && main_spk_s != QUOTE_NONE) {
 				h = QUOTE_NONE;
 				ss = main_spk_s;
 				se = main_spk_e;
+			} else if (ing && v > s && is_punct(&T[v - 1], ',') &&
+			           main_subject(qf, s, v, &ss, &se)) {
+				h = QUOTE_NONE;
 			} else if (ing) {
 				continue;
 			}
