@@ -36,7 +36,8 @@ enum {
 	W_AUX = 1 << 12,      /* is, was, be: passive "is said to" */
 	W_CUE_S = 1 << 13,
 	W_CUE_T = 1 << 14,
-	W_CUE_D = 1 << 15
+	W_CUE_D = 1 << 15,
+	W_CUE_B = 1 << 16     /* think, believe, show: a clause after, no quotes */
 };
 #define W_CUE (W_CUE_S | W_CUE_T | W_CUE_D)
 
@@ -169,7 +170,7 @@ static void table_add_list(struct quote_finder *qf, const char *data, size_t len
 			unsigned c = cls;
 			char v = k + 1 < e ? data[k + 1] : 0;
 			if (cls == W_CUE)
-				c = v == 't' ? W_CUE_T : v == 'd' ? W_CUE_D : W_CUE_S;
+				c = v == 't' ? W_CUE_T : v == 'd' ? W_CUE_D : v == 'b' ? W_CUE_B : W_CUE_S;
 			else if (cls == (W_NOUN_S | W_NOUN_P))
 				c = v == 'p' ? W_NOUN_P : W_NOUN_S;
 			table_add(qf, data + i, k - i, c);
@@ -215,7 +216,7 @@ struct qtok {
 	int sent;              /* sentence index, -1 outside every sentence */
 	int para;
 	int dq;                /* direct quote whose content holds it, -1 */
-	unsigned short cls;    /* word classes (W_*) */
+	unsigned cls;          /* word classes (W_*) */
 	unsigned char type, flags;
 	char ch;               /* punctuation: , . : ; ! ? ( ) - (dashes) or 0;
 	                          quotes: 'd' double, 's' single */
@@ -394,11 +395,11 @@ static void classify_word(struct quote_finder *qf, const char *text, struct qtok
 	if (w->n > WORD_MAX)
 		return;
 	const struct wslot *ws = table_slot_hashed(qf, w->low, w->n, w->hash);
-	t->cls = ws->key_len ? (unsigned short)ws->cls : 0;
+	t->cls = ws->key_len ? ws->cls : 0;
 	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
 	 * where it is not attributing anything a noun phrase could precede. */
 	if (!(f & F_LOWER))
-		t->cls &= (unsigned short)~W_CUE;
+		t->cls &= ~(unsigned)(W_CUE | W_CUE_B);
 }
 
 static inline void scan_byte(const struct quote_finder *qf, struct word_scan *w,
@@ -1545,6 +1546,27 @@ static int has_quote(const struct quote_finder *qf, size_t s, size_t e)
 	return 0;
 }
 
+/* Whether a thought or finding verb at v is followed by a clause (`polls
+ * show Trump leading`, `he thinks that ...`) rather than an object or an
+ * infinitive (`found a way`, `hopes to win`), or ends the sentence after a
+ * clause (`..., aides believe.`). */
+static int belief_clause(const struct quote_finder *qf, size_t v, size_t e)
+{
+	const struct qtok *T = qf->tok;
+	if (v >= e || sentence_end_punct(&T[v + 1]) || is_punct(&T[v + 1], ','))
+		return 1;
+	const struct qtok *n = &T[v + 1];
+	if (n->type != T_WORD)
+		return 0;
+	if (word_is(qf->text, n, "that"))
+		return 1;
+	if (v + 3 > e)
+		return 0;
+	if (n->flags & F_CAP)
+		return !(n->cls & (W_PREP | W_CLAUSE | W_TIME));
+	return (n->cls & W_PRON) || ((n->cls & W_DET) && word_is(qf->text, &T[v], "show"));
+}
+
 /* Reported clauses around the cues of the sentence tokens s..e. */
 static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, size_t e)
 {
@@ -1560,7 +1582,9 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 		if (t->type != T_WORD || t->dq >= 0 || qf->used[v])
 			continue;
 		int according = is_according(text, T, v, e + 1);
-		if (!according && !(t->cls & (W_CUE_S | W_CUE_T)))
+		if (!according && !(t->cls & (W_CUE_S | W_CUE_T | W_CUE_B)))
+			continue;
+		if ((t->cls & W_CUE_B) && !(t->cls & (W_CUE_S | W_CUE_T)) && !belief_clause(qf, v, e))
 			continue;
 		size_t cs = QUOTE_NONE, ce = QUOTE_NONE, ss = QUOTE_NONE, se = QUOTE_NONE;
 		size_t cue_e = v;
