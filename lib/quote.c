@@ -37,7 +37,8 @@ enum {
 	W_CUE_S = 1 << 13,
 	W_CUE_T = 1 << 14,
 	W_CUE_D = 1 << 15,
-	W_CUE_B = 1 << 16     /* think, believe, show: a clause after, no quotes */
+	W_CUE_B = 1 << 16,    /* think, believe, show: a clause after, no quotes */
+	W_CUE_N = 1 << 17     /* notes, claims: cues only right after a quote */
 };
 #define W_CUE (W_CUE_S | W_CUE_T | W_CUE_D)
 
@@ -64,7 +65,8 @@ static const struct { const char *words; unsigned cls; } function_words[] = {
 	 " behind beyond amid despite out up down off away back around", W_PREP},
 	{"monday tuesday wednesday thursday friday saturday sunday today yesterday"
 	 " tonight tomorrow week weekend month year morning afternoon evening night"
-	 " earlier later last next this recently ago day days weeks months years", W_TIME},
+	 " earlier later last next this recently ago day days weeks months years january"
+	 " february march july august september october november december", W_TIME},
 	{"of for", W_OFFOR},
 	{"de da del della der den di du la le van von bin ibn al el ben", W_PARTICLE},
 	{"him her them me us reporters journalists lawmakers congress colleagues"
@@ -170,7 +172,8 @@ static void table_add_list(struct quote_finder *qf, const char *data, size_t len
 			unsigned c = cls;
 			char v = k + 1 < e ? data[k + 1] : 0;
 			if (cls == W_CUE)
-				c = v == 't' ? W_CUE_T : v == 'd' ? W_CUE_D : v == 'b' ? W_CUE_B : W_CUE_S;
+				c = v == 't' ? W_CUE_T : v == 'd' ? W_CUE_D : v == 'b' ? W_CUE_B :
+				    v == 'n' ? W_CUE_N : W_CUE_S;
 			else if (cls == (W_NOUN_S | W_NOUN_P))
 				c = v == 'p' ? W_NOUN_P : W_NOUN_S;
 			table_add(qf, data + i, k - i, c);
@@ -399,7 +402,7 @@ static void classify_word(struct quote_finder *qf, const char *text, struct qtok
 	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
 	 * where it is not attributing anything a noun phrase could precede. */
 	if (!(f & F_LOWER))
-		t->cls &= ~(unsigned)(W_CUE | W_CUE_B);
+		t->cls &= ~(unsigned)(W_CUE | W_CUE_B | W_CUE_N);
 }
 
 static inline void scan_byte(const struct quote_finder *qf, struct word_scan *w,
@@ -513,7 +516,10 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 			break;
 		}
 		/* trailing period of U.S. and of title abbreviations */
-		if (i < len && text[i] == '.' && (dots > 0 || is_title_abbrev(text + s, i - s))) {
+		if (i < len && text[i] == '.' && (dots > 0 || is_title_abbrev(text + s, i - s) ||
+		                                  (i - s == 1 && is_ascii_upper((unsigned char)text[s]) &&
+		                                   i + 2 < len && text[i + 1] == ' ' &&
+		                                   is_ascii_upper((unsigned char)text[i + 2])))) {
 			scan_byte(qf, &w, '.');
 			i++;
 		}
@@ -808,6 +814,9 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 		return 0;
 	if ((p->flags & F_DIGIT) && !(p->flags & F_CAP))
 		return 0;
+	if ((p->flags & F_LOWER) && !(p->cls & (W_NOUN_S | W_NOUN_P)) && p->e - p->s > 3 &&
+	    memcmp(qf->text + p->e - 2, "ly", 2) == 0)
+		return 0;   /* regularly, jokingly */
 	return 1;
 }
 
@@ -829,6 +838,10 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 		return 1;
 	if (b - a < 3 && ((t->flags & (F_CAP | F_DIGIT))))
 		return 1;   /* R-Utah ; 61 ; Democrat of Vermont */
+	for (size_t k = a; k <= b && k < a + 8; k++)
+		if (T[k].type == T_WORD && (T[k].cls & (W_NOUN_S | W_NOUN_P | W_TITLE)) &&
+		    !(T[k].flags & F_CAP))
+			return 1;   /* Twitter's director of political advertising */
 	if ((t->flags & F_CAP) && b > a && (T[a + 1].cls & W_OFFOR))
 		return 1;
 	return 0;
@@ -870,7 +883,7 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 				break;
 			}
 			if (T[j].type == T_QUOTE || (T[j].type == T_PUNCT && strchr(";:!?", T[j].ch)) ||
-			    (closer == ',' && is_punct(&T[j], '.')))
+			    (closer == ',' && is_punct(&T[j], '.') && !is_punct(&T[j + 1], ',')))
 				return best;
 		}
 		if (!found || j <= lo)
@@ -1157,8 +1170,13 @@ static void speaker_name(struct quote_finder *qf, struct doc_ctx *c, size_t s, s
 		return;
 	}
 	const struct quote_entity *ent = entity_at(c, h->s, h->e);
-	if (ent) {
+	int several = 0;   /* France and Germany: kept as written */
+	for (size_t k = s; k <= e; k++)
+		several |= word_is(text, &T[k], "and");
+	if (ent && !several) {
 		store_name(c, ent->value, ent->value_len, off, len);
+	} else if (several) {
+		store_name(c, text + bs, be - bs, off, len);
 	} else if (h->flags & F_CAP) {
 		/* a name: drop titles and roles before it */
 		size_t a = s;
@@ -1234,8 +1252,8 @@ static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size
 			while (j < v && is_cap(&T[j]))
 				j++;
 		}
-		if (j < v && T[j].type == T_WORD && !(T[j].flags & F_CAP) &&
-		    !(T[j].cls & (W_PREP | W_CLAUSE | W_OFFOR | W_DET | W_PRON))) {
+		if (j < v && T[j].type == T_WORD && (T[j].flags & F_LOWER) && !(T[j].flags & F_DIGIT) &&
+		    !(T[j].cls & (W_PREP | W_CLAUSE | W_OFFOR | W_DET | W_PRON | W_TIME))) {
 			*ss = k;
 			*se = e;
 			return 1;
@@ -1288,7 +1306,8 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 			a->spk_e = e;
 			return 1;
 		}
-		if (t->type == T_WORD && (t->cls & W_CUE)) {
+		if (t->type == T_WORD && ((t->cls & W_CUE) || ((t->cls & W_CUE_N) && k > first &&
+		                                               k + 1 < n && sentence_end_punct(&T[k + 1])))) {
 			if (is_participle(text, t)) {
 				/* `"...," saying ...`: the sentence's subject speaks */
 				if (k != first || !main_subject(qf, lo, q, &a->spk_s, &a->spk_e))
@@ -1451,11 +1470,14 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 			have = 0;
 		fragment = !have;
 	}
-	if (fragment) {
+	if (fragment && !d->unclosed && attr_after(qf, text, d->close, lo, &a) &&
+	    a.cue <= d->close + 4)
+		have = 1;
+	if (fragment && !have) {
 		/* a quoted fragment: the nearest cue before it that has a subject */
 		for (size_t k = d->open; k-- > lo;) {
 			if (T[k].type == T_WORD && (T[k].cls & W_CUE) && T[k].dq < 0 &&
-			    is_participle(text, &T[k]) && k > lo && is_punct(&T[k - 1], ',')) {
+			    is_participle(text, &T[k])) {
 				if (main_subject(qf, lo, k, &a.spk_s, &a.spk_e)) {
 					a.cue = a.cue_e = k;
 					have = 1;
@@ -1619,8 +1641,7 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				h = QUOTE_NONE;
 				ss = main_spk_s;
 				se = main_spk_e;
-			} else if (ing && v > s && is_punct(&T[v - 1], ',') &&
-			           main_subject(qf, s, v, &ss, &se)) {
+			} else if (ing && main_subject(qf, s, v, &ss, &se)) {
 				h = QUOTE_NONE;
 			} else if (ing) {
 				continue;
