@@ -297,6 +297,16 @@ static void stream_records(struct news_reader *r, struct news_doc *d)
 			bad(r, r->lineno, "record outside its document (no doc record for it before)", NULL);
 			continue;
 		}
+		/* A record whose text is not the document's bytes would make every
+		 * program downstream wrong: refuse it here, where the line is known. */
+		if ((size_t)end > d->text.len ||
+		    !news_unescaped_equals(fs->f[NEWS_F_TEXT].p, fs->f[NEWS_F_TEXT].len,
+		                           d->text.data + start, (size_t)(end - start))) {
+			bad(r, r->lineno, (size_t)end > d->text.len
+			    ? "record span lies outside its document"
+			    : "record text differs from the document's bytes start..end", NULL);
+			continue;
+		}
 		int is_sentence = news_field_is(fs->f[NEWS_F_KIND], "sentence");
 		if (is_sentence) {
 			NEWS_GROW(d->sents, d->sents_cap, d->nsents + 1);

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "doc.h"
@@ -18,8 +21,9 @@
 
 NEWS_DATA(abbrev);
 NEWS_DATA(split_starters);
+NEWS_DATA(split_titles);
 
-enum abbrev_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_OTHER, AB_FINAL };
+enum abbrev_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_OTHER, AB_FINAL, AB_NAME_END };
 
 /* A small open-addressing hash set over the embedded lists: the keys point
  * into the embedded (static) data, so building it copies nothing. */
@@ -43,6 +47,7 @@ struct line {
 struct news_splitter {
 	struct word_table abbrev;   /* lower case keys */
 	struct word_table starters; /* case as at a sentence start */
+	struct word_table titles;   /* job titles after a company name */
 	struct line *lines;
 	size_t lines_cap;
 };
@@ -198,7 +203,7 @@ static void table_build(struct word_table *t, const char *data, size_t len)
 		unsigned char cls = AB_OTHER;
 		if (tab && tab + 1 < ln + ll)
 			cls = tab[1] == 'T' ? AB_TITLE : tab[1] == 'N' ? AB_NUMBER :
-			      tab[1] == 'F' ? AB_FINAL : AB_OTHER;
+			      tab[1] == 'F' ? AB_FINAL : tab[1] == 'E' ? AB_NAME_END : AB_OTHER;
 		if (kl == 0 || kl > 255)
 			continue;
 		size_t h = hash_word(ln, kl, 0) & t->mask;
@@ -246,6 +251,7 @@ struct news_splitter *news_splitter_new(void)
 	struct news_splitter *sp = news_xcalloc(1, sizeof *sp);
 	table_build(&sp->abbrev, news_data_abbrev, news_data_abbrev_len);
 	table_build(&sp->starters, news_data_split_starters, news_data_split_starters_len);
+	table_build(&sp->titles, news_data_split_titles, news_data_split_titles_len);
 	return sp;
 }
 
@@ -255,6 +261,7 @@ void news_splitter_free(struct news_splitter *sp)
 		return;
 	free(sp->abbrev.slots);
 	free(sp->starters.slots);
+	free(sp->titles.slots);
 	free(sp->lines);
 	free(sp);
 }
@@ -269,6 +276,7 @@ struct para {
 	const char *t;
 	size_t ps, pe;        /* the paragraph */
 	size_t s;             /* start of the current sentence */
+	size_t alnum;         /* its first letter or digit; 0 unknown, pe + 1 none */
 	long no;
 	/* numbered or lettered list: marker style and last value seen */
 	int list_style;       /* 0 none, else the byte after the number: '.' or ')' */
@@ -312,16 +320,20 @@ static void emit(struct para *p, size_t end)
 	if (b > a)
 		news_doc_add_sentence(p->d, a, b, p->no);
 	p->s = end;
+	p->alnum = 0;
 }
 
-/* Does any letter or digit occur in t[a..b)? */
-static int has_alnum(const char *t, size_t a, size_t b)
+/* Where the current sentence's first letter or digit is (pe if none yet
+ * up to the end of the paragraph); found once per sentence. */
+static size_t first_alnum(struct para *p)
 {
-	size_t adv;
-	for (size_t i = a; i < b; i += adv)
-		if (alnum_cp(dec(t, b, i, &adv)))
-			return 1;
-	return 0;
+	if (!p->alnum) {
+		size_t i = p->s, adv;
+		while (i < p->pe && !alnum_cp(dec(p->t, p->pe, i, &adv)))
+			i += adv;
+		p->alnum = i + 1;
+	}
+	return p->alnum - 1;
 }
 
 /* A list marker at t[i..]: "12." "12)" "12.)" "a." "b)" followed by a space.
@@ -404,6 +416,26 @@ static int is_personal_title(const char *w, size_t n)
 	       (n == 3 && memcmp(w, "Mrs", 3) == 0);
 }
 
+/* After a name-ending abbreviation (Inc., Fla., ", N.Y.") a capitalised word
+ * starts a new sentence unless it is a job title or a title abbreviation
+ * ("Acme Inc. Chief Executive ...", "Austin, Texas, Gov. ..."). */
+static int name_end_splits(const struct para *p, size_t nws, size_t nwe)
+{
+	const char *t = p->t;
+	size_t n = nwe - nws;
+	for (size_t k = nws; k > 0 && (t[k - 1] == '(' || t[k - 1] == '"' || t[k - 1] == '\''); k--)
+		if (t[k - 1] == '(')
+			return 0;   /* "Buffalo, N.Y. (AP)", "Acme Inc. (NYSE: ACM)" */
+	if (n == 1 && nwe < p->pe && t[nwe] == '.')
+		return 0;   /* another abbreviation: "Reiss & Co. B.V." */
+	if (table_get(&p->sp->titles, t + nws, n, 0) != AB_NONE)
+		return 0;
+	if (nwe < p->pe && t[nwe] == '.' && !is_personal_title(t + nws, n) &&
+	    table_get(&p->sp->abbrev, t + nws, n, 1) == AB_TITLE)
+		return 0;
+	return 1;
+}
+
 /* Single letters joined by periods, without the last period: U.S, a.m, J.R.R */
 static int letters_with_periods(const char *w, size_t n, int *upper)
 {
@@ -440,9 +472,16 @@ static int is_number_word(const char *w, size_t n)
 	return 1;
 }
 
-/* The start of the token ending at i (white space delimited, >= lo). */
+/* Rules look at most this far back into a word: longer "words" are debris,
+ * and the bound keeps the work per end mark constant. */
+enum { MAX_WORD = 128 };
+
+/* The start of the token ending at i (white space delimited, >= lo, at most
+ * about MAX_WORD bytes back). */
 static size_t token_start(const char *t, size_t lo, size_t i)
 {
+	if (i - lo > MAX_WORD)
+		lo = i - MAX_WORD;
 	while (i > lo) {
 		size_t back;
 		if (space_cp(dec_back(t, lo, i, &back)))
@@ -458,15 +497,22 @@ static int lower_word_ends(const struct para *p, const char *w, size_t wl, size_
 {
 	if (wl < 2 || nwe == nws)
 		return 0;
-	for (size_t k = 0; k < wl; k++)
-		if (w[k] < 'a' || w[k] > 'z')
+	if (nwe - nws == 1 && nwe < p->pe && (p->t[nwe] == ')' || p->t[nwe] == '.'))
+		return 0;   /* an inline list: "... the world. b) Refusing" */
+	int letters = 0;
+	for (size_t k = 0; k < wl; k++) {
+		if (w[k] >= 'a' && w[k] <= 'z')
+			letters++;
+		else if (!is_digit(w[k]) && !(k && (w[k] == '-' || w[k] == '\'')))
 			return 0;
-	return table_get(&p->sp->abbrev, w, wl, 1) == AB_NONE;
+	}
+	/* "it was mean. why", "call 303-832-8160. they" */
+	return (!letters || table_get(&p->sp->abbrev, w, wl, 1) == AB_NONE) && wl >= 2;
 }
 
 /* Does a single period at t[i] (followed by white space) end the sentence?
  * nc/ws/we describe the next word. */
-static int period_ends(const struct para *p, size_t i, enum next_class nc, size_t nws, size_t nwe)
+static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws, size_t nwe)
 {
 	const char *t = p->t;
 	size_t w0 = token_start(t, p->s, i), adv;
@@ -482,7 +528,7 @@ static int period_ends(const struct para *p, size_t i, enum next_class nc, size_
 		return nc != NX_LOWER;
 	if (nc == NX_LOWER)
 		return lower_word_ends(p, w, wl, nws, nwe);
-	int first = !has_alnum(t, p->s, w0);
+	int first = first_alnum(p) >= w0;
 	if (is_number_word(w, wl)) {
 		if (first && wl <= 3)
 			return 0;   /* a list marker: "1. The first item" */
@@ -497,9 +543,9 @@ static int period_ends(const struct para *p, size_t i, enum next_class nc, size_
 		size_t pw = token_start(t, p->s, pe);
 		int prev_cap = pe > pw && upper_cp(dec(t, pe, pw, &adv));
 		if (c0 == 'I' && !prev_cap)
-			return nc == NX_UPPER;
-		if (prev_cap)
-			return 0;
+			return nc == NX_UPPER;   /* "you and I. Did you" */
+		/* an initial, unless a word that starts sentences follows: "Plan B.
+		 * It failed" but "George W. Bush" */
 		return nc == NX_UPPER && is_starter(p->sp, t, nws, nwe);
 	}
 	int up;
@@ -508,17 +554,30 @@ static int period_ends(const struct para *p, size_t i, enum next_class nc, size_
 			return 0;
 		if (is_starter(p->sp, t, nws, nwe))
 			return 1;
+		if (up && w0 > p->s + 2 && t[w0 - 1] == ' ' && t[w0 - 2] == ',') {
+			/* "Buffalo, N.Y. Slepian": a state after a place name */
+			size_t pw = token_start(t, p->s, w0 - 2);
+			int country = wl == 3 && (memcmp(w, "U.S", 3) == 0 || memcmp(w, "U.K", 3) == 0 ||
+			                          memcmp(w, "U.N", 3) == 0 || memcmp(w, "E.U", 3) == 0);
+			if (!country && upper_cp(dec(t, w0, pw, &adv)))
+				return name_end_splits(p, nws, nwe);
+		}
 		return up && is_personal_title(t + nws, nwe - nws);
 	}
 	switch (table_get(&p->sp->abbrev, w, wl, 1)) {
 	case AB_TITLE:
-		return 0;
+		if (!lower_cp(c0))
+			return 0;
+		/* lower case, a title is a unit or a common noun: "10 ft." "5th st." */
+		return nc == NX_UPPER && is_starter(p->sp, t, nws, nwe);
 	case AB_NUMBER:
 		return nc != NX_DIGIT;
 	case AB_OTHER:
 		return nc == NX_UPPER && is_starter(p->sp, t, nws, nwe);
 	case AB_FINAL:
 		return nc == NX_UPPER;
+	case AB_NAME_END:
+		return nc == NX_UPPER && name_end_splits(p, nws, nwe);
 	default:
 		return 1;
 	}
@@ -536,13 +595,18 @@ static int glued_boundary(const struct para *p, size_t i)
 	    !(c >= 'a' && c <= 'z'))
 		return 0;
 	size_t ts = token_start(t, p->s, i), te = i;
-	while (te < p->pe && t[te] != ' ' && t[te] != '\n' && t[te] != '\t')
+	while (te < p->pe && te - i < MAX_WORD && t[te] != ' ' && t[te] != '\n' && t[te] != '\t')
 		te++;
 	for (size_t k = ts; k < te; k++)
 		if (t[k] == '@' || t[k] == '/' || t[k] == '_' || t[k] == '\\' || t[k] == ':')
 			return 0;
 	if (te - ts > 3 && (memcmp(t + ts, "www", 3) == 0 || memcmp(t + ts, "WWW", 3) == 0))
 		return 0;
+	static const char *const tld[] = { "Com", "Net", "Org", "Gov", "Edu" };
+	for (size_t k = 0; k < sizeof tld / sizeof *tld; k++)
+		if (i + 4 <= p->pe && memcmp(t + i + 1, tld[k], 3) == 0 &&
+		    (i + 4 == p->pe || !alnum_cp((unsigned char)t[i + 4])))
+			return 0;   /* "Newsfeed.Com" */
 	return table_get(&p->sp->abbrev, t + ts, i - ts, 1) != AB_TITLE;
 }
 
@@ -619,6 +683,10 @@ static size_t end_marks(struct para *p, size_t i)
 	if (!space_cp(dec(t, e, k, &adv))) {
 		if (dots == 1 && !marks && k == j && glued_boundary(p, i))
 			emit(p, j);
+		else if (dots >= 2 && k == j && j + 1 < e && t[j] >= 'A' && t[j] <= 'Z' &&
+		         ((t[j + 1] >= 'a' && t[j + 1] <= 'z') ||
+		          (t[j] == 'I' && (t[j + 1] == ' ' || t[j + 1] == '\''))))
+			emit(p, j);   /* "before..I should", "that...The" */
 		return k;
 	}
 	size_t nws, nwe;
@@ -666,13 +734,197 @@ static size_t end_marks(struct para *p, size_t i)
 }
 
 static const unsigned char mark_byte[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1,
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [0xE2] = 1,
+	['*'] = 1, ['='] = 1, ['_'] = 1,
 };
+
+/* A run of three or more of one separator character standing alone ("***",
+ * "=====", "____") between sentences is a sentence of its own; returns
+ * where to go on. */
+static size_t separator_run(struct para *p, size_t i)
+{
+	const char *t = p->t;
+	size_t a = i, b = i;
+	while (a > p->s && t[a - 1] == t[i])
+		a--;
+	while (b < p->pe && t[b] == t[i])
+		b++;
+	if (b - a < 3 || (a > p->s && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '\t') ||
+	    (b < p->pe && t[b] != ' ' && t[b] != '\n' && t[b] != '\t' && t[b] != '\r'))
+		return b;
+	if (first_alnum(p) < a)
+		emit(p, a);
+	if (b < p->pe)
+		emit(p, b);
+	return b;
+}
+
+/* The next byte at or after i that the rules look at (e if none). Eight bytes
+ * at a time: a word holds a candidate when one of its bytes equals . ! ? :
+ * or has the high bit set (then the bytes are looked at one by one). */
+static size_t next_mark(const char *t, size_t i, size_t e)
+{
+#ifdef __SSE2__
+	/* the same sixteen bytes at a time */
+	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+	const __m128i qm = _mm_set1_epi8('?'), colon = _mm_set1_epi8(':');
+	const __m128i star = _mm_set1_epi8('*'), eq = _mm_set1_epi8('='), us = _mm_set1_epi8('_');
+	while (i + 16 <= e) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(v, colon)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, star),
+		                                 _mm_or_si128(_mm_cmpeq_epi8(v, eq), _mm_cmpeq_epi8(v, us))));
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, v));
+		while (bits) {
+			size_t k = i + (size_t)__builtin_ctz(bits);
+			if (mark_byte[(unsigned char)t[k]])
+				return k;
+			bits &= bits - 1;
+		}
+		i += 16;
+	}
+#endif
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	for (;;) {
+		while (i + 8 <= e) {
+			uint64_t v;
+			memcpy(&v, t + i, 8);
+			uint64_t a = v ^ (ones * '.'), b = v ^ (ones * '!');
+			uint64_t c = v ^ (ones * '?'), d = v ^ (ones * ':');
+			uint64_t f = v ^ (ones * '*'), g = v ^ (ones * '='), h = v ^ (ones * '_');
+			uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) |
+			             ((c - ones) & ~c) | ((d - ones) & ~d) | ((f - ones) & ~f) |
+			             ((g - ones) & ~g) | ((h - ones) & ~h) | v;
+			if (z & high)
+				break;
+			i += 8;
+		}
+		size_t stop = i + 8 < e ? i + 8 : e;
+		for (; i < stop; i++)
+			if (mark_byte[(unsigned char)t[i]])
+				return i;
+		if (i >= e)
+			return e;
+	}
+}
+
+/* "Weekday, Month D, YYYY" at t[i..e): its length, or 0. */
+static size_t full_date(const char *t, size_t i, size_t e)
+{
+	static const char *const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday",
+	                                    "Friday", "Saturday", "Sunday" };
+	static const char *const months[] = { "January", "February", "March", "April",
+	                                      "May", "June", "July", "August", "September",
+	                                      "October", "November", "December" };
+	size_t j = i, k;
+	for (k = 0; k < 7; k++) {
+		size_t n = strlen(days[k]);
+		if (e - j > n && memcmp(t + j, days[k], n) == 0) {
+			j += n;
+			break;
+		}
+	}
+	if (k == 7 || j + 2 > e || t[j] != ',' || t[j + 1] != ' ')
+		return 0;
+	j += 2;
+	for (k = 0; k < 12; k++) {
+		size_t n = strlen(months[k]);
+		if (e - j > n && memcmp(t + j, months[k], n) == 0) {
+			j += n;
+			break;
+		}
+	}
+	if (k == 12 || j >= e || t[j++] != ' ')
+		return 0;
+	size_t d0 = j;
+	while (j < e && j - d0 < 2 && is_digit(t[j]))
+		j++;
+	if (j == d0 || j + 6 > e || t[j] != ',' || t[j + 1] != ' ')
+		return 0;
+	j += 2;
+	for (k = 0; k < 4; k++)
+		if (!is_digit(t[j + k]))
+			return 0;
+	j += 4;
+	if (j < e && (is_digit(t[j]) || t[j] == '.'))
+		return 0;
+	return j - i;
+}
+
+/* Web news pages put the publication date next to the headline: a paragraph
+ * opening with a full date followed by a capitalised word, or a headline
+ * ending in one, has the date as a sentence of its own. */
+static void datelines(struct para *p)
+{
+	const char *t = p->t;
+	size_t n = p->s == p->ps ? full_date(t, p->ps, p->pe) : 0;
+	if (n && p->ps + n < p->pe) {
+		size_t nx = skip_space(t, p->ps + n, p->pe), adv;
+		if (nx > p->ps + n && upper_cp(dec(t, p->pe, nx, &adv)))
+			emit(p, p->ps + n);
+	}
+	for (size_t i = p->pe > p->s + 48 ? p->pe - 48 : p->s + 1; i + 16 < p->pe; i++) {
+		if (t[i - 1] != ' ' || t[i] < 'F' || t[i] > 'W' || full_date(t, i, p->pe) != p->pe - i)
+			continue;
+		size_t b = trim_back(t, p->s, i);
+		if (b == p->s || t[b - 1] == ',' || t[b - 1] == '-')
+			return;
+		static const char *const joins[] = { "on", "of", "by", "since", "until", "till", "from",
+		                                     "to", "before", "after", "and", "or", "through",
+		                                     "between", "at", "for", "the" };
+		size_t w = token_start(t, p->s, b);
+		for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+			if (strlen(joins[k]) == b - w && memcmp(t + w, joins[k], b - w) == 0)
+				return;   /* "... on Tuesday, May 5, 2015" */
+		emit(p, i);
+		return;
+	}
+}
+
+static void credit(struct para *p, size_t colon);
+
+/* A colon: a picture credit, or a smiley ending a sentence ("in the
+ * community :-) Posted by"); returns where to go on. */
+static size_t colon(struct para *p, size_t i)
+{
+	const char *t = p->t;
+	size_t emo = emoticon(t, i, p->pe);
+	if (!emo) {
+		credit(p, i);
+		return i + 1;
+	}
+	size_t k = i + emo, nws, nwe;
+	if (k < p->pe && i > p->s && (t[i - 1] == ' ' || t[i - 1] == '\n') && first_alnum(p) < i) {
+		size_t nx = skip_space(t, k, p->pe);
+		if (next_word(t, nx, p->pe, &nws, &nwe) == NX_UPPER)
+			emit(p, k);
+	}
+	return k;
+}
+
+/* "Playstation VR demo Image: Nick Moreau.": a picture credit after a
+ * caption starts a sentence. */
+static void credit(struct para *p, size_t colon)
+{
+	static const char *const words[] = { "Image", "Photo", "Picture", "Photograph", "Credit" };
+	const char *t = p->t;
+	if (colon + 1 >= p->pe || t[colon + 1] != ' ')
+		return;
+	size_t w = token_start(t, p->s, colon);
+	if (w <= p->s || first_alnum(p) >= w)
+		return;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (strlen(words[k]) == colon - w && memcmp(t + w, words[k], colon - w) == 0) {
+			emit(p, w);
+			return;
+		}
+}
 
 static void split_para(const struct news_splitter *sp, struct news_doc *d,
                        size_t ps, size_t pe, long no)
 {
-	struct para p = { sp, d, d->text.data, ps, pe, ps, no, 0, 0, 0 };
+	struct para p = { sp, d, d->text.data, ps, pe, ps, 0, no, 0, 0, 0 };
 	const char *t = p.t;
 	long v;
 	int style, alpha;
@@ -682,18 +934,34 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 		p.list_alpha = alpha;
 		p.list_last = v;
 	}
+	if (pe - ps > 16 && (memcmp(t + ps + 3, "day, ", 5) == 0 || memcmp(t + ps + 4, "day, ", 5) == 0 ||
+	                     memcmp(t + ps + 5, "day, ", 5) == 0 || memcmp(t + ps + 6, "day, ", 5) == 0))
+		datelines(&p);
 	while (i < pe) {
 		unsigned char c = (unsigned char)t[i];
-		if (p.list_style && (c == ' ' || c == '\t' || c == '\n') && i + 1 < pe &&
-		    list_marker(t, i + 1, pe, &v, &style, &alpha) && style == p.list_style &&
-		    alpha == p.list_alpha && v == p.list_last + 1) {
-			emit(&p, i + 1);
-			p.list_last = v;
-			i++;
+		if (p.list_style) {
+			if ((c == ' ' || c == '\t' || c == '\n') && i + 1 < pe &&
+			    list_marker(t, i + 1, pe, &v, &style, &alpha) && style == p.list_style &&
+			    alpha == p.list_alpha && v == p.list_last + 1) {
+				emit(&p, i + 1);
+				p.list_last = v;
+				i++;
+				continue;
+			}
+			if (!mark_byte[c]) {
+				i++;
+				continue;
+			}
+		} else if (!mark_byte[c]) {
+			i = next_mark(t, i, pe);
 			continue;
 		}
-		if (!mark_byte[c]) {
-			i++;
+		if (c == ':') {
+			i = colon(&p, i);
+			continue;
+		}
+		if (c == '*' || c == '=' || c == '_') {
+			i = separator_run(&p, i);
 			continue;
 		}
 		if (c == 0xE2) {
@@ -704,7 +972,7 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 			} else {
 				size_t back;
 				if (bullet_cp(cp) && i > p.s && space_cp(dec_back(t, ps, i, &back)) &&
-				    has_alnum(t, p.s, i))
+				    first_alnum(&p) < i)
 					emit(&p, i);
 				i += adv;
 			}
@@ -712,6 +980,8 @@ static void split_para(const struct news_splitter *sp, struct news_doc *d,
 		}
 		i = end_marks(&p, i);
 	}
+	if (pe - p.s > 16 && is_digit(t[pe - 4]) && t[pe - 6] == ',' && is_digit(t[pe - 1]))
+		datelines(&p);
 	emit(&p, pe);
 }
 
@@ -725,6 +995,9 @@ static int debris_line(const char *t, size_t a, size_t b)
 {
 	if (t[a] == '|' || t[b - 1] == '|')
 		return 1;
+	const char *bar = memchr(t + a, '|', b - a);
+	if (bar && memchr(bar + 1, '|', (size_t)(t + b - bar - 1)) && !memchr(t + a, '.', b - a))
+		return 1;   /* "Home | World | Politics" */
 	if (b - a >= 3 && (memcmp(t + a, "![", 2) == 0 || memcmp(t + a, "[](", 3) == 0) &&
 	    t[b - 1] == ')')
 		return 1;
@@ -758,6 +1031,9 @@ static int starts_lower(const char *t, size_t a, size_t b)
 /* Lines longer than this make a block one paragraph per line: hard-wrapped
  * text stays below it. */
 enum { WRAP_WIDTH = 110 };
+/* Lines no longer than this in a block where no line ends a sentence are
+ * list items or headings, not wrapped text. */
+enum { LIST_WIDTH = 30 };
 
 static void split_block(struct news_splitter *sp, struct news_doc *d, size_t nlines, long *para)
 {
@@ -768,6 +1044,16 @@ static void split_block(struct news_splitter *sp, struct news_doc *d, size_t nli
 		if (!ln[k].debris && ln[k].end - ln[k].start > maxlen)
 			maxlen = ln[k].end - ln[k].start;
 	int per_line = maxlen > WRAP_WIDTH;
+	if (!per_line && maxlen <= LIST_WIDTH) {
+		/* short lines none of which ends a sentence: a list of items
+		 * ("features\ncontact manager\nevents, activities") */
+		per_line = 1;
+		for (size_t k = 0; k < nlines && per_line; k++) {
+			char c = t[ln[k].end - 1];
+			if (!ln[k].debris && (c == '.' || c == '!' || c == '?'))
+				per_line = 0;
+		}
+	}
 	size_t k = 0;
 	while (k < nlines) {
 		if (ln[k].debris) {

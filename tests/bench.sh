@@ -62,18 +62,22 @@ peak_kb() {
 	fi
 }
 
-printf '%-16s %10s %10s %14s %14s\n' program seconds MB/s "peak kB 10MB" "peak kB 50MB"
+printf '%-24s %10s %10s %14s %14s\n' program seconds MB/s "peak kB 10MB" "peak kB 50MB"
 line() {
 	name=$1; shift
 	t=$(seconds "$@" "$corpus")
 	mbs=$(echo "$bytes / 1000000 / $t" | bc -l)
 	m10=$(peak_kb "$@" "$WORK/corpus10.txt")
 	m50=$(peak_kb "$@" "$corpus")
-	printf '%-16s %10.3f %10.1f %14s %14s\n' "$name" "$t" "$mbs" "$m10" "$m50"
+	printf '%-24s %10.3f %10.1f %14s %14s\n' "$name" "$t" "$mbs" "$m10" "$m50"
 }
 line "wc -l" wc -l
+# Each program twice: the corpus as one 50 MB document, and as one document a
+# line (--lines), where memory must not grow with the input.
 for p in news-split news-entities news-dates news-quotes; do
-	[ -x "$BIN/$p" ] && line "$p" "$BIN/$p"
+	[ -x "$BIN/$p" ] || continue
+	line "$p" "$BIN/$p"
+	line "$p --lines" "$BIN/$p" --lines
 done
 icu=$HOME/.cache/newsutils-peers/bin/icu-split
 [ -x "$icu" ] && line "ICU (peer)" "$icu"
@@ -82,5 +86,5 @@ if [ -x "$BIN/news-summarize" ]; then
 	awk 'BEGIN { RS = ""; n = 0 } n < 100 { printf "%s\n", $0 > ("'"$WORK"'/story" n ".txt"); n++ }' "$corpus"
 	"$BIN/news-split" "$WORK"/story*.txt > "$WORK/story.stream"
 	t=$(seconds sh -c "exec '$BIN/news-summarize' --words 250 < '$WORK/story.stream'")
-	printf '%-16s %10.3f s for one 100-document story\n' news-summarize "$t"
+	printf '%-24s %10.3f s for one 100-document story\n' news-summarize "$t"
 fi

@@ -249,3 +249,21 @@ fields() { awk -F '\t' -v k="$1" '$3 == k { print NF }' | sort -u; }
 	for p in piece*; do news-split < "$p"; done > joined
 	cmp whole joined
 }
+
+@test "GNU parallel --pipe on doc records gives the same bytes as one process" {
+	news-split "${SEEDS[@]}" > whole
+	parallel --will-cite --pipe -k --regexp --recstart '^[^\t]*\t0\tdoc\t' \
+		--block 100k -N 1 news-split < whole > par 2> /dev/null
+	cmp whole par
+}
+
+@test "a record that breaks the invariant is refused with its line" {
+	news-split "${SEEDS[0]}" > s
+	awk -F '\t' 'BEGIN { OFS = "\t" } NR == 3 { $6 = "Something else" } { print }' s > bad1.tsv
+	run -1 --separate-stderr news-split bad1.tsv
+	[ "$stderr" = "news-split: bad1.tsv:3: record text differs from the document's bytes start..end" ]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq "$(($(wc -l < s) - 1))" ]
+	awk -F '\t' 'BEGIN { OFS = "\t" } NR == 3 { $4 = 99999; $5 = 99999; $6 = "" } { print }' s > bad2.tsv
+	run -1 --separate-stderr news-split bad2.tsv
+	[ "$stderr" = "news-split: bad2.tsv:3: record span lies outside its document" ]
+}
