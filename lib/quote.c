@@ -450,7 +450,7 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 	while (i < len) {
 		int kind;
 		char ch = 0, curly = 0;
-		if (text[i] == ' ') {
+		if (text[i] == ' ' || text[i] == '\n') {
 			i++;
 			continue;
 		}
@@ -1776,6 +1776,7 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
  * quote paragraph right after a window's end, which cannot inherit the
  * speaker of the one before). */
 #define QUOTE_WINDOW 65536
+#define QUOTE_MAX_NAMES 8192
 
 static size_t window_end(const struct news_sentence *sents, size_t nsents, size_t *si,
                          size_t from, size_t len)
@@ -1838,6 +1839,12 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 			assign_sentences(qf, sents + si0, si - si0, (int)si0);
 			mark_directions(qf, text);
 			pair_quotes(qf, text);
+			if (qf->nnames > QUOTE_MAX_NAMES) {
+				/* a huge document: forget the names of its distant past,
+				 * which keeps the name index small enough to be fast */
+				qf->nnames = qf->names_seen = qf->names_indexed = 0;
+				qf->nname_slots = 0;
+			}
 			collect_names(qf, text);
 			index_names(qf, text);
 			NEWS_GROW(qf->used, qf->used_cap, qf->ntok);
