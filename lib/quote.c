@@ -1353,7 +1353,7 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 	for (size_t steps = 0; k > lo && steps < (colon ? 10u : 5u); steps++) {
 		k--;
 		const struct qtok *t = &T[k];
-		if (t->type == T_QUOTE || sentence_end_punct(t) || t->para != T[q].para)
+		if (t->type == T_QUOTE || sentence_end_punct(t) || t->para != T[q - 1].para)
 			return 0;
 		if (t->type == T_WORD && (t->cls & W_CUE)) {
 			size_t h = subject_head(qf, k, lo);
@@ -1459,6 +1459,15 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 		lo--;
 	struct attr a = {QUOTE_NONE, QUOTE_NONE, QUOTE_NONE, QUOTE_NONE};
 	int have = 0, fragment = 0;
+	if (d->open == lo && lo > 0 && is_punct(&T[lo - 1], ':') &&
+	    T[lo - 1].para + 1 == T[lo].para) {
+		/* `he declared:` closing the paragraph before the quote */
+		size_t plo = lo - 1;
+		while (plo > 0 && T[plo - 1].para == T[lo - 1].para && !sentence_end_punct(&T[plo - 1]) &&
+		       T[plo - 1].type != T_QUOTE)
+			plo--;
+		have = attr_before(qf, text, d->open, plo, &a);
+	}
 	if (d->open > lo) {
 		/* only an attribution may precede a direct quote: `X said: "`,
 		 * `X said "`, `X told reporters, "` */
