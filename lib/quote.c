@@ -55,7 +55,7 @@ static const struct { const char *words; unsigned cls; } function_words[] = {
 	 " publicly privately would will could did does do again reportedly first"
 	 " further still just even already never initially earlier subsequently"
 	 " separately sometimes frequently flatly simply quickly angrily bluntly"
-	 " openly loudly long since may might can should must not n't has"
+	 " openly loudly long since may might can should must not n't has now"
 	 " had", W_SKIP},
 	{"that which who whom whose when while because if as after before since so"
 	 " yet and but or nor than though although whether where why how what"
@@ -831,6 +831,8 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 	const struct qtok *t = &T[a];
 	if (t->cls & (W_DET | W_TITLE | W_NOUN_S | W_NOUN_P))
 		return 1;
+	if (((t->cls & W_PREP) && !(t->flags & F_CAP)) || word_is(qf->text, t, "however"))
+		return 1;   /* Blunt, after a long pause, said */
 	if (word_is(qf->text, t, "who") || word_is(qf->text, t, "whose") ||
 	    word_is(qf->text, t, "which") || word_is(qf->text, t, "now") ||
 	    word_is(qf->text, t, "then") || word_is(qf->text, t, "himself") ||
@@ -882,7 +884,8 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 				found = 1;
 				break;
 			}
-			if (T[j].type == T_QUOTE || (T[j].type == T_PUNCT && strchr(";:!?", T[j].ch)) ||
+			if ((T[j].type == T_QUOTE && T[j].ch == 'd') ||
+			    (T[j].type == T_PUNCT && strchr(";:!?", T[j].ch)) ||
 			    (closer == ',' && is_punct(&T[j], '.') && !is_punct(&T[j + 1], ',')))
 				return best;
 		}
@@ -1239,6 +1242,8 @@ static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size
 			continue;
 		if (k > lo && T[k - 1].type == T_WORD && (T[k - 1].cls & (W_PREP | W_OFFOR)))
 			continue;   /* in Portsmouth, on Tuesday */
+		if ((t->flags & F_CAP) && is_participle(qf->text, t))
+			continue;   /* Holding signs, ... */
 		int start = (t->flags & F_CAP) ? !(t->cls & (W_PREP | W_CLAUSE | W_TIME | W_SKIP)) :
 		            (t->cls & (W_PRON | W_DET | W_NOUN_S | W_NOUN_P)) != 0;
 		if (!start)
@@ -1356,6 +1361,12 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 		if (t->type == T_QUOTE || sentence_end_punct(t) || t->para != T[q - 1].para)
 			return 0;
 		if (t->type == T_WORD && (t->cls & W_CUE)) {
+			if (is_participle(text, t)) {
+				if (!main_subject(qf, lo, k, &a->spk_s, &a->spk_e))
+					return 0;
+				a->cue = a->cue_e = k;
+				return 1;
+			}
 			size_t h = subject_head(qf, k, lo);
 			if (h == QUOTE_NONE)
 				return 0;
