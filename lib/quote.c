@@ -1579,12 +1579,16 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	     have && a.cue != QUOTE_NONE ? a.cue_e : QUOTE_NONE, d->name_off, d->name_len);
 }
 
-/* Whether a direct quote lies inside tokens s..e. */
+/* Whether a quote that was kept (direct or mixed) opens inside tokens s..e. */
 static int has_quote(const struct quote_finder *qf, size_t s, size_t e)
 {
-	for (size_t k = s; k <= e && k < qf->ntok; k++)
-		if (qf->tok[k].type == T_QUOTE && qf->tok[k].qdir != Q_APOS)
+	for (size_t i = 0; i < qf->ndq; i++) {
+		const struct dquote *d = &qf->dq[i];
+		if (d->open > e)
+			break;
+		if (d->open >= s && d->kind)
 			return 1;
+	}
 	return 0;
 }
 
@@ -1752,7 +1756,8 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				}
 				if (k > e || T[k].type != T_WORD)
 					continue;
-				if (T[k].cls & (W_PREP | W_OFFOR) && !(T[k].flags & F_CAP) &&
+				int after_that = k > v + 1 && word_is(text, &T[k - 1], "that");
+				if (!after_that && T[k].cls & (W_PREP | W_OFFOR) && !(T[k].flags & F_CAP) &&
 				    !word_is(text, &T[k], "if"))
 					continue;
 				if (word_is(text, &T[k], "so") || word_is(text, &T[k], "nothing") ||
