@@ -1313,6 +1313,12 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 		}
 		if (t->type == T_WORD && ((t->cls & W_CUE) || ((t->cls & W_CUE_N) && k > first &&
 		                                               k + 1 < n && sentence_end_punct(&T[k + 1])))) {
+			/* in the next sentence only as `Smith said.` standing alone */
+			if (t->sent != T[q].sent && !(k + 1 < n && (sentence_end_punct(&T[k + 1]) ||
+			                                            is_punct(&T[k + 1], ',') ||
+			                                            (T[k + 1].cls & (W_PREP | W_TIME)) ||
+			                                            T[k + 1].sent != t->sent)))
+				return 0;
 			if (is_participle(text, t)) {
 				/* `"...," saying ...`: the sentence's subject speaks */
 				if (k != first || !main_subject(qf, lo, q, &a->spk_s, &a->spk_e))
@@ -1698,8 +1704,6 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 						     off, len);
 					}
 				}
-				if (ce >= cs && ce - cs < 2 && v + 2 <= end)
-					cs = ce;   /* a short first part is kept when more follows */
 			} else if (ss == QUOTE_NONE && v > s && is_punct(&T[v - 1], ',')) {
 				/* `..., said Smith.` */
 				size_t ne = np_right(qf, v + 1, e + 1);
@@ -1767,18 +1771,25 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				cs = k;
 				ce = end;
 				/* stop before `, adding that` and `, according to` */
-				for (size_t j = k + 1; j < end; j++)
-					if (is_punct(&T[j], ',') && T[j + 1].type == T_WORD &&
+				for (size_t j = k + 1; j < end; j++) {
+					if ((is_punct(&T[j], ',') || word_is(text, &T[j], "and")) &&
+					    T[j + 1].type == T_WORD &&
 					    ((T[j + 1].cls & W_CUE) || is_according(text, T, j + 1, e + 1))) {
 						ce = j - 1;
 						break;
 					}
+					if (is_punct(&T[j], ':') || is_punct(&T[j], ';')) {
+						ce = j - 1;   /* what follows is quoted or a new clause */
+						break;
+					}
+				}
 			} else {
 				continue;
 			}
 		}
 		if (cs == QUOTE_NONE || ce == QUOTE_NONE || ce < cs ||
-		    (ce - cs < 2 && !(ce >= cs && v + 2 <= e && is_punct(&T[v + 1], ','))))
+		    (ce - cs < 2 && !(ce >= cs && v + 2 <= e && is_punct(&T[v + 1], ',')) &&
+		     !(ce == cs + 1 && (T[cs].cls & W_PRON))))
 			continue;
 		if (ss != QUOTE_NONE && main_spk_s == QUOTE_NONE) {
 			main_spk_s = ss;
