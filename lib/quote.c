@@ -225,6 +225,7 @@ struct qtok {
 	                          quotes: 'd' double, 's' single */
 	unsigned char qdir;    /* Q_* for quotation marks */
 	char curly;            /* quotes: 'l' left glyph, 'r' right glyph, 0 straight */
+	unsigned char hidden;  /* a capitalised cue's cue bits >> 13, for headlines */
 };
 
 struct dquote {
@@ -361,6 +362,7 @@ static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char
 	t->cls = 0;
 	t->flags = 0;
 	t->qdir = 0;
+	t->hidden = 0;
 	t->para = 0;
 	t->e = e;
 	t->type = type;
@@ -401,8 +403,11 @@ static void classify_word(struct quote_finder *qf, const char *text, struct qtok
 	t->cls = ws->key_len ? ws->cls : 0;
 	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
 	 * where it is not attributing anything a noun phrase could precede. */
-	if (!(f & F_LOWER))
-		t->cls &= ~(unsigned)(W_CUE | W_CUE_B | W_CUE_N);
+	if (!(f & F_LOWER)) {
+		unsigned cues = W_CUE | W_CUE_B | W_CUE_N;
+		t->hidden = (unsigned char)((t->cls & cues) >> 13);
+		t->cls &= ~cues;
+	}
 }
 
 static inline void scan_byte(const struct quote_finder *qf, struct word_scan *w,
@@ -750,8 +755,9 @@ static size_t np_left(const struct quote_finder *qf, const char *text, size_t h,
 			continue;
 		}
 		if (p->flags & F_CAP) {
-			if ((p->cls & (W_CLAUSE | W_PRON | W_PREP | W_SKIP)) && !(p->cls & W_TITLE))
-				break;   /* But, In, He at the start of a sentence */
+			if ((p->cls & (W_CLAUSE | W_PRON | W_PREP | W_SKIP | W_CUE | W_CUE_B)) &&
+			    !(p->cls & W_TITLE))
+				break;   /* But, In, He at the start of a sentence; Says in a headline */
 			s--;
 			lower_run = 0;
 			continue;
@@ -804,6 +810,8 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 {
 	if (p->type != T_WORD)
 		return 0;
+	if (word_is(qf->text, p, "who") && p > qf->tok && is_punct(p - 1, ','))
+		return 1;   /* Graham, who says ... */
 	if ((p->cls & W_DET) && !(p->cls & W_NOUN_P) && !(p->flags & F_CAP) &&
 	    !is_pronoun_det(qf, p))
 		return 0;   /* a promised mission */
@@ -1151,6 +1159,17 @@ static void speaker_name(struct quote_finder *qf, struct doc_ctx *c, size_t s, s
 	int plural = (h->cls & W_NOUN_P) != 0 || word_is(text, h, "they") || word_is(text, h, "we");
 	int person = (h->cls & (W_NOUN_S | W_NOUN_P | W_PRON)) != 0 || (h->flags & F_CAP);
 
+	if (s == e && word_is(text, h, "who")) {
+		/* the relative pronoun stands for the phrase before its comma */
+		if (s >= 2 && is_punct(&T[s - 1], ',') && head_ok(qf, &T[s - 2]) &&
+		    !word_is(text, &T[s - 2], "who")) {
+			size_t a = np_left(qf, text, s - 2, s > 12 ? s - 12 : 0);
+			speaker_name(qf, c, a, s - 2, off, len, 0);
+		} else {
+			store_name(c, text + bs, be - bs, off, len);
+		}
+		return;
+	}
 	if (s == e && (h->cls & W_PRON)) {
 		/* he, she, they: the nearest earlier mention that agrees */
 		int want_plural = plural;
@@ -1413,6 +1432,30 @@ static void assign_sentences(struct quote_finder *qf, const struct news_sentence
 			t->sent = -1;
 		}
 		t->para = para;
+	}
+}
+
+/* In a headline in title case (`Trump Says He Never Pledged ...`) cues are
+ * capitalised like every other word: give them back their cue classes. */
+static void headline_cues(struct quote_finder *qf)
+{
+	struct qtok *T = qf->tok;
+	size_t k = 0;
+	while (k < qf->ntok) {
+		size_t e = k;
+		int cap = 0, low = 0, hidden = 0;
+		while (e < qf->ntok && T[e].sent == T[k].sent) {
+			if (T[e].type == T_WORD && T[e].e - T[e].s >= 4) {
+				cap += (T[e].flags & F_CAP) != 0;
+				low += (T[e].flags & F_LOWER) != 0;
+			}
+			hidden |= T[e].hidden;
+			e++;
+		}
+		if (hidden && T[k].sent >= 0 && cap >= 3 && low * 5 <= cap)
+			for (size_t j = k; j < e; j++)
+				T[j].cls |= (unsigned)T[j].hidden << 13;
+		k = e;
 	}
 }
 
@@ -1873,6 +1916,7 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 		tokenize(qf, text, from, to);
 		if (qf->ntok) {
 			assign_sentences(qf, sents + si0, si - si0, (int)si0);
+			headline_cues(qf);
 			mark_directions(qf, text);
 			pair_quotes(qf, text);
 			if (qf->nnames > QUOTE_MAX_NAMES) {
