@@ -83,8 +83,17 @@ struct wslot {
 /* byte classes of ASCII for the tokenizer's inner loop */
 enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_DIGIT = 8 };
 
+/* The last attribution made in the window: a quote standing alone in its
+ * paragraph is the words of whoever spoke last. */
+struct last_speaker {
+	size_t spk_s, spk_e, cue;   /* tokens; spk_s QUOTE_NONE when none */
+	int para;
+	size_t name_off, name_len;
+};
+
 struct quote_finder {
 	const char *text;        /* the document being read */
+	struct last_speaker last;
 	unsigned char bclass[256];
 	unsigned char fold[256]; /* ASCII lower case, other bytes as they are */
 	struct wslot *slots;
@@ -1460,9 +1469,18 @@ static void headline_cues(struct quote_finder *qf)
 }
 
 static void emit(struct doc_ctx *c, size_t s, size_t e, enum quote_kind kind,
-                 const struct quote_finder *qf, size_t spk_s, size_t spk_e, size_t cue_s,
+                 struct quote_finder *qf, size_t spk_s, size_t spk_e, size_t cue_s,
                  size_t cue_e, size_t name_off, size_t name_len)
 {
+	if (spk_s != QUOTE_NONE) {
+		/* the last one to speak, for a quote that stands on its own */
+		qf->last.spk_s = spk_s;
+		qf->last.spk_e = spk_e;
+		qf->last.cue = cue_s;
+		qf->last.para = qf->tok[spk_s].para;
+		qf->last.name_off = name_off;
+		qf->last.name_len = name_len;
+	}
 	while (s < e && (c->text[s] == ' ' || c->text[s] == '\n'))
 		s++;
 	while (e > s && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
@@ -1599,19 +1617,13 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	if (!have) {
 		/* a quote on its own: the speaker of the quote before it, in this
 		 * paragraph or the one before */
-		for (size_t i = di; i-- > 0;) {
-			const struct dquote *p = &qf->dq[i];
-			if (T[d->open].para - T[p->open].para > 1)
-				break;
-			if (p->kind && p->spk_s != QUOTE_NONE) {
-				a.spk_s = p->spk_s;
-				a.spk_e = p->spk_e;
-				a.cue = a.cue_e = p->cue;
-				d->name_off = p->name_off;
-				d->name_len = p->name_len;
-				have = 2;
-				break;
-			}
+		if (qf->last.spk_s != QUOTE_NONE && T[d->open].para - qf->last.para <= 1) {
+			a.spk_s = qf->last.spk_s;
+			a.spk_e = qf->last.spk_e;
+			a.cue = a.cue_e = qf->last.cue;
+			d->name_off = qf->last.name_off;
+			d->name_len = qf->last.name_len;
+			have = 2;
 		}
 		if (!have && words < 4)
 			return;
@@ -1929,6 +1941,7 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 			index_names(qf, text);
 			NEWS_GROW(qf->used, qf->used_cap, qf->ntok);
 			memset(qf->used, 0, qf->ntok);
+			qf->last.spk_s = QUOTE_NONE;
 			process_window(qf, &c);
 		}
 		from = to;
