@@ -75,6 +75,7 @@ static const struct { const char *words; unsigned cls; } function_words[] = {
 };
 
 struct wslot {
+	unsigned long hash;
 	unsigned key_off;   /* into words arena */
 	unsigned char key_len;
 	unsigned cls;
@@ -133,8 +134,10 @@ static struct wslot *table_slot_hashed(const struct quote_finder *qf, const char
 	size_t mask = qf->nslots - 1;
 	for (size_t i = hash & mask;; i = (i + 1) & mask) {
 		struct wslot *w = &qf->slots[i];
-		if (w->key_len == 0 || (w->key_len == n &&
-		    memcmp(qf->words.data + w->key_off, s, n) == 0))
+		if (w->key_len == 0)
+			return w;
+		const char *key = qf->words.data + w->key_off;
+		if (w->hash == hash && w->key_len == n && key[0] == s[0] && memcmp(key, s, n) == 0)
 			return w;
 	}
 }
@@ -143,8 +146,10 @@ static void table_add(struct quote_finder *qf, const char *s, size_t n, unsigned
 {
 	if (n == 0 || n > 40)
 		return;
-	struct wslot *w = table_slot_hashed(qf, s, n, word_hash(s, n));
+	unsigned long h = word_hash(s, n);
+	struct wslot *w = table_slot_hashed(qf, s, n, h);
 	if (w->key_len == 0) {
+		w->hash = h;
 		w->key_off = (unsigned)qf->words.len;
 		w->key_len = (unsigned char)n;
 		nbuf_add(&qf->words, s, n);
@@ -365,7 +370,8 @@ static size_t classify_char(const char *t, size_t n, size_t i, int *kind, char *
 static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char type,
                       char ch, char curly)
 {
-	NEWS_GROW(qf->tok, qf->tok_cap, qf->ntok + 1);
+	if (qf->ntok >= qf->tok_cap)
+		NEWS_GROW(qf->tok, qf->tok_cap, qf->ntok + 1);
 	struct qtok *t = &qf->tok[qf->ntok++];
 	t->s = s;
 	t->cls = 0;
@@ -464,11 +470,22 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 	while (i < len) {
 		int kind;
 		char ch = 0, curly = 0;
-		if (text[i] == ' ' || text[i] == '\n') {
+		unsigned char c0 = (unsigned char)text[i];
+		if (c0 == ' ' || c0 == '\n') {
 			i++;
 			continue;
 		}
-		size_t adv = classify_char(text, len, i, &kind, &ch, &curly);
+		size_t adv;
+		if (qf->bclass[c0]) {
+			kind = 0;   /* the common case, without the general classifier */
+			adv = 1;
+		} else if (c0 < 0x80 && c0 > 0x20 && c0 != '"' && c0 != '\'' && c0 != '`' && c0 != 0x7f) {
+			add_token(qf, i, i + 1, T_PUNCT, (char)c0, 0);
+			i++;
+			continue;
+		} else {
+			adv = classify_char(text, len, i, &kind, &ch, &curly);
+		}
 		if (kind == 1) {
 			i += adv;
 			continue;
@@ -713,8 +730,10 @@ static int is_punct(const struct qtok *t, char c) { return t->type == T_PUNCT &&
 
 static int word_is(const char *text, const struct qtok *t, const char *w)
 {
+	if (t->type != T_WORD || (unsigned char)(text[t->s] | 0x20) != (unsigned char)w[0])
+		return 0;   /* most calls end here, before strlen */
 	size_t n = strlen(w);
-	if (t->type != T_WORD || t->e - t->s != n)
+	if (t->e - t->s != n)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)text[t->s + i];
