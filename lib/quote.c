@@ -367,7 +367,7 @@ static size_t classify_char(const char *t, size_t n, size_t i, int *kind, char *
 	return k;
 }
 
-static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char type,
+static inline void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char type,
                       char ch, char curly)
 {
 	if (qf->ntok >= qf->tok_cap)
@@ -388,29 +388,35 @@ static void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char
 }
 
 /* A word's flags and classes, from what the tokenizer gathered while
- * reading it: its lower-cased bytes (low[0..n), n <= WORD_MAX), their hash,
- * its counts of upper and lower case letters and digits. */
+ * reading it: its lower-cased bytes (low[0..n), n <= WORD_MAX) and their hash. */
 #define WORD_MAX 24
 
 struct word_scan {
 	char low[WORD_MAX];
 	size_t n;
 	unsigned long hash;
-	int upper, lower, digit;
 };
 
 static void classify_word(struct quote_finder *qf, const char *text, struct qtok *t,
                           const struct word_scan *w)
 {
-	unsigned char f = w->digit ? F_DIGIT : 0;
 	size_t n = t->e - t->s;
 	unsigned char c0 = (unsigned char)text[t->s];
+	unsigned char f = qf->bclass[c0] & B_DIGIT ? F_DIGIT : 0;
+	if (n > 1 && (qf->bclass[c0] & B_UPPER)) {
+		/* all capitals? (NATO, U.S.) */
+		int lower = 0, upper = 0;
+		for (size_t i = 1; i < n && !lower; i++) {
+			lower |= qf->bclass[(unsigned char)text[t->s + i]] & B_LOWER;
+			upper |= qf->bclass[(unsigned char)text[t->s + i]] & B_UPPER;
+		}
+		if (!lower && upper)
+			f |= F_ALLCAP;
+	}
 	if (is_ascii_upper(c0) || (c0 == 0xC3 && n > 1 && (unsigned char)text[t->s + 1] < 0x9F))
 		f |= F_CAP;
 	else if (is_ascii_lower(c0) || c0 >= 0x80)
 		f |= F_LOWER;
-	if (w->upper >= 2 && w->lower == 0)
-		f |= F_ALLCAP;
 	t->flags = f;
 	if (w->n > WORD_MAX)
 		return;
@@ -428,10 +434,6 @@ static void classify_word(struct quote_finder *qf, const char *text, struct qtok
 static inline void scan_byte(const struct quote_finder *qf, struct word_scan *w,
                              unsigned char c)
 {
-	unsigned char k = qf->bclass[c];
-	w->upper += (k & B_UPPER) != 0;
-	w->lower += (k & B_LOWER) != 0;
-	w->digit |= k & B_DIGIT;
 	c = qf->fold[c];
 	w->hash = (w->hash ^ c) * 16777619u;
 	if (w->n < WORD_MAX)
@@ -506,7 +508,6 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 		struct word_scan w;
 		w.n = 0;
 		w.hash = 2166136261u;
-		w.upper = w.lower = w.digit = 0;
 		for (size_t b = 0; b < adv; b++)
 			scan_byte(qf, &w, (unsigned char)text[i + b]);
 		i += adv;
@@ -674,6 +675,8 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 	char fam = 0;
 	for (size_t k = 0; k < qf->ntok; k++) {
 		struct qtok *t = &qf->tok[k];
+		if (open == QUOTE_NONE && t->type != T_QUOTE)
+			continue;
 		int last_in_para = k + 1 >= qf->ntok || qf->tok[k + 1].para != t->para;
 		if (t->type == T_QUOTE && t->qdir != Q_APOS) {
 			if (open == QUOTE_NONE) {
@@ -1328,7 +1331,8 @@ static int sentence_end_punct(const struct qtok *t)
 
 static int is_according(const char *text, const struct qtok *T, size_t k, size_t n)
 {
-	return k + 1 < n && word_is(text, &T[k], "according") && word_is(text, &T[k + 1], "to");
+	return k + 1 < n && T[k].e - T[k].s == 9 && (text[T[k].s] | 0x20) == 'a' &&
+	       word_is(text, &T[k], "according") && word_is(text, &T[k + 1], "to");
 }
 
 /* Attribution after a quote closing at token q: `," X said`, `," said X`,
