@@ -210,7 +210,7 @@ struct quote_finder *quote_finder_new(void)
 		qf->bclass[b] = k;
 		qf->fold[b] = (unsigned char)(k & B_UPPER ? b + 32 : b);
 	}
-	qf->nslots = 4096;
+	qf->nslots = 16384;
 	qf->slots = news_xcalloc(qf->nslots, sizeof *qf->slots);
 	for (size_t i = 0; i < sizeof function_words / sizeof function_words[0]; i++)
 		table_add_words(qf, function_words[i].words, function_words[i].cls);
@@ -548,7 +548,9 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 			break;
 		}
 		/* trailing period of U.S. and of title abbreviations */
-		if (i < len && text[i] == '.' && (dots > 0 || is_title_abbrev(text + s, i - s) ||
+		if (i < len && text[i] == '.' && (dots > 0 ||
+		                                  (i - s <= 5 && is_ascii_upper((unsigned char)text[s]) &&
+		                                   is_title_abbrev(text + s, i - s)) ||
 		                                  (i - s == 1 && is_ascii_upper((unsigned char)text[s]) &&
 		                                   i + 2 < len && text[i + 1] == ' ' &&
 		                                   is_ascii_upper((unsigned char)text[i + 2])))) {
