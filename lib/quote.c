@@ -128,7 +128,7 @@ static unsigned long word_hash(const char *s, size_t n)
 	return h;
 }
 
-static struct wslot *table_slot_hashed(const struct quote_finder *qf, const char *s,
+static inline struct wslot *table_slot_hashed(const struct quote_finder *qf, const char *s,
                                        size_t n, unsigned long hash)
 {
 	size_t mask = qf->nslots - 1;
@@ -1331,7 +1331,7 @@ static int sentence_end_punct(const struct qtok *t)
 	return t->type == T_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?' || t->ch == ';');
 }
 
-static int is_according(const char *text, const struct qtok *T, size_t k, size_t n)
+static inline int is_according(const char *text, const struct qtok *T, size_t k, size_t n)
 {
 	return k + 1 < n && T[k].e - T[k].s == 9 && (text[T[k].s] | 0x20) == 'a' &&
 	       word_is(text, &T[k], "according") && word_is(text, &T[k + 1], "to");
