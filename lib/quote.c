@@ -874,6 +874,11 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 		return 1;
 	if (((t->cls & W_PREP) && !(t->flags & F_CAP)) || word_is(qf->text, t, "however"))
 		return 1;   /* Blunt, after a long pause, said */
+	if ((t->cls & W_CLAUSE) && !(t->flags & F_CAP) && !word_is(qf->text, t, "and") &&
+	    !word_is(qf->text, t, "but") && !word_is(qf->text, t, "or") &&
+	    !word_is(qf->text, t, "so") && !word_is(qf->text, t, "that") &&
+	    !word_is(qf->text, t, "than") && !word_is(qf->text, t, "yet"))
+		return 1;   /* Cruz, when asked what is wrong, responded */
 	if (word_is(qf->text, t, "who") || word_is(qf->text, t, "whose") ||
 	    word_is(qf->text, t, "which") || word_is(qf->text, t, "now") ||
 	    word_is(qf->text, t, "then") || word_is(qf->text, t, "himself") ||
@@ -898,9 +903,11 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 	const struct qtok *T = qf->tok;
 	size_t k = v;
 	int skipped = 0;
-	while (k > lo && T[k - 1].type == T_WORD && (T[k - 1].cls & W_SKIP) &&
-	       !(T[k - 1].flags & F_CAP) && skipped < 3) {
-		k--;
+	while (k > lo && T[k - 1].type == T_WORD && !(T[k - 1].flags & F_CAP) && skipped < 3 &&
+	       ((T[k - 1].cls & W_SKIP) || (T[k - 1].e - T[k - 1].s > 4 &&
+	                                    !(T[k - 1].cls & (W_NOUN_S | W_NOUN_P)) &&
+	                                    memcmp(qf->text + T[k - 1].e - 2, "ly", 2) == 0))) {
+		k--;   /* has, also, similarly */
 		skipped++;
 	}
 	if (k <= lo)
