@@ -300,3 +300,25 @@ void news_doc_write(const struct news_doc *d, FILE *out)
 	}
 	free(order);
 }
+
+void news_record_write(const struct news_loose_record *r, FILE *out)
+{
+	write_escaped(out, r->doc, r->doc_len);
+	write_num(out, r->sent > 0 ? (unsigned long long)r->sent : 0);
+	out_putc('\t', out);
+	out_write(r->kind, strlen(r->kind), out);
+	write_num(out, r->start);
+	write_num(out, r->end);
+	out_putc('\t', out);
+	write_escaped(out, r->text, r->text_len);
+	out_putc('\t', out);
+	write_escaped(out, r->label, r->label_len);
+	out_putc('\t', out);
+	write_escaped(out, r->value, r->value_len);
+	for (size_t i = 0; i < r->nextra; i++) {
+		out_putc('\t', out);
+		if (r->extra[i])
+			write_escaped(out, r->extra[i], strlen(r->extra[i]));
+	}
+	out_putc('\n', out);
+}

@@ -1,15 +1,17 @@
 /* split: sentence and paragraph segmentation (see split.h).
  *
- * One pass over each paragraph: a byte table finds the few bytes that can
- * end a sentence (. ! ? and the lead byte of … • ⁃), and only there do the
+ * Blocks of lines between blank lines become paragraphs (one a line, or
+ * hard-wrapped lines joined, by the lines' lengths); page debris lines are
+ * dropped. Then one pass over each paragraph: a vector scan finds the few
+ * bytes that can end a sentence (. ! ? and the lead byte of … • ⁃, plus
+ * : * = _ for smileys, credits and separators), and only there do the
  * rules look around: the word before the mark (abbreviation, initial,
  * number, list marker) and the word after it (lower case, a digit, a word
  * that typically starts a sentence). Nothing is allocated per sentence; the
- * splitter owns the word tables and a line array reused across documents. */
+ * splitter owns only the word tables, so memory stays flat. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -17,6 +19,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "split.h"
+#include "utf8.h"
 #include "wordlist.h"
 
 NEWS_DATA(abbrev);
@@ -48,12 +51,12 @@ struct news_splitter {
 	struct word_table abbrev;   /* lower case keys */
 	struct word_table starters; /* case as at a sentence start */
 	struct word_table titles;   /* job titles after a company name */
-	struct line *lines;
-	size_t lines_cap;
 };
 
 /* ---- characters ------------------------------------------------------ */
 
+/* Decoding as lib/utf8.h does it (an invalid byte is U+FFFD and advances
+ * by one), inline because the rules decode around every candidate. */
 static inline uint32_t dec(const char *s, size_t n, size_t i, size_t *adv)
 {
 	const unsigned char *p = (const unsigned char *)s + i;
@@ -109,37 +112,30 @@ static inline uint32_t dec_back(const char *s, size_t lo, size_t i, size_t *back
 	return 0xFFFD;
 }
 
+/* Character classes: ASCII inline (the common case in the scan), anything
+ * else as lib/utf8.h defines it. */
 static inline int space_cp(uint32_t c)
 {
 	if (c < 0x80)
 		return c == ' ' || (c >= '\t' && c <= '\r');
-	return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-	       c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-	       c == 0x3000 || c == 0xFEFF;
+	return news_is_space(c);
 }
 
 static inline int upper_cp(uint32_t c)
 {
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
-	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+	return c < 0x80 ? c >= 'A' && c <= 'Z' : news_is_upper(c);
 }
 
 static inline int lower_cp(uint32_t c)
 {
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	return utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LL;
+	return c < 0x80 ? c >= 'a' && c <= 'z' : news_is_lower(c);
 }
 
 static inline int alnum_cp(uint32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-	utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
-	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
-	       k == UTF8PROC_CATEGORY_ND;
+	return news_is_alnum(c);
 }
 
 static inline int closer_cp(uint32_t c)
@@ -262,7 +258,6 @@ void news_splitter_free(struct news_splitter *sp)
 	free(sp->abbrev.slots);
 	free(sp->starters.slots);
 	free(sp->titles.slots);
-	free(sp->lines);
 	free(sp);
 }
 
@@ -279,7 +274,7 @@ struct para {
 	size_t alnum;         /* its first letter or digit; 0 unknown, pe + 1 none */
 	long no;
 	/* numbered or lettered list: marker style and last value seen */
-	int list_style;       /* 0 none, else the byte after the number: '.' or ')' */
+	int list_style;       /* 0 none, else as list_marker() gives it */
 	int list_alpha;
 	long list_last;
 };
@@ -336,8 +331,9 @@ static size_t first_alnum(struct para *p)
 	return p->alnum - 1;
 }
 
-/* A list marker at t[i..]: "12." "12)" "12.)" "a." "b)" followed by a space.
- * Gives its value, style ('.' or ')') and whether it is a letter. */
+/* A list marker at t[i..]: "12." "12)" "12.)" "a." "b)" "B)" followed by a
+ * space (not "B." which is more often an initial). Gives its value, style
+ * ('.', ')', or ':' for ".)") and whether it is a letter. */
 static int list_marker(const char *t, size_t i, size_t e, long *val, int *style, int *alpha)
 {
 	size_t j = i;
@@ -345,7 +341,8 @@ static int list_marker(const char *t, size_t i, size_t e, long *val, int *style,
 	while (j < e && j - i < 3 && is_digit(t[j]))
 		v = v * 10 + (t[j++] - '0');
 	if (j == i) {
-		if (j < e && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z'))) {
+		if (j + 1 < e && ((t[j] >= 'a' && t[j] <= 'z') ||
+		                  (t[j] >= 'A' && t[j] <= 'Z' && t[j + 1] == ')'))) {
 			v = (t[j] | 0x20) - 'a' + 1;
 			j++;
 			*alpha = 1;
@@ -417,8 +414,9 @@ static int is_personal_title(const char *w, size_t n)
 }
 
 /* After a name-ending abbreviation (Inc., Fla., ", N.Y.") a capitalised word
- * starts a new sentence unless it is a job title or a title abbreviation
- * ("Acme Inc. Chief Executive ...", "Austin, Texas, Gov. ..."). */
+ * starts a new sentence unless it is a job title or another abbreviation
+ * ("Acme Inc. Chief Executive ...", "Samsung Co. Ltd."), Mr. Mrs. Ms. Dr.
+ * excepted. */
 static int name_end_splits(const struct para *p, size_t nws, size_t nwe)
 {
 	const char *t = p->t;
@@ -431,8 +429,8 @@ static int name_end_splits(const struct para *p, size_t nws, size_t nwe)
 	if (table_get(&p->sp->titles, t + nws, n, 0) != AB_NONE)
 		return 0;
 	if (nwe < p->pe && t[nwe] == '.' && !is_personal_title(t + nws, n) &&
-	    table_get(&p->sp->abbrev, t + nws, n, 1) == AB_TITLE)
-		return 0;
+	    table_get(&p->sp->abbrev, t + nws, n, 1) != AB_NONE)
+		return 0;   /* "Samsung Co. Ltd.", "Austin, Texas, Gov. Perry" */
 	return 1;
 }
 
@@ -492,7 +490,9 @@ static size_t token_start(const char *t, size_t lo, size_t i)
 }
 
 /* Before a lower-case word a period ends a sentence only after a plain
- * lower-case word that is no abbreviation ("it was mean. why") */
+ * lower-case word that is no abbreviation, or a number (web text often
+ * starts sentences in lower case; news almost never has such a period
+ * inside a sentence). */
 static int lower_word_ends(const struct para *p, const char *w, size_t wl, size_t nws, size_t nwe)
 {
 	if (wl < 2 || nwe == nws)
@@ -538,7 +538,7 @@ static int period_ends(struct para *p, size_t i, enum next_class nc, size_t nws,
 	if (adv == wl && (upper_cp(c0) || lower_cp(c0))) {
 		if (first)
 			return 0;   /* "a. The first item", "J. Smith said" */
-		/* the word before: a capitalised one makes this an initial */
+		/* "I" after a lower-case word is the pronoun, not an initial */
 		size_t pe = trim_back(t, p->s, w0);
 		size_t pw = token_start(t, p->s, pe);
 		int prev_cap = pe > pw && upper_cp(dec(t, pe, pw, &adv));
@@ -633,16 +633,14 @@ static size_t emoticon(const char *t, size_t i, size_t e)
 	return j - i;
 }
 
-/* Before a lower-case word, '?' ends a sentence ("grow up? india?"), and so
- * does '!' unless it belongs to a name (Yahoo! in). */
-static int question_or_lower_exclaim(const struct para *p, size_t i, size_t j)
+/* Before a lower-case word '?' and '!' end a sentence ("grow up? india?",
+ * common in web text) unless they belong to a name inside the sentence:
+ * "at Yahoo! in", "the ship Pourquoi Pas? to". */
+static int question_or_lower_exclaim(struct para *p, size_t i)
 {
 	const char *t = p->t;
-	for (size_t k = i; k < j; k++)
-		if (t[k] == '?')
-			return 1;
 	size_t w0 = token_start(t, p->s, i), adv;
-	return !(w0 < i && upper_cp(dec(t, i, w0, &adv)));
+	return !(w0 < i && upper_cp(dec(t, i, w0, &adv)) && first_alnum(p) < w0);
 }
 
 /* Handle a run of end marks starting at t[i]; returns where to go on. */
@@ -722,7 +720,7 @@ static size_t end_marks(struct para *p, size_t i)
 		return k;
 	}
 	if (marks) {
-		if (nc != NX_LOWER || (k == j && question_or_lower_exclaim(p, i, j)))
+		if (nc != NX_LOWER || (k == j && question_or_lower_exclaim(p, i)))
 			emit(p, k);
 		return k;
 	}
@@ -759,9 +757,10 @@ static size_t separator_run(struct para *p, size_t i)
 	return b;
 }
 
-/* The next byte at or after i that the rules look at (e if none). Eight bytes
- * at a time: a word holds a candidate when one of its bytes equals . ! ? :
- * or has the high bit set (then the bytes are looked at one by one). */
+/* The next byte at or after i that the rules look at (e if none), sixteen
+ * (SSE2) or eight bytes at a time: a block holds a candidate when one of its
+ * bytes is one of . ! ? : * = _ or has the high bit set (then its bytes are
+ * looked at one by one). */
 static size_t next_mark(const char *t, size_t i, size_t e)
 {
 #ifdef __SSE2__
@@ -998,9 +997,9 @@ static int debris_line(const char *t, size_t a, size_t b)
 	const char *bar = memchr(t + a, '|', b - a);
 	if (bar && memchr(bar + 1, '|', (size_t)(t + b - bar - 1)) && !memchr(t + a, '.', b - a))
 		return 1;   /* "Home | World | Politics" */
-	if (b - a >= 3 && (memcmp(t + a, "![", 2) == 0 || memcmp(t + a, "[](", 3) == 0) &&
-	    t[b - 1] == ')')
-		return 1;
+	if (b - a >= 3 && (memcmp(t + a, "![", 2) == 0 || memcmp(t + a, "[](", 3) == 0 ||
+	                   memcmp(t + a, "[![", 3) == 0) && t[b - 1] == ')')
+		return 1;   /* image markup, an empty link */
 	size_t nonspace = 0, spaces = 0, adv;
 	for (size_t i = a; i < b; i += adv) {
 		uint32_t c = dec(t, b, i, &adv);
@@ -1022,6 +1021,13 @@ static int ends_continuation(const char *t, size_t a, size_t b)
 	return c == ',' || c == ';' || c == '-' || c == '(' || c == '&';
 }
 
+static int ends_sentence(const char *t, size_t a, size_t b)
+{
+	size_t back;
+	uint32_t c = dec_back(t, a, b, &back);
+	return c == '.' || c == '!' || c == '?' || c == ':' || closer_cp(c) || c == 0x2026;
+}
+
 static int starts_lower(const char *t, size_t a, size_t b)
 {
 	size_t adv;
@@ -1035,72 +1041,111 @@ enum { WRAP_WIDTH = 110 };
  * list items or headings, not wrapped text. */
 enum { LIST_WIDTH = 30 };
 
-static void split_block(struct news_splitter *sp, struct news_doc *d, size_t nlines, long *para)
+/* Read the line at t[i] (i < n) into *l; returns the offset after it. A
+ * blank line (white space only) gets l->start == l->end. */
+static size_t read_line(const char *t, size_t n, size_t i, struct line *l)
 {
-	const char *t = d->text.data;
-	struct line *ln = sp->lines;
-	size_t maxlen = 0;
-	for (size_t k = 0; k < nlines; k++)
-		if (!ln[k].debris && ln[k].end - ln[k].start > maxlen)
-			maxlen = ln[k].end - ln[k].start;
-	int per_line = maxlen > WRAP_WIDTH;
-	if (!per_line && maxlen <= LIST_WIDTH) {
-		/* short lines none of which ends a sentence: a list of items
-		 * ("features\ncontact manager\nevents, activities") */
-		per_line = 1;
-		for (size_t k = 0; k < nlines && per_line; k++) {
-			char c = t[ln[k].end - 1];
-			if (!ln[k].debris && (c == '.' || c == '!' || c == '?'))
-				per_line = 0;
-		}
-	}
-	size_t k = 0;
-	while (k < nlines) {
-		if (ln[k].debris) {
-			k++;
-			continue;
-		}
-		size_t first = k;
-		while (k + 1 < nlines && !ln[k + 1].debris && !per_line && !ln[k + 1].indent) {
-			size_t len = ln[k].end - ln[k].start;
-			int short_line = len * 10 < maxlen * 6;
-			if (short_line && !ends_continuation(t, ln[k].start, ln[k].end) &&
-			    !starts_lower(t, ln[k + 1].start, ln[k + 1].end))
-				break;
-			k++;
-		}
-		split_para(sp, d, ln[first].start, ln[k].end, ++*para);
-		k++;
-	}
+	const char *nl = memchr(t + i, '\n', n - i);
+	size_t le = nl ? (size_t)(nl - t) : n;
+	l->start = skip_space(t, i, le);
+	l->end = l->start == le ? le : trim_back(t, l->start, le);
+	l->indent = t[i] == ' ' || t[i] == '\t';
+	l->debris = l->end > l->start && debris_line(t, l->start, l->end);
+	return nl ? le + 1 : n;
 }
 
+/* How the lines of a block (text between blank lines) are laid out. */
+struct block_shape {
+	size_t maxlen;   /* longest line that is not debris */
+	int any_end;     /* some line ends with . ! or ? */
+};
+
+static void measure_line(struct block_shape *bs, const char *t, const struct line *l)
+{
+	if (l->debris)
+		return;
+	if (l->end - l->start > bs->maxlen)
+		bs->maxlen = l->end - l->start;
+	char c = t[l->end - 1];
+	bs->any_end |= c == '.' || c == '!' || c == '?';
+}
+
+/* Make the paragraphs of the block t[bs..be) with the given shape. Nothing
+ * is stored per line, so memory does not grow with the text. */
+static void split_block(struct news_splitter *sp, struct news_doc *d, size_t bs, size_t be,
+                        const struct block_shape *shape, long *para)
+{
+	const char *t = d->text.data;
+	struct line l, prev = { 0, 0, 0, 0 };
+	size_t maxlen = shape->maxlen;
+	/* long lines: one paragraph a line; short lines none of which ends a
+	 * sentence: a list of items ("features\ncontact manager\nevents") */
+	int long_lines = maxlen > WRAP_WIDTH;
+	int per_line = long_lines || (maxlen <= LIST_WIDTH && !shape->any_end);
+	size_t ps = 0, pe = 0;
+	int open = 0;
+	for (size_t i = bs; i < be;) {
+		i = read_line(t, be, i, &l);
+		if (l.debris) {
+			if (open)
+				split_para(sp, d, ps, pe, ++*para);
+			open = 0;
+			continue;
+		}
+		if (open) {
+			int short_line = (prev.end - prev.start) * 10 < maxlen * 6;
+			/* a line of one-paragraph-a-line text broken in mid-sentence
+			 * continues in lower case */
+			int broken = long_lines && starts_lower(t, l.start, l.end) &&
+			             !ends_sentence(t, prev.start, prev.end);
+			/* no line of the block ends a sentence: headline, byline and
+			 * the like, each line its own unless the next goes on in
+			 * lower case */
+			int headings = !shape->any_end;
+			if ((per_line && !broken) || l.indent ||
+			    ((short_line || headings) && !ends_continuation(t, prev.start, prev.end) &&
+			     !starts_lower(t, l.start, l.end))) {
+				split_para(sp, d, ps, pe, ++*para);
+				open = 0;
+			}
+		}
+		if (!open)
+			ps = l.start;
+		open = 1;
+		pe = l.end;
+		prev = l;
+	}
+	if (open)
+		split_para(sp, d, ps, pe, ++*para);
+}
+
+/* Blocks are found and measured in one pass over the lines, then split in a
+ * second. */
 void news_split_doc(struct news_splitter *sp, struct news_doc *d)
 {
 	const char *t = d->text.data;
-	size_t n = d->text.len, i = 0, nlines = 0;
+	size_t n = d->text.len, i = 0;
 	long para = 0;
-	while (i <= n) {
-		if (i == n) {
-			if (nlines)
-				split_block(sp, d, nlines, &para);
-			break;
+	struct line l;
+	while (i < n) {
+		size_t next = read_line(t, n, i, &l);
+		if (l.start == l.end) {
+			i = next;
+			continue;
 		}
-		const char *nl = memchr(t + i, '\n', n - i);
-		size_t le = nl ? (size_t)(nl - t) : n;
-		size_t cs = skip_space(t, i, le);
-		if (cs == le) {
-			if (nlines)
-				split_block(sp, d, nlines, &para);
-			nlines = 0;
-		} else {
-			size_t ce = trim_back(t, cs, le);
-			NEWS_GROW(sp->lines, sp->lines_cap, nlines + 1);
-			struct line *l = &sp->lines[nlines++];
-			l->start = cs;
-			l->end = ce;
-			l->indent = t[i] == ' ' || t[i] == '\t';
-			l->debris = (unsigned char)debris_line(t, cs, ce);
+		struct block_shape shape = { 0, 0 };
+		measure_line(&shape, t, &l);
+		size_t bs = i, be = next;
+		i = n;
+		while (be < n) {
+			size_t after = read_line(t, n, be, &l);
+			if (l.start == l.end) {
+				i = after;
+				break;
+			}
+			measure_line(&shape, t, &l);
+			be = after;
 		}
-		i = nl ? le + 1 : n;
+		split_block(sp, d, bs, be, &shape, &para);
 	}
 }

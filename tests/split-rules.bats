@@ -181,3 +181,36 @@ paras() {
 	run split $'This is a sentence\ncut off in the middle because pdf.\n'
 	[ "${#lines[@]}" -eq 1 ]
 }
+
+@test "names with ? and !, and lines broken in mid-sentence" {
+	run split 'France sent the ship Pourquoi Pas? to the scene. She works at Yahoo! in town. Really? yes.'
+	[ "${lines[0]}" = 'France sent the ship Pourquoi Pas? to the scene.' ]
+	[ "${lines[1]}" = 'She works at Yahoo! in town.' ]
+	[ "${lines[2]}" = 'Really?' ]
+	long='"Supporters of some other candidates," Blackwell added, "have focused largely on paid advertising that has a limited effect on getting them to participate personally'
+	run split "$long"$'\nin caucuses and primaries."\nThe race goes on in Iowa, where the candidates will all be campaigning hard in the coming weeks and months.\n'
+	[ "${#lines[@]}" -eq 2 ]
+	run paras "$long"$'\nin caucuses and primaries."\nThe race goes on in Iowa, where the candidates will all be campaigning hard in the coming weeks and months.\n'
+	[ "$output" = '1 2 ' ]
+}
+
+@test "hard-wrapped wire copy: headline, byline, indented paragraphs, credits" {
+	printf '%s\n' 'NATO Edges Toward Iraq Training Deal' 'By PAUL AMES, Associated Press Writer' '' \
+		'BRUSSELS, Belgium (AP) -- NATO diplomats edged closer Thursday to a deal' \
+		'on how to carry out promised training for Iraqi forces, officials said.' '' \
+		'   Two days of closed-door debates appeared to overcome French-led' \
+		'resistance to an alliance role inside Iraq, officials said.' \
+		'   The Bush administration would prefer a major mission in Iraq under' \
+		'NATO command. Yet Paris fears sending NATO forces could be a first step.' '' \
+		'(AP Photo/Virginia Mayo)' > in.txt
+	news-split in.txt > out
+	check_invariant < out
+	run awk -F '\t' '$3 == "sentence" { print $7 ": " $6 }' out
+	[ "${lines[0]}" = '1: NATO Edges Toward Iraq Training Deal' ]
+	[ "${lines[1]}" = '2: By PAUL AMES, Associated Press Writer' ]
+	[ "${lines[2]}" = '3: BRUSSELS, Belgium (AP) -- NATO diplomats edged closer Thursday to a deal\non how to carry out promised training for Iraqi forces, officials said.' ]
+	[ "${lines[3]}" = '4: Two days of closed-door debates appeared to overcome French-led\nresistance to an alliance role inside Iraq, officials said.' ]
+	[ "${lines[4]}" = '5: The Bush administration would prefer a major mission in Iraq under\nNATO command.' ]
+	[ "${lines[5]}" = '5: Yet Paris fears sending NATO forces could be a first step.' ]
+	[ "${lines[6]}" = '6: (AP Photo/Virginia Mayo)' ]
+}
