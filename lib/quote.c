@@ -944,16 +944,25 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 		if (!head_ok(qf, &T[j - 1]))
 			return best;
 		best = j - 1;
-		k = j;
-		/* go on while the head itself closes another appositive */
-		size_t q = j - 1;
-		while (q > lo && T[q - 1].type == T_WORD && T[q - 1].sent == T[v].sent)
-			q--;
-		if (q == lo || !is_punct(&T[q - 1], ','))
-			return best;
-		if (!appositive(qf, q, j - 1))
-			return best;
-		k = q;
+		/* go on while the head is itself the end of an appositive:
+		 * `Tom Fitton, the president of Judicial Watch, a group ..., said` */
+		for (int more = 0; more < 3; more++) {
+			size_t q = best;
+			while (q > lo && T[q - 1].type == T_WORD && T[q - 1].sent == T[v].sent)
+				q--;
+			if (q < lo + 2 || !is_punct(&T[q - 1], ',') || !appositive(qf, q, best) ||
+			    !head_ok(qf, &T[q - 2]))
+				return best;
+			/* not the end of an introductory phrase (`In Washington, the
+			 * senator, a Democrat, said`) */
+			size_t a = np_left(qf, qf->text, q - 2, lo);
+			if (a > lo && T[a - 1].type == T_WORD && (T[a - 1].cls & (W_PREP | W_CLAUSE | W_OFFOR)))
+				return best;
+			if (a > lo && !is_punct(&T[a - 1], ',') && T[a - 1].type != T_QUOTE)
+				return best;
+			best = q - 2;
+		}
+		return best;
 	}
 	return best;
 }

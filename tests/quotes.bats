@@ -185,3 +185,25 @@ q() {
 	run -0 news-quotes long.txt
 	[ "$(printf '%s\n' "$output" | awk -F '\t' '$3 == "quote" && $7 == "direct"' | wc -l)" -ge 2000 ]
 }
+
+@test "a participle's speaker is the subject of the sentence" {
+	run q 'At a rally in Portsmouth on Tuesday, Senator Bernie Sanders endorsed Mrs. Clinton, saying that she would make an outstanding president.'
+	[[ $output == "indirect | Bernie Sanders | she would make an outstanding president" ]]
+}
+
+@test "an attribution ending the paragraph before a quote with a colon" {
+	run q $'In a 1963 speech, Governor George Wallace declared:\n\n"Segregation now, segregation tomorrow, segregation forever."'
+	[[ $output == "direct | George Wallace | Segregation now, segregation tomorrow, segregation forever." ]]
+}
+
+@test "headlines in title case, relative speakers, thoughts and findings" {
+	run q $'Trump Says He Never Pledged To Kill Families\n\nGraham, who says allies should send ground forces, spoke on Monday. Recent polls show Clinton leading in Ohio.'
+	[[ $output == *"indirect | Trump | He Never Pledged To Kill Families"* ]]
+	[[ $output == *"indirect | Graham | allies should send ground forces"* ]]
+	[[ $output == *"indirect | Recent polls | Clinton leading in Ohio"* ]]
+}
+
+@test "a speaker with a long appositive" {
+	run q 'Tom Fitton, the president of Judicial Watch, a conservative group that has sued for records, said that the damage is done.'
+	[[ $output == "indirect | Tom Fitton | the damage is done" ]]
+}
