@@ -518,6 +518,8 @@ static void tokenize(struct quote_finder *qf, const char *text, size_t from, siz
 				i++;
 				continue;
 			}
+			if (c < 0x80 && c != '\'' && c != '-' && c != '.')
+				break;   /* a space or punctuation ends the word */
 			size_t a = classify_char(text, len, i, &kind, &ch, &curly);
 			if (kind == 0) {
 				for (size_t b = 0; b < a; b++)
