@@ -1,11 +1,12 @@
 /* quote: quotations and reported speech, attributed to their speakers.
  *
- * One pass tokenizes the document (words, punctuation, quotation marks, each
- * word looked up once in a table that merges every word list), a second
- * pairs quotation marks into direct quotes, a third walks the sentences in
- * order, attributing quotes and finding reported clauses around cue verbs,
- * while it remembers who was mentioned so that pronouns and definite
- * descriptions can be resolved. */
+ * A document is read in windows of whole paragraphs. One pass tokenizes a
+ * window (words, punctuation, quotation marks, each word looked up once in a
+ * table that merges every word list), a second pairs quotation marks into
+ * quotes, a third walks the sentences in order, attributing quotes and
+ * finding reported clauses around cue verbs, while it remembers who was
+ * mentioned so that pronouns and definite descriptions can be resolved and
+ * surnames completed. */
 #include "quote.h"
 
 #include <stdlib.h>
@@ -34,9 +35,9 @@ enum {
 	W_PARTICLE = 1 << 10, /* de, van, bin: lower case inside names */
 	W_OBJ = 1 << 11,      /* him, reporters: objects of told */
 	W_AUX = 1 << 12,      /* is, was, be: passive "is said to" */
-	W_CUE_S = 1 << 13,
-	W_CUE_T = 1 << 14,
-	W_CUE_D = 1 << 15,
+	W_CUE_S = 1 << 13,    /* said: a clause after, or a quote around */
+	W_CUE_T = 1 << 14,    /* told: an object, then a clause */
+	W_CUE_D = 1 << 15,    /* asked, called: quotes and fragments only */
 	W_CUE_B = 1 << 16,    /* think, believe, show: a clause after, no quotes */
 	W_CUE_N = 1 << 17     /* notes, claims: cues only right after a quote */
 };
@@ -117,7 +118,6 @@ struct quote_finder {
 	size_t names_indexed;    /* names[0..names_indexed) are in the map */
 	unsigned char *used;     /* per token: cue already used */
 	size_t used_cap;
-	struct nbuf tmp;
 };
 
 static unsigned long word_hash(const char *s, size_t n)
@@ -441,7 +441,8 @@ static inline void scan_byte(const struct quote_finder *qf, struct word_scan *w,
 	w->n++;
 }
 
-static const unsigned char abbrev_ok[] = "mr mrs ms dr prof sen rep gov gen adm lt col sgt capt maj cmdr rev pres atty supt st jr sr no vs";
+/* Abbreviations whose period belongs to the word (Gen. James Jones). */
+static const char abbrev_ok[] = "mr mrs ms dr prof sen rep gov gen adm lt col sgt capt maj cmdr rev pres atty supt st jr sr no vs";
 
 static int is_title_abbrev(const char *s, size_t n)
 {
@@ -450,7 +451,7 @@ static int is_title_abbrev(const char *s, size_t n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)(is_ascii_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
-	const char *p = (const char *)abbrev_ok;
+	const char *p = abbrev_ok;
 	while (*p) {
 		const char *w = p;
 		while (*p && *p != ' ')
@@ -625,20 +626,6 @@ static void mark_directions(struct quote_finder *qf, const char *text)
 	}
 }
 
-static int para_of(const struct quote_finder *qf, size_t k)
-{
-	return (int)qf->tok[k].para;
-}
-
-/* The first token of the paragraph after the one token k is in, or ntok. */
-static size_t next_para_start(const struct quote_finder *qf, size_t k)
-{
-	long p = qf->tok[k].para;
-	while (k < qf->ntok && qf->tok[k].para == p)
-		k++;
-	return k;
-}
-
 static void add_dquote(struct quote_finder *qf, const char *text, size_t open,
                        size_t close, int unclosed)
 {
@@ -715,8 +702,6 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 				    qf->tok[n].ch == 'd' && qf->tok[n].qdir != Q_CLOSE) {
 					/* continues: the next paragraph's mark is not an opener
 					 * of its own; skip it and keep the quote open */
-					size_t np = next_para_start(qf, n);
-					(void)np;
 					qf->tok[n].qdir = Q_APOS;
 					continue;
 				}
@@ -727,7 +712,6 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 			open = QUOTE_NONE;
 		}
 	}
-	(void)para_of;
 }
 
 /* ---- noun phrases and names -------------------------------------------- */
@@ -2025,6 +2009,5 @@ void quote_finder_free(struct quote_finder *qf)
 	free(qf->names);
 	free(qf->name_slots);
 	free(qf->used);
-	nbuf_free(&qf->tmp);
 	free(qf);
 }
