@@ -1623,6 +1623,14 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	}
 	if (!have && !d->unclosed)
 		have = attr_after(qf, text, d->close, lo, &a);
+	if (fragment && !have && is_punct(&T[d->open - 1], ':') &&
+	    main_subject(qf, lo, d->open - 1, &a.spk_s, &a.spk_e)) {
+		/* `Trump leaned in and boomed: "..."`, `The headline reads: "..."`:
+		 * whoever the sentence is about says what follows the colon */
+		fragment = 0;
+		have = 1;
+		a.cue = a.cue_e = QUOTE_NONE;
+	}
 	if (fragment && !have)
 		for (size_t i = di; i-- > 0;) {
 			const struct dquote *p = &qf->dq[i];

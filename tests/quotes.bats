@@ -207,3 +207,8 @@ q() {
 	run q 'Tom Fitton, the president of Judicial Watch, a conservative group that has sued for records, said that the damage is done.'
 	[[ $output == "indirect | Tom Fitton | the damage is done" ]]
 }
+
+@test "a quote after a colon is the words of the sentence's subject" {
+	run q 'Trump gestured to the crowd, then leaned in and boomed: "We will defeat her in November."'
+	[[ $output == "direct | Trump | We will defeat her in November." ]]
+}
