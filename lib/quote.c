@@ -56,7 +56,7 @@ static const struct { const char *words; unsigned cls; } function_words[] = {
 	 " publicly privately would will could did does do again reportedly first"
 	 " further still just even already never initially earlier subsequently"
 	 " separately sometimes frequently flatly simply quickly angrily bluntly"
-	 " openly loudly long since may might can should must not n't has now"
+	 " openly loudly long since may might can should must not n't has now always ever"
 	 " had", W_SKIP},
 	{"that which who whom whose when while because if as after before since so"
 	 " yet and but or nor than though although whether where why how what"
@@ -900,55 +900,71 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 		return QUOTE_NONE;
 	if (T[k - 1].sent != T[v].sent && T[k - 1].sent >= 0 && T[v].sent >= 0)
 		return QUOTE_NONE;
+	const struct qtok *p = &T[k - 1];
+	if (p->type == T_WORD)
+		return head_ok(qf, p) ? k - 1 : QUOTE_NONE;
+	if (p->type != T_PUNCT || (p->ch != ',' && p->ch != ')'))
+		return QUOTE_NONE;
+	size_t c = k - 1;   /* the comma or parenthesis before the cue */
+	if (p->ch == ')') {
+		/* Sen. Rand Paul (R-Ky.) said */
+		for (size_t j = c; j > lo && j + 12 > c;) {
+			j--;
+			if (T[j].type == T_QUOTE && T[j].ch == 'd')
+				break;
+			if (is_punct(&T[j], '('))
+				return j > lo && head_ok(qf, &T[j - 1]) ? j - 1 : QUOTE_NONE;
+		}
+		return QUOTE_NONE;
+	}
+	/* Smith, a spokesman for the group, said: walk back over the segments
+	 * between commas while they read as appositives or asides; the subject
+	 * is the earliest phrase before them that is not inside a prepositional
+	 * phrase (`Sandy Phillips, whose daughter died in Aurora, Colorado, in
+	 * 2012, said`; but `In Washington, the senator, a Democrat, said`) */
 	size_t best = QUOTE_NONE;
-	for (int level = 0; level < 4 && k > lo; level++) {
-		const struct qtok *p = &T[k - 1];
-		if (p->type == T_WORD)
-			return head_ok(qf, p) ? k - 1 : best;
-		if (p->type != T_PUNCT || (p->ch != ',' && p->ch != ')'))
-			return best;
-		/* Smith, a spokesman for the group, said: the comma before */
-		char closer = p->ch;
-		size_t j = k - 1;
-		size_t limit = j > lo + 40 ? j - 40 : lo;
+	for (int level = 0; level < 6; level++) {
+		size_t j = c, limit = c > lo + 40 ? c - 40 : lo;
 		int found = 0;
 		while (j > limit) {
 			j--;
-			if (T[j].type == T_PUNCT && (closer == ',' ? T[j].ch == ',' : T[j].ch == '(')) {
+			if (is_punct(&T[j], ',')) {
 				found = 1;
 				break;
 			}
 			if ((T[j].type == T_QUOTE && T[j].ch == 'd') ||
 			    (T[j].type == T_PUNCT && strchr(";:!?", T[j].ch)) ||
-			    (closer == ',' && is_punct(&T[j], '.') && !is_punct(&T[j + 1], ',')))
+			    (is_punct(&T[j], '.') && !is_punct(&T[j + 1], ',')))
 				return best;
 		}
-		if (!found || j <= lo)
-			return best;
-		if (closer == ',' && !appositive(qf, j + 1, k - 2))
-			return best;
-		if (!head_ok(qf, &T[j - 1]))
-			return best;
-		best = j - 1;
-		/* go on while the head is itself the end of an appositive:
-		 * `Tom Fitton, the president of Judicial Watch, a group ..., said` */
-		for (int more = 0; more < 3; more++) {
-			size_t q = best;
-			while (q > lo && T[q - 1].type == T_WORD && T[q - 1].sent == T[v].sent)
-				q--;
-			if (q < lo + 2 || !is_punct(&T[q - 1], ',') || !appositive(qf, q, best) ||
-			    !head_ok(qf, &T[q - 2]))
-				return best;
-			/* not the end of an introductory phrase (`In Washington, the
-			 * senator, a Democrat, said`) */
-			size_t a = np_left(qf, qf->text, q - 2, lo);
-			if (a > lo && T[a - 1].type == T_WORD && (T[a - 1].cls & (W_PREP | W_CLAUSE | W_OFFOR)))
-				return best;
-			if (a > lo && !is_punct(&T[a - 1], ',') && T[a - 1].type != T_QUOTE)
-				return best;
-			best = q - 2;
+		if (!found && j > lo)
+			return best;   /* the limit: too long an aside */
+		if (!found) {
+			/* the first phrase of the sentence: `Tom Fitton, the ...` */
+			if (level == 0 || c < lo + 1)
+				return best;   /* `..., said Smith` is read elsewhere */
+			size_t h = c - 1, a = np_left(qf, qf->text, h, lo);
+			int pp = a > lo && T[a - 1].type == T_WORD &&
+			         (T[a - 1].cls & (W_PREP | W_OFFOR | W_CLAUSE));
+			return !pp && head_ok(qf, &T[h]) ? h : best;
 		}
-		return best;
+		if (j <= lo || !appositive(qf, j + 1, c - 1))
+			return best;
+		size_t h = j - 1;
+		if (T[h].type != T_WORD)
+			return best;
+		size_t a = np_left(qf, qf->text, h, lo);
+		/* a phrase after a word (`heads the Senate Banking Committee`,
+		 * `in Aurora`) is an object inside an aside, not the subject */
+		int pp = a > lo && !is_punct(&T[a - 1], ',') && T[a - 1].type != T_QUOTE &&
+		         !word_is(qf->text, &T[a - 1], "and") && !word_is(qf->text, &T[a - 1], "but");
+		if (!pp && head_ok(qf, &T[h])) {
+			best = h;
+			/* is the phrase itself set off by commas, one more appositive? */
+			if (!(a > lo && is_punct(&T[a - 1], ',') && appositive(qf, a, h)))
+				return best;
+		}
+		c = j;
 	}
 	return best;
 }
@@ -1862,10 +1878,30 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				ce = end;
 				/* stop before `, adding that` and `, according to` */
 				for (size_t j = k + 1; j < end; j++) {
+					if (T[j].type == T_WORD && (T[j].cls & (W_CUE_S | W_CUE_T)) &&
+					    !is_participle(text, &T[j])) {
+						/* `..., and Brian Deese, an adviser, said ...`: a
+						 * new attribution after a comma ends this clause */
+						size_t h2 = subject_head(qf, j, k);
+						size_t b = h2 == QUOTE_NONE ? k : np_left(qf, text, h2, k);
+						if (b > k && (word_is(text, &T[b - 1], "and") || word_is(text, &T[b - 1], "but")))
+							b--;
+						if (b > k + 1 && is_punct(&T[b - 1], ',')) {
+							ce = b - 2;
+							break;
+						}
+					}
 					if ((is_punct(&T[j], ',') || word_is(text, &T[j], "and")) &&
 					    T[j + 1].type == T_WORD &&
 					    ((T[j + 1].cls & W_CUE) || is_according(text, T, j + 1, e + 1))) {
 						ce = j - 1;
+						size_t h2 = (T[j + 1].cls & W_CUE) && is_punct(&T[j], ',') ?
+						            subject_head(qf, j + 1, k) : QUOTE_NONE;
+						size_t b = h2 == QUOTE_NONE ? k : np_left(qf, text, h2, k);
+						if (b > k && (word_is(text, &T[b - 1], "and") || word_is(text, &T[b - 1], "but")))
+							b--;
+						if (b > k + 1 && is_punct(&T[b - 1], ','))
+							ce = b - 2;   /* `, and Brian Deese, an adviser, said` */
 						break;
 					}
 					if (is_punct(&T[j], ':') || is_punct(&T[j], ';')) {
