@@ -135,8 +135,8 @@ int main(int argc, char **argv)
 	              "                   [--date DATE] [--cluster KEY] [--COLUMN-column NAME] [file ...]",
 	              "Find quotations and reported speech and attribute each to its speaker: a\n"
 	              "quote record (direct, mixed or indirect) whose value is the speaker's name.",
-	              "  --kind KINDS          write only these kinds: direct, mixed, indirect,\n"
-	              "                        comma-separated (default: all three)\n");
+	              "      --kind KINDS        write only these kinds: direct, mixed, indirect,\n"
+	              "                          comma-separated (default: all three)\n");
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, OPT_KIND},
 		NEWS_COMMON_LONGOPTS, {0, 0, 0, 0}};
