@@ -1,89 +1,17 @@
 /* quote: quotations and reported speech, attributed to their speakers.
  *
- * A document is read in windows of whole paragraphs. One pass tokenizes a
- * window (words, punctuation, quotation marks, each word looked up once in a
- * table that merges every word list), a second pairs quotation marks into
- * quotes, a third walks the sentences in order, attributing quotes and
- * finding reported clauses around cue verbs, while it remembers who was
- * mentioned so that pronouns and definite descriptions can be resolved and
- * surnames completed. */
+ * A document is read in windows of whole paragraphs. A window is tokenized
+ * (quote_tok.h: words with their classes, punctuation, quotation marks), its
+ * quotation marks are paired into quotes, then its sentences are walked in
+ * order, attributing quotes and finding reported clauses around cue verbs,
+ * while who was mentioned is remembered so that pronouns and definite
+ * descriptions can be resolved and surnames completed. */
 #include "quote.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "wordlist.h"
-
-NEWS_DATA(quote_cues);
-NEWS_DATA(quote_titles);
-NEWS_DATA(quote_nouns);
-
-/* ---- the word table ---------------------------------------------------- */
-
-/* Word classes (bits): a word may be a title, a noun and a cue at once. */
-enum {
-	W_TITLE = 1 << 0,     /* President, Sen., spokesman (before a name) */
-	W_NOUN_S = 1 << 1,    /* person noun, singular */
-	W_NOUN_P = 1 << 2,    /* person noun, plural */
-	W_DET = 1 << 3,       /* the, one, another, two ... starts a noun phrase */
-	W_PRON = 1 << 4,      /* he she they ... */
-	W_SKIP = 1 << 5,      /* has, also, later: between subject and cue */
-	W_CLAUSE = 1 << 6,    /* that, which, and, but: ends a noun phrase */
-	W_PREP = 1 << 7,      /* in, on, to: ends a noun phrase */
-	W_TIME = 1 << 8,      /* Monday, today, week: adverbials after a cue */
-	W_OFFOR = 1 << 9,     /* of, for: inside a description */
-	W_PARTICLE = 1 << 10, /* de, van, bin: lower case inside names */
-	W_OBJ = 1 << 11,      /* him, reporters: objects of told */
-	W_AUX = 1 << 12,      /* is, was, be: passive "is said to" */
-	W_CUE_S = 1 << 13,    /* said: a clause after, or a quote around */
-	W_CUE_T = 1 << 14,    /* told: an object, then a clause */
-	W_CUE_D = 1 << 15,    /* asked, called: quotes and fragments only */
-	W_CUE_B = 1 << 16,    /* think, believe, show: a clause after, no quotes */
-	W_CUE_N = 1 << 17     /* notes, claims: cues only right after a quote */
-};
-#define W_CUE (W_CUE_S | W_CUE_T | W_CUE_D)
-
-/* Function words the rules need; compiled in rather than data because the
- * rules are written against exactly these classes. */
-static const struct { const char *words; unsigned cls; } function_words[] = {
-	{"the a an one another two three four five six seven eight nine ten some many"
-	 " several other others both all most few his her their its our my your this"
-	 " these those no any each every various numerous multiple top senior u.s."
-	 " american british french german russian chinese iraqi israeli iranian"
-	 " foreign local federal white house former current", W_DET},
-	{"he she they i we you it", W_PRON},
-	{"has have had also later previously then repeatedly once often recently"
-	 " publicly privately would will could did does do again reportedly first"
-	 " further still just even already never initially earlier subsequently"
-	 " separately sometimes frequently flatly simply quickly angrily bluntly"
-	 " openly loudly long since may might can should must not n't has now always ever"
-	 " had", W_SKIP},
-	{"that which who whom whose when while because if as after before since so"
-	 " yet and but or nor than though although whether where why how what"
-	 " however meanwhile instead until unless", W_CLAUSE},
-	{"in on at to from with by about into over under against during without"
-	 " within through between among per via like upon near across toward towards"
-	 " behind beyond amid despite out up down off away back around", W_PREP},
-	{"monday tuesday wednesday thursday friday saturday sunday today yesterday"
-	 " tonight tomorrow week weekend month year morning afternoon evening night"
-	 " earlier later last next this recently ago day days weeks months years january"
-	 " february march july august september october november december", W_TIME},
-	{"of for", W_OFFOR},
-	{"de da del della der den di du la le van von bin ibn al el ben", W_PARTICLE},
-	{"him her them me us reporters journalists lawmakers congress colleagues"
-	 " supporters voters viewers listeners members senators", W_OBJ},
-	{"is was were be been being are am", W_AUX},
-};
-
-struct wslot {
-	unsigned long hash;
-	unsigned key_off;   /* into words arena */
-	unsigned char key_len;
-	unsigned cls;
-};
-
-/* byte classes of ASCII for the tokenizer's inner loop */
-enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_DIGIT = 8 };
+#include "quote_tok.h"
 
 /* The last attribution made in the window: a quote standing alone in its
  * paragraph is the words of whoever spoke last. */
@@ -96,15 +24,10 @@ struct last_speaker {
 struct quote_finder {
 	const char *text;        /* the document being read */
 	struct last_speaker last;
-	unsigned char bclass[256];
-	unsigned char fold[256]; /* ASCII lower case, other bytes as they are */
-	struct wslot *slots;
-	size_t nslots;
-	struct nbuf words;
+	struct quote_lexicon *lex;
 
 	/* scratch reused for every document */
-	struct qtok *tok;
-	size_t ntok, tok_cap;
+	struct quote_tokens toks;
 	struct dquote *dq;
 	size_t ndq, dq_cap;
 	struct mention *men;
@@ -120,127 +43,12 @@ struct quote_finder {
 	size_t used_cap;
 };
 
-static unsigned long word_hash(const char *s, size_t n)
-{
-	unsigned long h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static inline struct wslot *table_slot_hashed(const struct quote_finder *qf, const char *s,
-                                       size_t n, unsigned long hash)
-{
-	size_t mask = qf->nslots - 1;
-	for (size_t i = hash & mask;; i = (i + 1) & mask) {
-		struct wslot *w = &qf->slots[i];
-		if (w->key_len == 0)
-			return w;
-		const char *key = qf->words.data + w->key_off;
-		if (w->hash == hash && w->key_len == n && key[0] == s[0] && memcmp(key, s, n) == 0)
-			return w;
-	}
-}
-
-static void table_add(struct quote_finder *qf, const char *s, size_t n, unsigned cls)
-{
-	if (n == 0 || n > 40)
-		return;
-	unsigned long h = word_hash(s, n);
-	struct wslot *w = table_slot_hashed(qf, s, n, h);
-	if (w->key_len == 0) {
-		w->hash = h;
-		w->key_off = (unsigned)qf->words.len;
-		w->key_len = (unsigned char)n;
-		nbuf_add(&qf->words, s, n);
-	}
-	w->cls |= cls;
-}
-
-static void table_add_words(struct quote_finder *qf, const char *list, unsigned cls)
-{
-	const char *p = list;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		table_add(qf, w, (size_t)(p - w), cls);
-	}
-}
-
-/* One entry a line, '#' comment lines, optional TAB and a class letter. */
-static void table_add_list(struct quote_finder *qf, const char *data, size_t len,
-                           unsigned cls)
-{
-	size_t i = 0;
-	while (i < len) {
-		size_t e = i;
-		while (e < len && data[e] != '\n')
-			e++;
-		if (e > i && data[i] != '#') {
-			size_t k = i;
-			while (k < e && data[k] != '\t')
-				k++;
-			unsigned c = cls;
-			char v = k + 1 < e ? data[k + 1] : 0;
-			if (cls == W_CUE)
-				c = v == 't' ? W_CUE_T : v == 'd' ? W_CUE_D : v == 'b' ? W_CUE_B :
-				    v == 'n' ? W_CUE_N : W_CUE_S;
-			else if (cls == (W_NOUN_S | W_NOUN_P))
-				c = v == 'p' ? W_NOUN_P : W_NOUN_S;
-			table_add(qf, data + i, k - i, c);
-		}
-		i = e + 1;
-	}
-}
-
 struct quote_finder *quote_finder_new(void)
 {
 	struct quote_finder *qf = news_xcalloc(1, sizeof *qf);
-	for (int b = 0; b < 256; b++) {
-		unsigned char k = 0;
-		if (b >= 'A' && b <= 'Z')
-			k = B_ALNUM | B_UPPER;
-		else if (b >= 'a' && b <= 'z')
-			k = B_ALNUM | B_LOWER;
-		else if (b >= '0' && b <= '9')
-			k = B_ALNUM | B_DIGIT;
-		qf->bclass[b] = k;
-		qf->fold[b] = (unsigned char)(k & B_UPPER ? b + 32 : b);
-	}
-	qf->nslots = 16384;
-	qf->slots = news_xcalloc(qf->nslots, sizeof *qf->slots);
-	for (size_t i = 0; i < sizeof function_words / sizeof function_words[0]; i++)
-		table_add_words(qf, function_words[i].words, function_words[i].cls);
-	table_add_list(qf, news_data_quote_cues, news_data_quote_cues_len, W_CUE);
-	table_add_list(qf, news_data_quote_titles, news_data_quote_titles_len, W_TITLE);
-	table_add_list(qf, news_data_quote_nouns, news_data_quote_nouns_len,
-	               W_NOUN_S | W_NOUN_P);
+	qf->lex = quote_lexicon_new();
 	return qf;
 }
-
-/* ---- tokens ------------------------------------------------------------ */
-
-enum { T_WORD = 1, T_PUNCT, T_QUOTE };
-enum { F_CAP = 1, F_LOWER = 2, F_DIGIT = 4, F_ALLCAP = 8 };
-/* quotation mark direction as the context suggests */
-enum { Q_APOS = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_EITHER = 3 };
-
-struct qtok {
-	size_t s, e;
-	int sent;              /* sentence index, -1 outside every sentence */
-	int para;
-	int dq;                /* direct quote whose content holds it, -1 */
-	unsigned cls;          /* word classes (W_*) */
-	unsigned char type, flags;
-	char ch;               /* punctuation: , . : ; ! ? ( ) - (dashes) or 0;
-	                          quotes: 'd' double, 's' single */
-	unsigned char qdir;    /* Q_* for quotation marks */
-	char curly;            /* quotes: 'l' left glyph, 'r' right glyph, 0 straight */
-	unsigned char hidden;  /* a capitalised cue's cue bits >> 13, for headlines */
-};
 
 struct dquote {
 	size_t open, close;    /* token indices of the marks (close: last mark) */
@@ -273,306 +81,14 @@ struct name_slot {
 	size_t latest, first;    /* name indices + 1, 0 = empty slot */
 };
 
-static int is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_ascii_alnum(unsigned char c)
-{
-	return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9');
-}
-
-/* Recognise punctuation and spaces among multi-byte characters; any other
- * non-ASCII character is taken as a letter. Returns its length, sets *kind:
- * 0 letter, 1 space, 2 punctuation (*ch), 3 quotation mark (*ch, *curly). */
-static size_t classify_char(const char *t, size_t n, size_t i, int *kind, char *ch,
-                            char *curly)
-{
-	unsigned char c = (unsigned char)t[i];
-	*curly = 0;
-	if (c < 0x80) {
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-			*kind = 1;
-			return 1;
-		}
-		if (is_ascii_alnum(c)) {
-			*kind = 0;
-			return 1;
-		}
-		if ((c == '\'' || c == '`') && i + 1 < n && t[i + 1] == (char)c) {
-			/* '' and `` : double quotation marks of typewriter style */
-			*kind = 3;
-			*ch = 'd';
-			*curly = c == '`' ? 'l' : 0;
-			return 2;
-		}
-		if (c == '`') {
-			*kind = 3;
-			*ch = 's';
-			*curly = 'l';
-			return 1;
-		}
-		if (c == '"' || c == '\'') {
-			*kind = 3;
-			*ch = c == '"' ? 'd' : 's';
-			return 1;
-		}
-		*kind = 2;
-		*ch = c == '-' ? '-' : (char)c;
-		if (c < 0x20 || c == 0x7f)
-			*kind = 1;
-		return 1;
-	}
-	unsigned char c1 = i + 1 < n ? (unsigned char)t[i + 1] : 0;
-	unsigned char c2 = i + 2 < n ? (unsigned char)t[i + 2] : 0;
-	if (c == 0xC2 && (c1 == 0xA0 || c1 == 0x85)) {
-		*kind = 1;
-		return 2;
-	}
-	if (c == 0xC2 && (c1 == 0xAB || c1 == 0xBB)) {
-		*kind = 3;
-		*ch = 'd';
-		*curly = c1 == 0xAB ? 'l' : 'r';
-		return 2;
-	}
-	if (c == 0xE2 && c1 == 0x80) {
-		switch (c2) {
-		case 0x98: case 0x9A: case 0x9B: case 0xB9:
-			*kind = 3; *ch = 's'; *curly = 'l'; return 3;
-		case 0x99: case 0xBA:
-			*kind = 3; *ch = 's'; *curly = 'r'; return 3;
-		case 0x9C: case 0x9E: case 0x9F:
-			*kind = 3; *ch = 'd'; *curly = 'l'; return 3;
-		case 0x9D:
-			*kind = 3; *ch = 'd'; *curly = 'r'; return 3;
-		case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
-			*kind = 2; *ch = '-'; return 3;
-		case 0xA6:
-			*kind = 2; *ch = '.'; return 3;
-		case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85:
-		case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A: case 0x8B:
-		case 0xA8: case 0xA9: case 0xAF:
-			*kind = 1; return 3;
-		default:
-			*kind = 2; *ch = '*'; return 3;
-		}
-	}
-	if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) {
-		*kind = 1;
-		return 3;
-	}
-	/* another letter: its continuation bytes, as far as they are valid */
-	*kind = 0;
-	size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, k = 1;
-	while (k < want && i + k < n && ((unsigned char)t[i + k] & 0xC0) == 0x80)
-		k++;
-	return k;
-}
-
-static inline void add_token(struct quote_finder *qf, size_t s, size_t e, unsigned char type,
-                      char ch, char curly)
-{
-	if (qf->ntok >= qf->tok_cap)
-		NEWS_GROW(qf->tok, qf->tok_cap, qf->ntok + 1);
-	struct qtok *t = &qf->tok[qf->ntok++];
-	t->s = s;
-	t->cls = 0;
-	t->flags = 0;
-	t->qdir = 0;
-	t->hidden = 0;
-	t->para = 0;
-	t->e = e;
-	t->type = type;
-	t->ch = ch;
-	t->curly = curly;
-	t->dq = -1;
-	t->sent = -1;
-}
-
-/* A word's flags and classes, from what the tokenizer gathered while
- * reading it: its lower-cased bytes (low[0..n), n <= WORD_MAX) and their hash. */
-#define WORD_MAX 24
-
-struct word_scan {
-	char low[WORD_MAX];
-	size_t n;
-	unsigned long hash;
-};
-
-static void classify_word(struct quote_finder *qf, const char *text, struct qtok *t,
-                          const struct word_scan *w)
-{
-	size_t n = t->e - t->s;
-	unsigned char c0 = (unsigned char)text[t->s];
-	unsigned char f = qf->bclass[c0] & B_DIGIT ? F_DIGIT : 0;
-	if (n > 1 && (qf->bclass[c0] & B_UPPER)) {
-		/* all capitals? (NATO, U.S.) */
-		int lower = 0, upper = 0;
-		for (size_t i = 1; i < n && !lower; i++) {
-			lower |= qf->bclass[(unsigned char)text[t->s + i]] & B_LOWER;
-			upper |= qf->bclass[(unsigned char)text[t->s + i]] & B_UPPER;
-		}
-		if (!lower && upper)
-			f |= F_ALLCAP;
-	}
-	if (is_ascii_upper(c0) || (c0 == 0xC3 && n > 1 && (unsigned char)text[t->s + 1] < 0x9F))
-		f |= F_CAP;
-	else if (is_ascii_lower(c0) || c0 >= 0x80)
-		f |= F_LOWER;
-	t->flags = f;
-	if (w->n > WORD_MAX)
-		return;
-	const struct wslot *ws = table_slot_hashed(qf, w->low, w->n, w->hash);
-	t->cls = ws->key_len ? ws->cls : 0;
-	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
-	 * where it is not attributing anything a noun phrase could precede. */
-	if (!(f & F_LOWER)) {
-		unsigned cues = W_CUE | W_CUE_B | W_CUE_N;
-		t->hidden = (unsigned char)((t->cls & cues) >> 13);
-		t->cls &= ~cues;
-	}
-}
-
-static inline void scan_byte(const struct quote_finder *qf, struct word_scan *w,
-                             unsigned char c)
-{
-	c = qf->fold[c];
-	w->hash = (w->hash ^ c) * 16777619u;
-	if (w->n < WORD_MAX)
-		w->low[w->n] = (char)c;
-	w->n++;
-}
-
-/* Abbreviations whose period belongs to the word (Gen. James Jones). */
-static const char abbrev_ok[] = "mr mrs ms dr prof sen rep gov gen adm lt col sgt capt maj cmdr rev pres atty supt st jr sr no vs";
-
-static int is_title_abbrev(const char *s, size_t n)
-{
-	char low[8];
-	if (n == 0 || n > 5)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(is_ascii_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
-	const char *p = abbrev_ok;
-	while (*p) {
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		if ((size_t)(p - w) == n && memcmp(w, low, n) == 0)
-			return 1;
-		while (*p == ' ')
-			p++;
-	}
-	return 0;
-}
-
-/* Tokens of text[from..len). */
-static void tokenize(struct quote_finder *qf, const char *text, size_t from, size_t len)
-{
-	qf->ntok = 0;
-	NEWS_GROW(qf->tok, qf->tok_cap, (len - from) / 4 + 16);
-	size_t i = from;
-	while (i < len) {
-		int kind;
-		char ch = 0, curly = 0;
-		unsigned char c0 = (unsigned char)text[i];
-		if (c0 == ' ' || c0 == '\n') {
-			i++;
-			continue;
-		}
-		size_t adv;
-		if (qf->bclass[c0]) {
-			kind = 0;   /* the common case, without the general classifier */
-			adv = 1;
-		} else if (c0 < 0x80 && c0 > 0x20 && c0 != '"' && c0 != '\'' && c0 != '`' && c0 != 0x7f) {
-			add_token(qf, i, i + 1, T_PUNCT, (char)c0, 0);
-			i++;
-			continue;
-		} else {
-			adv = classify_char(text, len, i, &kind, &ch, &curly);
-		}
-		if (kind == 1) {
-			i += adv;
-			continue;
-		}
-		if (kind == 2) {
-			add_token(qf, i, i + adv, T_PUNCT, ch, 0);
-			i += adv;
-			continue;
-		}
-		if (kind == 3) {
-			add_token(qf, i, i + adv, T_QUOTE, ch, curly);
-			i += adv;
-			continue;
-		}
-		/* a word: letters and digits, joined by apostrophes, hyphens and
-		 * periods when a letter follows (O'Brien, US-led, U.S.) */
-		size_t s = i, dots = 0;
-		struct word_scan w;
-		w.n = 0;
-		w.hash = 2166136261u;
-		for (size_t b = 0; b < adv; b++)
-			scan_byte(qf, &w, (unsigned char)text[i + b]);
-		i += adv;
-		while (i < len) {
-			unsigned char c = (unsigned char)text[i];
-			if (qf->bclass[c]) {
-				scan_byte(qf, &w, c);
-				i++;
-				continue;
-			}
-			if (c < 0x80 && c != '\'' && c != '-' && c != '.')
-				break;   /* a space or punctuation ends the word */
-			size_t a = classify_char(text, len, i, &kind, &ch, &curly);
-			if (kind == 0) {
-				for (size_t b = 0; b < a; b++)
-					scan_byte(qf, &w, (unsigned char)text[i + b]);
-				i += a;
-				continue;
-			}
-			if ((kind == 3 && ch == 's') || (kind == 2 && (ch == '-' || ch == '.') && a == 1)) {
-				size_t j = i + a;
-				int k2;
-				char c2, q2;
-				if (j < len) {
-					unsigned char cj = (unsigned char)text[j];
-					if (cj < 0x80)
-						k2 = is_ascii_alnum(cj) ? 0 : 1;
-					else
-						classify_char(text, len, j, &k2, &c2, &q2);
-					if (k2 == 0) {
-						if (kind == 2 && ch == '.')
-							dots++;
-						for (size_t b = 0; b < a; b++)
-							scan_byte(qf, &w, (unsigned char)text[i + b]);
-						i = j;
-						continue;
-					}
-				}
-			}
-			break;
-		}
-		/* trailing period of U.S. and of title abbreviations */
-		if (i < len && text[i] == '.' && (dots > 0 ||
-		                                  (i - s <= 5 && is_ascii_upper((unsigned char)text[s]) &&
-		                                   is_title_abbrev(text + s, i - s)) ||
-		                                  (i - s == 1 && is_ascii_upper((unsigned char)text[s]) &&
-		                                   i + 2 < len && text[i + 1] == ' ' &&
-		                                   is_ascii_upper((unsigned char)text[i + 2])))) {
-			scan_byte(qf, &w, '.');
-			i++;
-		}
-		add_token(qf, s, i, T_WORD, 0, 0);
-		classify_word(qf, text, &qf->tok[qf->ntok - 1], &w);
-	}
-}
-
 /* ---- quotation marks --------------------------------------------------- */
 
 static int tok_is_space_before(const struct quote_finder *qf, const char *text, size_t k)
 {
 	if (k == 0)
 		return 1;
-	const struct qtok *p = &qf->tok[k - 1];
-	if (p->e < qf->tok[k].s)
+	const struct qtok *p = &qf->toks.t[k - 1];
+	if (p->e < qf->toks.t[k].s)
 		return 1;
 	(void)text;
 	return p->type == T_PUNCT && (p->ch == '(' || p->ch == '[' || p->ch == '-' ||
@@ -581,26 +97,26 @@ static int tok_is_space_before(const struct quote_finder *qf, const char *text, 
 
 static int tok_is_space_after(const struct quote_finder *qf, size_t k)
 {
-	if (k + 1 >= qf->ntok)
+	if (k + 1 >= qf->toks.n)
 		return 1;
-	const struct qtok *nx = &qf->tok[k + 1];
-	if (nx->s > qf->tok[k].e)
+	const struct qtok *nx = &qf->toks.t[k + 1];
+	if (nx->s > qf->toks.t[k].e)
 		return 1;
 	return nx->type == T_PUNCT && nx->ch != '(' && nx->ch != '$' && nx->ch != '#';
 }
 
 static void mark_directions(struct quote_finder *qf, const char *text)
 {
-	for (size_t k = 0; k < qf->ntok; k++) {
-		struct qtok *t = &qf->tok[k];
+	for (size_t k = 0; k < qf->toks.n; k++) {
+		struct qtok *t = &qf->toks.t[k];
 		if (t->type != T_QUOTE)
 			continue;
 		int sb = tok_is_space_before(qf, text, k);
-		if (!sb && k > 0 && qf->tok[k - 1].type == T_QUOTE && qf->tok[k - 1].qdir == Q_OPEN)
+		if (!sb && k > 0 && qf->toks.t[k - 1].type == T_QUOTE && qf->toks.t[k - 1].qdir == Q_OPEN)
 			sb = 1;
 		int sa = tok_is_space_after(qf, k);
-		if (!sa && k + 1 < qf->ntok && qf->tok[k + 1].type == T_QUOTE &&
-		    qf->tok[k + 1].s == t->e)
+		if (!sa && k + 1 < qf->toks.n && qf->toks.t[k + 1].type == T_QUOTE &&
+		    qf->toks.t[k + 1].s == t->e)
 			sa = 1;   /* ”’ or ’” : decided by the glyph */
 		int open_ctx = sb && !sa, close_ctx = !sb && sa;
 		if (t->ch == 'd') {
@@ -613,9 +129,9 @@ static void mark_directions(struct quote_finder *qf, const char *text)
 		} else {
 			/* single marks: quotation marks only where they cannot be an
 			 * apostrophe ('90s, rock 'n' roll, the officials' plan) */
-			int next_letter = k + 1 < qf->ntok && qf->tok[k + 1].s == t->e &&
-			                  qf->tok[k + 1].type == T_WORD &&
-			                  !(qf->tok[k + 1].flags & F_DIGIT);
+			int next_letter = k + 1 < qf->toks.n && qf->toks.t[k + 1].s == t->e &&
+			                  qf->toks.t[k + 1].type == T_WORD &&
+			                  !(qf->toks.t[k + 1].flags & F_DIGIT);
 			if (open_ctx && next_letter && t->curly != 'r')
 				t->qdir = Q_OPEN;
 			else if (close_ctx && t->curly != 'l')
@@ -629,8 +145,8 @@ static void mark_directions(struct quote_finder *qf, const char *text)
 static void add_dquote(struct quote_finder *qf, const char *text, size_t open,
                        size_t close, int unclosed)
 {
-	size_t cs = qf->tok[open].e;
-	size_t ce = unclosed ? qf->tok[close].e : qf->tok[close].s;
+	size_t cs = qf->toks.t[open].e;
+	size_t ce = unclosed ? qf->toks.t[close].e : qf->toks.t[close].s;
 	while (cs < ce && (text[cs] == ' ' || text[cs] == '\n' || text[cs] == '\t' ||
 	                   text[cs] == '\r'))
 		cs++;
@@ -651,7 +167,7 @@ static void add_dquote(struct quote_finder *qf, const char *text, size_t open,
 	d->spk_s = QUOTE_NONE;
 	d->cue = QUOTE_NONE;
 	for (size_t k = open + 1; k < close + (unclosed ? 1 : 0); k++)
-		qf->tok[k].dq = (int)(qf->ndq - 1);
+		qf->toks.t[k].dq = (int)(qf->ndq - 1);
 }
 
 /* Pair quotation marks into quotes. Double marks pair at the top level
@@ -664,11 +180,11 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 	qf->ndq = 0;
 	size_t open = QUOTE_NONE;
 	char fam = 0;
-	for (size_t k = 0; k < qf->ntok; k++) {
-		struct qtok *t = &qf->tok[k];
+	for (size_t k = 0; k < qf->toks.n; k++) {
+		struct qtok *t = &qf->toks.t[k];
 		if (open == QUOTE_NONE && t->type != T_QUOTE)
 			continue;
-		int last_in_para = k + 1 >= qf->ntok || qf->tok[k + 1].para != t->para;
+		int last_in_para = k + 1 >= qf->toks.n || qf->toks.t[k + 1].para != t->para;
 		if (t->type == T_QUOTE && t->qdir != Q_APOS) {
 			if (open == QUOTE_NONE) {
 				if (t->qdir == Q_OPEN || (t->qdir == Q_EITHER && t->ch == 'd')) {
@@ -676,7 +192,7 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 					fam = t->ch;
 				}
 			} else if (fam == 'd' && t->ch == 'd') {
-				if (t->qdir == Q_OPEN && qf->tok[open].curly && t->curly == 'l') {
+				if (t->qdir == Q_OPEN && qf->toks.t[open].curly && t->curly == 'l') {
 					/* a second opening mark: the first was never closed */
 					size_t e = k - 1;
 					if (e > open)
@@ -687,7 +203,7 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 					open = QUOTE_NONE;
 				}
 			} else if (fam == 's' && t->ch == 's' && t->qdir != Q_OPEN) {
-				if (t->s - qf->tok[open].e < 400)
+				if (t->s - qf->toks.t[open].e < 400)
 					add_dquote(qf, text, open, k, 0);
 				open = QUOTE_NONE;
 			} else if (fam == 's' && t->ch == 'd' && t->qdir == Q_OPEN) {
@@ -698,11 +214,11 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 		if (last_in_para && open != QUOTE_NONE && k != open) {
 			if (fam == 'd') {
 				size_t n = k + 1;
-				if (n < qf->ntok && qf->tok[n].type == T_QUOTE &&
-				    qf->tok[n].ch == 'd' && qf->tok[n].qdir != Q_CLOSE) {
+				if (n < qf->toks.n && qf->toks.t[n].type == T_QUOTE &&
+				    qf->toks.t[n].ch == 'd' && qf->toks.t[n].qdir != Q_CLOSE) {
 					/* continues: the next paragraph's mark is not an opener
 					 * of its own; skip it and keep the quote open */
-					qf->tok[n].qdir = Q_APOS;
+					qf->toks.t[n].qdir = Q_APOS;
 					continue;
 				}
 				add_dquote(qf, text, open, k, 1);
@@ -728,7 +244,7 @@ static int word_is(const char *text, const struct qtok *t, const char *w)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)text[t->s + i];
-		if ((is_ascii_upper(c) ? c + 32 : c) != (unsigned char)w[i])
+		if ((quote_is_upper(c) ? c + 32 : c) != (unsigned char)w[i])
 			return 0;
 	}
 	return 1;
@@ -749,7 +265,7 @@ static int name_part(const struct qtok *t)
  * before token lo. Returns the first token. */
 static size_t np_left(const struct quote_finder *qf, const char *text, size_t h, size_t lo)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	size_t s = h;
 	if (T[h].cls & W_PRON)
 		return h;
@@ -829,7 +345,7 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 {
 	if (p->type != T_WORD)
 		return 0;
-	if (word_is(qf->text, p, "who") && p > qf->tok && is_punct(p - 1, ','))
+	if (word_is(qf->text, p, "who") && p > qf->toks.t && is_punct(p - 1, ','))
 		return 1;   /* Graham, who says ... */
 	if ((p->cls & W_DET) && !(p->cls & W_NOUN_P) && !(p->flags & F_CAP) &&
 	    !is_pronoun_det(qf, p))
@@ -852,7 +368,7 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
  * `R-Utah`, `director of ...`. */
 static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	if (a > b || T[a].type != T_WORD)
 		return 0;
 	const struct qtok *t = &T[a];
@@ -886,7 +402,7 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
  * if there is no subject. */
 static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	size_t k = v;
 	int skipped = 0;
 	while (k > lo && T[k - 1].type == T_WORD && !(T[k - 1].flags & F_CAP) && skipped < 3 &&
@@ -973,7 +489,7 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
  * the officials"): returns the last token, QUOTE_NONE if none. */
 static size_t np_right(const struct quote_finder *qf, size_t k, size_t hi)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	if (k >= hi || T[k].type != T_WORD)
 		return QUOTE_NONE;
 	if (T[k].cls & W_PRON)
@@ -1030,7 +546,7 @@ static int same_fold(const char *a, size_t an, const char *b, size_t bn)
 		return 0;
 	for (size_t i = 0; i < an; i++) {
 		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-		if ((is_ascii_upper(x) ? x + 32 : x) != (is_ascii_upper(y) ? y + 32 : y))
+		if ((quote_is_upper(x) ? x + 32 : x) != (quote_is_upper(y) ? y + 32 : y))
 			return 0;
 	}
 	return 1;
@@ -1075,15 +591,15 @@ static const struct quote_entity *entity_at(const struct doc_ctx *c, size_t s, s
  * their titles, at least two words long. */
 static void collect_names(struct quote_finder *qf, const char *text)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	size_t k = 0;
-	while (k < qf->ntok) {
+	while (k < qf->toks.n) {
 		if (!name_part(&T[k]) || !(T[k].flags & F_CAP)) {
 			k++;
 			continue;
 		}
 		size_t s = k, e = k;
-		while (e + 1 < qf->ntok && name_part(&T[e + 1]) && T[e + 1].sent == T[s].sent &&
+		while (e + 1 < qf->toks.n && name_part(&T[e + 1]) && T[e + 1].sent == T[s].sent &&
 		       T[e + 1].s <= T[e].e + 1)
 			e++;
 		size_t a = s;
@@ -1111,7 +627,7 @@ static unsigned long fold_hash(const char *s, size_t n)
 	unsigned long h = 2166136261u;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		h = (h ^ (is_ascii_upper(c) ? c + 32u : c)) * 16777619u;
+		h = (h ^ (quote_is_upper(c) ? c + 32u : c)) * 16777619u;
 	}
 	return h;
 }
@@ -1196,7 +712,7 @@ static void add_mention(struct quote_finder *qf, size_t pos, long para, size_t o
 static void speaker_name(struct quote_finder *qf, struct doc_ctx *c, size_t s, size_t e,
                          size_t *off, size_t *len, int remember)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	const char *text = c->text;
 	size_t bs = T[s].s, be = T[e].e;
 	const struct qtok *h = &T[e];
@@ -1305,7 +821,7 @@ static int is_participle(const char *text, const struct qtok *t)
 static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size_t *ss,
                         size_t *se)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	for (size_t k = lo; k < v; k++) {
 		const struct qtok *t = &T[k];
 		if (t->type != T_WORD || t->dq >= 0)
@@ -1360,8 +876,8 @@ static inline int is_according(const char *text, const struct qtok *T, size_t k,
 static int attr_after(const struct quote_finder *qf, const char *text, size_t q, size_t lo,
                       struct attr *a)
 {
-	const struct qtok *T = qf->tok;
-	size_t n = qf->ntok;
+	const struct qtok *T = qf->toks.t;
+	size_t n = qf->toks.n;
 	size_t k = q + 1;
 	while (k < n && T[k].type == T_PUNCT && (T[k].ch == ',' || T[k].ch == '-'))
 		k++;
@@ -1423,7 +939,7 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 static int attr_before(const struct quote_finder *qf, const char *text, size_t q, size_t lo,
                        struct attr *a)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	if (q <= lo)
 		return 0;
 	size_t k = q;
@@ -1452,7 +968,7 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 			a->spk_s = np_left(qf, text, h, lo);
 			return 1;
 		}
-		if (k > lo && is_according(text, T, k - 1, qf->ntok)) {
+		if (k > lo && is_according(text, T, k - 1, qf->toks.n)) {
 			size_t e = np_right(qf, k + 1, q);
 			if (e == QUOTE_NONE)
 				return 0;
@@ -1473,8 +989,8 @@ static void assign_sentences(struct quote_finder *qf, const struct news_sentence
 {
 	size_t si = 0;
 	int para = 0;
-	for (size_t k = 0; k < qf->ntok; k++) {
-		struct qtok *t = &qf->tok[k];
+	for (size_t k = 0; k < qf->toks.n; k++) {
+		struct qtok *t = &qf->toks.t[k];
 		while (si < nsents && sents[si].end <= t->s)
 			si++;
 		if (si < nsents && sents[si].start <= t->s) {
@@ -1491,12 +1007,12 @@ static void assign_sentences(struct quote_finder *qf, const struct news_sentence
  * capitalised like every other word: give them back their cue classes. */
 static void headline_cues(struct quote_finder *qf)
 {
-	struct qtok *T = qf->tok;
+	struct qtok *T = qf->toks.t;
 	size_t k = 0;
-	while (k < qf->ntok) {
+	while (k < qf->toks.n) {
 		size_t e = k;
 		int cap = 0, low = 0, hidden = 0;
-		while (e < qf->ntok && T[e].sent == T[k].sent) {
+		while (e < qf->toks.n && T[e].sent == T[k].sent) {
 			if (T[e].type == T_WORD && T[e].e - T[e].s >= 4) {
 				cap += (T[e].flags & F_CAP) != 0;
 				low += (T[e].flags & F_LOWER) != 0;
@@ -1520,7 +1036,7 @@ static void emit(struct doc_ctx *c, size_t s, size_t e, enum quote_kind kind,
 		qf->last.spk_s = spk_s;
 		qf->last.spk_e = spk_e;
 		qf->last.cue = cue_s;
-		qf->last.para = qf->tok[spk_s].para;
+		qf->last.para = qf->toks.t[spk_s].para;
 		qf->last.name_off = name_off;
 		qf->last.name_len = name_len;
 	}
@@ -1536,10 +1052,10 @@ static void emit(struct doc_ctx *c, size_t s, size_t e, enum quote_kind kind,
 	q->start = s;
 	q->end = e;
 	q->kind = kind;
-	q->spk_start = spk_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[spk_s].s;
-	q->spk_end = spk_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[spk_e].e;
-	q->cue_start = cue_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[cue_s].s;
-	q->cue_end = cue_s == QUOTE_NONE ? QUOTE_NONE : qf->tok[cue_e].e;
+	q->spk_start = spk_s == QUOTE_NONE ? QUOTE_NONE : qf->toks.t[spk_s].s;
+	q->spk_end = spk_s == QUOTE_NONE ? QUOTE_NONE : qf->toks.t[spk_e].e;
+	q->cue_start = cue_s == QUOTE_NONE ? QUOTE_NONE : qf->toks.t[cue_s].s;
+	q->cue_end = cue_s == QUOTE_NONE ? QUOTE_NONE : qf->toks.t[cue_e].e;
 	q->name_off = name_off;
 	q->name_len = name_len;
 }
@@ -1547,7 +1063,7 @@ static void emit(struct doc_ctx *c, size_t s, size_t e, enum quote_kind kind,
 /* The sentence's subject, when it names a person: remembered for pronouns. */
 static void note_subject(struct quote_finder *qf, struct doc_ctx *c, size_t k, size_t end)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	while (k < end && T[k].type == T_WORD && (T[k].cls & W_CLAUSE) && !(T[k].cls & W_DET))
 		k++;
 	if (k >= end || T[k].type != T_WORD || (T[k].cls & (W_PRON | W_PREP | W_TIME)))
@@ -1570,7 +1086,7 @@ static void note_subject(struct quote_finder *qf, struct doc_ctx *c, size_t k, s
 static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 {
 	struct dquote *d = &qf->dq[di];
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	const char *text = c->text;
 	/* what precedes the opening mark in its sentence */
 	size_t lo = d->open;
@@ -1710,7 +1226,7 @@ static int has_quote(const struct quote_finder *qf, size_t s, size_t e)
  * clause (`..., aides believe.`). */
 static int belief_clause(const struct quote_finder *qf, size_t v, size_t e)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	if (v >= e || sentence_end_punct(&T[v + 1]) || is_punct(&T[v + 1], ','))
 		return 1;
 	const struct qtok *n = &T[v + 1];
@@ -1728,7 +1244,7 @@ static int belief_clause(const struct quote_finder *qf, size_t v, size_t e)
 /* Reported clauses around the cues of the sentence tokens s..e. */
 static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, size_t e)
 {
-	const struct qtok *T = qf->tok;
+	const struct qtok *T = qf->toks.t;
 	const char *text = c->text;
 	size_t end = e;   /* last token of the sentence, without final punctuation */
 	while (end > s && (T[end].type == T_PUNCT || T[end].type == T_QUOTE) &&
@@ -1956,10 +1472,10 @@ static void process_window(struct quote_finder *qf, struct doc_ctx *c)
 {
 	size_t di = 0;
 	size_t k = 0;
-	while (k < qf->ntok) {
-		int sn = qf->tok[k].sent;
+	while (k < qf->toks.n) {
+		int sn = qf->toks.t[k].sent;
 		size_t e = k;
-		while (e + 1 < qf->ntok && qf->tok[e + 1].sent == sn)
+		while (e + 1 < qf->toks.n && qf->toks.t[e + 1].sent == sn)
 			e++;
 		if (sn >= 0) {
 			note_subject(qf, c, k, e + 1);
@@ -1996,8 +1512,8 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 	while (from < len) {
 		size_t si0 = si;
 		size_t to = window_end(sents, nsents, &si, from, len);
-		tokenize(qf, text, from, to);
-		if (qf->ntok) {
+		quote_tokenize(qf->lex, text, from, to, &qf->toks);
+		if (qf->toks.n) {
 			assign_sentences(qf, sents + si0, si - si0, (int)si0);
 			headline_cues(qf);
 			mark_directions(qf, text);
@@ -2010,8 +1526,8 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 			}
 			collect_names(qf, text);
 			index_names(qf, text);
-			NEWS_GROW(qf->used, qf->used_cap, qf->ntok);
-			memset(qf->used, 0, qf->ntok);
+			NEWS_GROW(qf->used, qf->used_cap, qf->toks.n);
+			memset(qf->used, 0, qf->toks.n);
 			qf->last.spk_s = QUOTE_NONE;
 			process_window(qf, &c);
 		}
@@ -2045,9 +1561,8 @@ void quote_finder_free(struct quote_finder *qf)
 {
 	if (!qf)
 		return;
-	free(qf->slots);
-	nbuf_free(&qf->words);
-	free(qf->tok);
+	quote_lexicon_free(qf->lex);
+	quote_tokens_free(&qf->toks);
 	free(qf->dq);
 	free(qf->men);
 	free(qf->names);
