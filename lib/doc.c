@@ -72,6 +72,15 @@ void news_doc_addn(struct news_doc *d, long sent, const char *kind,
                    const char *value, size_t value_len,
                    const char *const *extra, size_t nextra)
 {
+	news_doc_addv(d, sent, kind, start, end, label, label_len, value, value_len,
+	              extra, NULL, nextra);
+}
+
+void news_doc_addv(struct news_doc *d, long sent, const char *kind,
+                   size_t start, size_t end, const char *label, size_t label_len,
+                   const char *value, size_t value_len,
+                   const char *const *extra, const size_t *extra_len, size_t nextra)
+{
 	if (end > d->text.len)
 		end = d->text.len;
 	if (start > end)
@@ -99,7 +108,7 @@ void news_doc_addn(struct news_doc *d, long sent, const char *kind,
 	add_field(a, label, label_len);
 	add_field(a, value, value_len);
 	for (size_t i = 0; i < nextra; i++)
-		add_field(a, extra[i], extra[i] ? strlen(extra[i]) : 0);
+		add_field(a, extra[i], !extra[i] ? 0 : extra_len ? extra_len[i] : strlen(extra[i]));
 	r->line_len = a->len - r->line_off;
 }
 
@@ -122,6 +131,12 @@ void news_doc_add_line(struct news_doc *d, const char *line, size_t len,
 	r->line_off = d->arena.len;
 	r->line_len = len;
 	nbuf_add(&d->arena, line, len);
+}
+
+void news_doc_add_loose_line(struct news_doc *d, const char *line, size_t len)
+{
+	news_doc_add_line(d, line, len, 0, 0, 0, 0);
+	d->recs[d->nrecs - 1].loose = 1;
 }
 
 void news_doc_add_sentence(struct news_doc *d, size_t start, size_t end, long para)
@@ -162,6 +177,10 @@ long news_doc_sentence_at(const struct news_doc *d, size_t pos)
  * and records already in the stream keep their order. */
 static int record_cmp_direct(const struct news_record *a, const struct news_record *b)
 {
+	if (a->loose != b->loose)
+		return a->loose ? 1 : -1;
+	if (a->loose)
+		return a->seq < b->seq ? -1 : a->seq > b->seq;
 	if (a->sent != b->sent)
 		return a->sent < b->sent ? -1 : 1;
 	if (a->is_sentence != b->is_sentence)
