@@ -307,6 +307,33 @@ static int split_places(const struct ner *n, struct ner_story *s, size_t doc,
 	return 1;
 }
 
+/* Does a mention of doc among the last ones cover offset pos? */
+static int mention_covers(const struct ner_story *s, size_t doc, size_t pos)
+{
+	for (size_t x = s->nm; x > 0; x--) {
+		const struct ner_mention *m = &s->m[x - 1];
+		if (m->doc != doc || m->end <= pos)
+			return m->doc == doc && m->start <= pos && pos < m->end;
+		if (m->start <= pos)
+			return 1;
+	}
+	return 0;
+}
+
+/* Add a MISC mention for token k, keeping the document's mentions in order. */
+static void insert_mention(struct ner_story *s, size_t doc, const char *text,
+                           const struct ner_tok *t, size_t k, const struct ner *n, int initial)
+{
+	add_mention(s, doc, text, t, k, k + 1, k, NER_MISC, n, initial);
+	struct ner_mention m = s->m[s->nm - 1];
+	size_t at = s->nm - 1;
+	while (at > 0 && s->m[at - 1].doc == doc && s->m[at - 1].start > m.start) {
+		s->m[at] = s->m[at - 1];
+		at--;
+	}
+	s->m[at] = m;
+}
+
 /* Turn the labels of a tagged sentence into mentions. */
 static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t doc,
                               const char *text, const struct ner_tok *t, size_t nt,
@@ -365,7 +392,32 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		if ((type == NER_LOC || type == NER_MISC) && split_places(n, s, doc, text, t, a, b, initial))
 			continue;
 		add_mention(s, doc, text, t, a, b, lo, type, n, initial);
+		/* the nationality before a person's title: `French` of `French
+		 * President Jacques Chirac` */
+		const struct ner_mention *pm = &s->m[s->nm - 1];
+		if (type == NER_PER && pm->title_end > pm->title_start) {
+			size_t x = lo;
+			while (x < a && t[x].start < pm->title_start)
+				x++;
+			if (x > 0 && x < a && t[x].start == pm->title_start && lab[x - 1] == NER_O &&
+			    (t[x - 1].flags & NER_TF_CAP) &&
+			    (ner_gaz_phrase(&n->gaz, text, t, x - 1, x) & NER_G_DEMONYM)) {
+				struct ner_mention keep = *pm;
+				s->nm--;
+				add_mention(s, doc, text, t, x - 1, x, x - 1, NER_MISC, n, initial_at(init, x - 1));
+				GROW(s->m, s->m_cap, s->nm + 1);
+				s->m[s->nm++] = keep;
+			}
+		}
 	}
+	/* nationalities the tagger left alone, when not part of a longer name */
+	for (size_t k = 0; k < nt; k++)
+		if (lab[k] == NER_O && (t[k].flags & NER_TF_CAP) && !(t[k].flags & NER_TF_ALLCAPS) &&
+		    (k + 1 == nt || !(t[k + 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS))) &&
+		    (k == 0 || lab[k - 1] == NER_O) &&
+		    (ner_gaz_phrase(&n->gaz, text, t, k, k + 1) & NER_G_DEMONYM) &&
+		    !mention_covers(s, doc, t[k].start))
+			insert_mention(s, doc, text, t, k, n, initial_at(init, k));
 }
 
 /* Organisations the patterns find (ner_rules) replace the tagger's
@@ -1048,11 +1100,13 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 				break;
 			}
 			struct ner_tok tk = {0, f.len, 0};
-			if (!known && f.type == NER_LOC &&
-			    (ner_gaz_phrase(&n->gaz, buf, &tk, 0, 1) & (NER_G_CITY | NER_G_COUNTRY))) {
+			/* a word no list knows, one swap away from a country or city,
+			 * is that place misspelt (whatever the tagger thought) */
+			if (!known && (ner_gaz_phrase(&n->gaz, buf, &tk, 0, 1) & (NER_G_CITY | NER_G_COUNTRY))) {
 				target = form_get(s, buf, f.len, 1, 1);
 				s->forms[target].pref = 1;
-				s->forms[target].type = f.type;
+				s->forms[target].type = NER_LOC;
+				s->forms[fi].type = NER_LOC;
 			}
 		}
 		if (target != NO_ROOT)
