@@ -337,7 +337,7 @@ static void insert_mention(struct ner_story *s, size_t doc, const char *text,
 /* Turn the labels of a tagged sentence into mentions. */
 static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t doc,
                               const char *text, const struct ner_tok *t, size_t nt,
-                              const int *lab, const unsigned char *init)
+                              const int *lab, const unsigned char *init, const size_t *gaz_end)
 {
 	for (size_t i = 0; i < nt;) {
 		if (lab[i] == NER_O) {
@@ -389,6 +389,15 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		size_t lo = i0;
 		while (lo > 0 && i0 - lo < 3 && lab[lo - 1] == NER_O)
 			lo--;
+		/* a gazetteer name the span stops short of: `Olympic` of `Olympic Games` */
+		if (type != NER_PER && gaz_end && gaz_end[a] > b && b - a < gaz_end[a] - a) {
+			size_t e = gaz_end[a], x;
+			for (x = b; x < e; x++)
+				if (lab[x] != NER_O || !(t[x].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
+					break;
+			if (x == e)
+				b = e;
+		}
 		if ((type == NER_LOC || type == NER_MISC) && split_places(n, s, doc, text, t, a, b, initial))
 			continue;
 		add_mention(s, doc, text, t, a, b, lo, type, n, initial);
@@ -525,7 +534,8 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
 		ner_model_tag(&n->model, &s->sent);
 		size_t m0 = s->nm;
-		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init);
+		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
+		                  s->sent.gaz_end);
 		/* the patterns run where an organisation word is */
 		for (size_t x = 0; x < s->toks.n; x++)
 			if (s->sent.gaz_1[x] & NER_G_ORGWORD) {
@@ -1216,7 +1226,7 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 			}
 			int to = -1;
 			if (f->type == NER_ORG && (g & (NER_G_COUNTRY | NER_G_CITY | NER_G_LOCATION)) &&
-			    !(g & NER_G_ORG))
+			    !(g & (NER_G_ORG | NER_G_ORGWORD)))
 				to = NER_LOC;
 			/* nationalities are MISC */
 			if ((g & NER_G_DEMONYM) && !(g & (NER_G_COUNTRY | NER_G_CITY | NER_G_ORG)))

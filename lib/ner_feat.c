@@ -132,6 +132,7 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->gaz_b);
 	free(s->gaz_i);
 	free(s->gaz_1);
+	free(s->gaz_end);
 	free(s->init);
 	free(s->cand);
 	free(s->cont);
@@ -250,6 +251,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->gaz_b, s->cap);
 		GROW(s->gaz_i, s->cap);
 		GROW(s->gaz_1, s->cap);
+		GROW(s->gaz_end, s->cap);
 		GROW(s->init, s->cap);
 		GROW(s->cand, s->cap);
 		GROW(s->cont, s->cap);
@@ -275,6 +277,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		s->cont[i] = !(f & NER_TF_LOWER) || (f & NER_TF_DIGIT) || s->cand[i] ||
 		             is_connector(text + t[i].start, t[i].end - t[i].start);
 		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
+		s->gaz_end[i] = i;
 		s->label[i] = NER_O;
 	}
 	/* Longest gazetteer phrase from each capitalised token (and lower-case
@@ -311,6 +314,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			s->cont[i] = 1;
 			s->lowcand[i] = 1;
 		}
+		s->gaz_end[i] = best_end;
 		if (best_end > i + 1) {
 			s->gaz_b[i] |= best;
 			for (size_t k = i + 1; k < best_end; k++)

@@ -68,6 +68,7 @@ struct ner_sent {
 	size_t n, cap;
 	uint64_t *word, *shape, *affix;   /* affix: 7 per token (3 prefixes, 4 suffixes) */
 	uint32_t *gaz_b, *gaz_i, *gaz_1;  /* phrase starts, phrase insides, single token */
+	size_t *gaz_end;                  /* end of the longest phrase starting here */
 	unsigned char *init;              /* first word of the sentence */
 	unsigned char *cand;              /* worth scoring after an O */
 	unsigned char *hashed;            /* word, shape, affix computed */
