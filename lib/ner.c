@@ -334,6 +334,18 @@ static void insert_mention(struct ner_story *s, size_t doc, const char *text,
 	s->m[at] = m;
 }
 
+/* People are not listed inside one name: a comma in a person's span
+ * between capitalised words (`Tribe, Ms. Epstein`) starts another. */
+static void split_person_lists(const char *text, const struct ner_tok *t, size_t nt, int *lab)
+{
+	for (size_t k = 1; k + 1 < nt; k++)
+		if (lab[k] == NER_I(NER_PER) && t[k].end - t[k].start == 1 && text[t[k].start] == ',' &&
+		    lab[k + 1] == NER_I(NER_PER) && (t[k + 1].flags & NER_TF_CAP)) {
+			lab[k] = NER_O;
+			lab[k + 1] = NER_B(NER_PER);
+		}
+}
+
 /* Turn the labels of a tagged sentence into mentions. */
 static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t doc,
                               const char *text, const struct ner_tok *t, size_t nt,
@@ -534,6 +546,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
 		ner_model_tag(&n->model, &s->sent);
 		size_t m0 = s->nm;
+		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label);
 		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
 		                  s->sent.gaz_end);
 		/* the patterns run where an organisation word is */
