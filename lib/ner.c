@@ -486,6 +486,48 @@ static void apply_rules(struct ner_story *s, size_t doc, const char *text, size_
 	}
 }
 
+/* A dateline place in capitals (`BRUSSELS 1996-08-22`) at the start of the
+ * unit text[a..b) that the tagger missed: a place when the gazetteer knows
+ * it in title case. */
+static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const char *text,
+                     size_t a, size_t b)
+{
+	size_t ms, me;
+	if (!(text[a] >= 'A' && text[a] <= 'Z') ||
+	    !ner_rules_dateline(s->rules, text + a, b - a, &ms, &me) || me - ms >= 64)
+		return;
+	ms += a;
+	me += a;
+	if (s->nm && s->m[s->nm - 1].doc == doc && s->m[s->nm - 1].end > ms) {
+		/* already a mention there (the tagger's, maybe of another type) */
+		for (size_t x = s->nm; x > 0 && s->m[x - 1].doc == doc && s->m[x - 1].end > ms; x--)
+			if (s->m[x - 1].start < me)
+				return;
+	}
+	char title[64];
+	int word_start = 1;
+	for (size_t k = ms; k < me; k++) {
+		char c = text[k];
+		title[k - ms] = word_start || !(c >= 'A' && c <= 'Z') ? c : (char)(c + 32);
+		word_start = c == ' ' || c == '-' || c == '.';
+	}
+	struct ner_toks tv = {0};
+	ner_tokenize(title, 0, me - ms, &tv);
+	uint32_t g = tv.n ? ner_gaz_phrase(&n->gaz, title, tv.t, 0, tv.n) : 0;
+	ner_toks_free(&tv);
+	if (!(g & (NER_G_CITY | NER_G_COUNTRY | NER_G_REGION)))
+		return;
+	struct ner_mention m = {doc, ms, me, 0, 0, NER_LOC, 0, 1};
+	GROW(s->m, s->m_cap, s->nm + 1);
+	size_t at = s->nm;
+	while (at > 0 && s->m[at - 1].doc == doc && s->m[at - 1].start > ms) {
+		s->m[at] = s->m[at - 1];
+		at--;
+	}
+	s->m[at] = m;
+	s->nm++;
+}
+
 /* Does a sentence ending at b run on into the one starting at a? */
 static int joins(const struct ner *n, const char *text, size_t b, size_t a)
 {
@@ -549,6 +591,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label);
 		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
 		                  s->sent.gaz_end);
+		dateline(n, s, doc, text, a, b);
 		/* the patterns run where an organisation word is */
 		for (size_t x = 0; x < s->toks.n; x++)
 			if (s->sent.gaz_1[x] & NER_G_ORGWORD) {
@@ -1042,26 +1085,32 @@ static void link_acronyms(struct ner_story *s)
 static void link_aliases(const struct ner *n, struct ner_story *s)
 {
 	size_t nf = s->nforms;
-	/* a name written in lower case (`florida`, web text) is the name */
+	/* a name written in lower case (`florida`, web text) or in capitals is
+	 * the name */
 	struct ner_map folded;
 	ner_map_init(&folded);
 	for (int pass = 0; pass < 2; pass++)
 		for (uint32_t fi = 0; fi < nf; fi++) {
 			const struct form *f = &s->forms[fi];
 			const char *p = form_str(s, f);
-			int upper = 0;
+			int upper = 0, lower = 0;
 			uint64_t h = NER_HASH_INIT;
 			for (size_t i = 0; i < f->len; i++) {
 				char c = p[i];
 				if (c >= 'A' && c <= 'Z') {
 					upper = 1;
 					c = (char)(c + 32);
+				} else if (c >= 'a' && c <= 'z') {
+					lower = 1;
 				}
 				h = ner_hash(h, &c, 1);
 			}
-			if (pass == 0 && upper)
+			/* mixed case is how a name is written; all lower or all
+			 * capitals (`BRUSSELS` of a dateline) is the same name */
+			int mixed = upper && lower;
+			if (pass == 0 && mixed)
 				claim(&folded, h, find(s, fi));
-			else if (pass == 1 && !upper) {
+			else if (pass == 1 && !mixed) {
 				uint32_t o = owner(&folded, h);
 				if (o != NO_ROOT)
 					unite(s, o, fi);

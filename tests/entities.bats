@@ -96,6 +96,12 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	grep -q $'^Ministry of Defence\tORG\t' e
 }
 
+@test "a dateline place in capitals is a place, and the same as the place" {
+	printf 'BRUSSELS 1996-08-22\n\nOfficials in Brussels said talks went on.\n' > a.txt
+	news-entities a.txt > out
+	awk -F '\t' '$3 == "entity" && $6 == "BRUSSELS" { print $7 "|" $8 }' out | grep -qx 'LOC|Brussels'
+}
+
 @test "surname and full name are one person across the story" {
 	news-entities "${SEEDS[@]}" > out
 	[ "$(canon Zebari < out)" = "Hoshyar Zebari" ]
