@@ -346,6 +346,31 @@ static void split_person_lists(const char *text, const struct ner_tok *t, size_t
 		}
 }
 
+/* A person's name goes on through particles to a capitalised word the
+ * tagger left out: `Nikolaus` + `van der Pas`, `Osama` + `bin Laden`. */
+static void extend_particles(const char *text, const struct ner_tok *t, size_t nt, int *lab)
+{
+	static const char *const particles[] = {"de", "van", "von", "der", "den", "del", "della",
+	                                        "di", "da", "du", "dos", "das", "al", "el", "bin",
+	                                        "ibn", "ben", "la", "le", "ter", "ten", "abu", NULL};
+	for (size_t k = 0; k + 1 < nt; k++) {
+		if (lab[k] != NER_B(NER_PER) && lab[k] != NER_I(NER_PER))
+			continue;
+		if (lab[k + 1] != NER_O)
+			continue;
+		size_t x = k + 1;
+		while (x < nt && x - k <= 3 && (t[x].flags & NER_TF_LOWER) && (t[x].flags & NER_TF_SPACE) &&
+		       ner_in_list(particles, text + t[x].start, t[x].end - t[x].start))
+			x++;
+		if (x == k + 1 || x >= nt || lab[x] != NER_O || !(t[x].flags & NER_TF_CAP) ||
+		    !(t[x].flags & NER_TF_SPACE))
+			continue;
+		for (size_t y = k + 1; y <= x; y++)
+			lab[y] = NER_I(NER_PER);
+		k = x;
+	}
+}
+
 /* Turn the labels of a tagged sentence into mentions. */
 static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t doc,
                               const char *text, const struct ner_tok *t, size_t nt,
@@ -589,6 +614,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		ner_model_tag(&n->model, &s->sent);
 		size_t m0 = s->nm;
 		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label);
+		extend_particles(text, s->toks.t, s->toks.n, s->sent.label);
 		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
 		                  s->sent.gaz_end);
 		dateline(n, s, doc, text, a, b);

@@ -104,6 +104,13 @@ int main(void)
 		{"Brussels", "LOC", "Brussels", ""},
 	};
 	story(n, d2, 2, f2, sizeof f2 / sizeof *f2);
+	const char *d4[] = {
+		"The Commission's chief spokesman Nikolaus van der Pas told a news briefing on Monday.",
+	};
+	const struct found f4[] = {
+		{"Nikolaus van der Pas", "PERSON", "Nikolaus van der Pas", ""},
+	};
+	story(n, d4, 1, f4, sizeof f4 / sizeof *f4);
 	/* an empty story and an empty document do nothing */
 	const char *d3[] = {""};
 	story(n, d3, 1, NULL, 0);
