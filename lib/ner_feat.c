@@ -285,6 +285,9 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 	for (size_t i = 0; i < n; i++) {
 		if (!s->cand[i] && !(t[i].flags & (NER_TF_DIGIT | NER_TF_LOWER)))
 			continue;
+		/* lower-case words of one or two letters are no place or name */
+		if (!s->cand[i] && t[i].end - t[i].start < 3)
+			continue;
 		uint64_t h = NER_HASH_INIT;
 		uint32_t best = 0;
 		size_t best_end = i;
