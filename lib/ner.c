@@ -523,12 +523,6 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 		return;
 	ms += a;
 	me += a;
-	if (s->nm && s->m[s->nm - 1].doc == doc && s->m[s->nm - 1].end > ms) {
-		/* already a mention there (the tagger's, maybe of another type) */
-		for (size_t x = s->nm; x > 0 && s->m[x - 1].doc == doc && s->m[x - 1].end > ms; x--)
-			if (s->m[x - 1].start < me)
-				return;
-	}
 	char title[64];
 	int word_start = 1;
 	for (size_t k = ms; k < me; k++) {
@@ -542,6 +536,13 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 	ner_toks_free(&tv);
 	if (!(g & (NER_G_CITY | NER_G_COUNTRY | NER_G_REGION)))
 		return;
+	/* the tagger's mention there, whatever its type, is the place */
+	for (size_t x = s->nm; x > 0 && s->m[x - 1].doc == doc && s->m[x - 1].end > ms; x--)
+		if (s->m[x - 1].start < me) {
+			if (s->m[x - 1].start == ms && s->m[x - 1].end == me)
+				s->m[x - 1].type = NER_LOC;
+			return;
+		}
 	struct ner_mention m = {doc, ms, me, 0, 0, NER_LOC, 0, 1};
 	GROW(s->m, s->m_cap, s->nm + 1);
 	size_t at = s->nm;
