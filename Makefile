@@ -105,3 +105,4 @@ clean:
 	rm -rf build bin
 
 -include $(wildcard mk/*.mk)
+.SECONDARY:

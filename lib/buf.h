@@ -24,6 +24,9 @@ void news_grow(void **p, size_t *cap, size_t need, size_t elem);
 	news_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 char *news_xstrndup(const char *s, size_t n);
 
+/* Write v in decimal so that it ends at out + 24; returns where it starts. */
+char *news_utoa(unsigned long long v, char out[24]);
+
 void nbuf_reserve(struct nbuf *b, size_t extra);
 void nbuf_add(struct nbuf *b, const void *p, size_t n);
 void nbuf_addc(struct nbuf *b, char c);

@@ -19,13 +19,17 @@ struct news_sentence {
 };
 
 /* A record after the doc record. line is the escaped record without LF; it
- * lives in the document's arena (index into arena, so the arena may grow). */
+ * lives in the document's arena (index into arena, so the arena may grow).
+ * Sentence records made by the segmenter have no stored line (line_len 0):
+ * they are rendered from d->sents when written, which halves the memory of a
+ * large document. Read sentences from d->sents, not from their records. */
 struct news_record {
 	long sent;
 	size_t start, end;
 	size_t line_off, line_len;
 	unsigned char is_sentence;
 	unsigned char added;      /* added by this program rather than read */
+	unsigned char rendered;   /* a segmenter sentence: no stored line */
 	size_t seq;               /* order of arrival, for stable ordering */
 };
 

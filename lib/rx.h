@@ -11,7 +11,14 @@
 
 struct news_rx;
 
-/* Compile pattern with extra pcre2 options (e.g. PCRE2_CASELESS). A pattern
+/* Options for news_rx_new, so callers need not include pcre2.h (the values
+ * are pcre2's; rx.c checks that they agree). */
+#define NEWS_RX_CASELESS  0x00000008u
+#define NEWS_RX_DOTALL    0x00000020u
+#define NEWS_RX_EXTENDED  0x00000080u
+#define NEWS_RX_MULTILINE 0x00000400u
+
+/* Compile pattern with extra pcre2 options (NEWS_RX_* or PCRE2_*). A pattern
  * that does not compile is a programming error: message on stderr, abort. */
 struct news_rx *news_rx_new(const char *pattern, unsigned extra_options);
 void news_rx_free(struct news_rx *rx);

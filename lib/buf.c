@@ -1,0 +1,123 @@
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Noreturn void out_of_memory(size_t n)
+{
+	fprintf(stderr, "newsutils: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *news_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void *news_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *news_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void news_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return;
+	size_t n = *cap ? *cap : 8;
+	while (n < need) {
+		if (n > ((size_t)-1) / 2 / elem)
+			out_of_memory(need * elem);
+		n *= 2;
+	}
+	*p = news_xrealloc(*p, n * elem);
+	*cap = n;
+}
+
+char *news_xstrndup(const char *s, size_t n)
+{
+	char *d = news_xmalloc(n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+void nbuf_reserve(struct nbuf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t need = b->len + extra + 1;
+	news_grow((void **)&b->data, &b->cap, need, 1);
+}
+
+void nbuf_add(struct nbuf *b, const void *p, size_t n)
+{
+	nbuf_reserve(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void nbuf_addc(struct nbuf *b, char c)
+{
+	nbuf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void nbuf_adds(struct nbuf *b, const char *s)
+{
+	nbuf_add(b, s, strlen(s));
+}
+
+char *news_utoa(unsigned long long v, char out[24])
+{
+	char *p = out + 24;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return p;
+}
+
+void nbuf_addu(struct nbuf *b, unsigned long long v)
+{
+	char tmp[24];
+	char *p = news_utoa(v, tmp);
+	nbuf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+void nbuf_set(struct nbuf *b, const void *p, size_t n)
+{
+	b->len = 0;
+	nbuf_add(b, p, n);
+}
+
+void nbuf_clear(struct nbuf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void nbuf_free(struct nbuf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,279 @@
+#include "doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+void news_doc_init(struct news_doc *d)
+{
+	memset(d, 0, sizeof *d);
+	/* Text fields always hold a buffer, so d->text.data + start is valid
+	 * for an empty document too. */
+	struct nbuf *fields[] = {&d->id, &d->text, &d->cluster, &d->date, &d->title,
+	                         &d->source, &d->doc_extra, &d->arena, &d->origin};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		nbuf_reserve(fields[i], 0);
+}
+
+void news_doc_reset(struct news_doc *d)
+{
+	nbuf_clear(&d->id);
+	nbuf_clear(&d->text);
+	nbuf_clear(&d->cluster);
+	nbuf_clear(&d->date);
+	nbuf_clear(&d->title);
+	nbuf_clear(&d->source);
+	nbuf_clear(&d->doc_extra);
+	d->has_doc_extra = 0;
+	d->nsents = 0;
+	d->nrecs = 0;
+	nbuf_clear(&d->arena);
+	nbuf_clear(&d->origin);
+	d->origin_line = 0;
+}
+
+void news_doc_free(struct news_doc *d)
+{
+	nbuf_free(&d->id);
+	nbuf_free(&d->text);
+	nbuf_free(&d->cluster);
+	nbuf_free(&d->date);
+	nbuf_free(&d->title);
+	nbuf_free(&d->source);
+	nbuf_free(&d->doc_extra);
+	nbuf_free(&d->arena);
+	nbuf_free(&d->origin);
+	free(d->sents);
+	free(d->recs);
+	memset(d, 0, sizeof *d);
+}
+
+static struct news_record *new_record(struct news_doc *d)
+{
+	NEWS_GROW(d->recs, d->recs_cap, d->nrecs + 1);
+	struct news_record *r = &d->recs[d->nrecs];
+	memset(r, 0, sizeof *r);
+	r->seq = d->nrecs++;
+	return r;
+}
+
+static void add_field(struct nbuf *a, const char *s, size_t n)
+{
+	nbuf_addc(a, '\t');
+	if (s)
+		news_escape(a, s, n);
+}
+
+void news_doc_addn(struct news_doc *d, long sent, const char *kind,
+                   size_t start, size_t end, const char *label, size_t label_len,
+                   const char *value, size_t value_len,
+                   const char *const *extra, size_t nextra)
+{
+	if (end > d->text.len)
+		end = d->text.len;
+	if (start > end)
+		start = end;
+	struct news_record *r = new_record(d);
+	r->sent = sent;
+	r->start = start;
+	r->end = end;
+	r->added = 1;
+	r->is_sentence = strcmp(kind, "sentence") == 0;
+	struct nbuf *a = &d->arena;
+	r->line_off = a->len;
+	news_escape(a, d->id.data ? d->id.data : "", d->id.len);
+	nbuf_addc(a, '\t');
+	if (sent < 0)
+		sent = 0;
+	nbuf_addu(a, (unsigned long long)sent);
+	nbuf_addc(a, '\t');
+	nbuf_adds(a, kind);
+	nbuf_addc(a, '\t');
+	nbuf_addu(a, start);
+	nbuf_addc(a, '\t');
+	nbuf_addu(a, end);
+	add_field(a, d->text.data + start, end - start);
+	add_field(a, label, label_len);
+	add_field(a, value, value_len);
+	for (size_t i = 0; i < nextra; i++)
+		add_field(a, extra[i], extra[i] ? strlen(extra[i]) : 0);
+	r->line_len = a->len - r->line_off;
+}
+
+void news_doc_add(struct news_doc *d, long sent, const char *kind,
+                  size_t start, size_t end, const char *label,
+                  const char *value, const char *const *extra, size_t nextra)
+{
+	news_doc_addn(d, sent, kind, start, end, label, label ? strlen(label) : 0,
+	              value, value ? strlen(value) : 0, extra, nextra);
+}
+
+void news_doc_add_line(struct news_doc *d, const char *line, size_t len,
+                       long sent, size_t start, size_t end, int is_sentence)
+{
+	struct news_record *r = new_record(d);
+	r->sent = sent;
+	r->start = start;
+	r->end = end;
+	r->is_sentence = (unsigned char)is_sentence;
+	r->line_off = d->arena.len;
+	r->line_len = len;
+	nbuf_add(&d->arena, line, len);
+}
+
+void news_doc_add_sentence(struct news_doc *d, size_t start, size_t end, long para)
+{
+	if (end > d->text.len)
+		end = d->text.len;
+	if (start > end)
+		start = end;
+	NEWS_GROW(d->sents, d->sents_cap, d->nsents + 1);
+	d->sents[d->nsents++] = (struct news_sentence){start, end, para};
+	struct news_record *r = new_record(d);
+	r->sent = (long)d->nsents;
+	r->start = start;
+	r->end = end;
+	r->is_sentence = 1;
+	r->added = 1;
+	r->rendered = 1;
+	r->line_off = d->arena.len;
+}
+
+long news_doc_sentence_at(const struct news_doc *d, size_t pos)
+{
+	size_t lo = 0, hi = d->nsents;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sents[mid].end <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nsents && d->sents[lo].start <= pos && pos < d->sents[lo].end)
+		return (long)lo + 1;
+	return 0;
+}
+
+/* Records sort by sentence, then sentence records first, then start, then
+ * arrival; so a program's records land after the sentence they belong to,
+ * and records already in the stream keep their order. */
+static int record_cmp_direct(const struct news_record *a, const struct news_record *b)
+{
+	if (a->sent != b->sent)
+		return a->sent < b->sent ? -1 : 1;
+	if (a->is_sentence != b->is_sentence)
+		return a->is_sentence ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->added != b->added)
+		return a->added ? 1 : -1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int record_cmp(const void *pa, const void *pb)
+{
+	return record_cmp_direct(*(const struct news_record *const *)pa,
+	                         *(const struct news_record *const *)pb);
+}
+
+/* Single-threaded writers: skip stdio's per-call locking where glibc
+ * offers that. */
+#ifdef __GLIBC__
+#define out_write(p, n, f) fwrite_unlocked((p), 1, (n), (f))
+#define out_putc(c, f) putc_unlocked((c), (f))
+#else
+#define out_write(p, n, f) fwrite((p), 1, (n), (f))
+#define out_putc(c, f) putc((c), (f))
+#endif
+
+/* Bytes that need escaping; 0 for all others. */
+static const char escape_of[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'};
+
+/* Write s[0..n) escaped, in runs between the bytes that need escaping,
+ * without copying the text. */
+static void write_escaped(FILE *out, const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		char e = escape_of[(unsigned char)s[i]];
+		if (!e)
+			continue;
+		char pair[2] = {'\\', e};
+		out_write(s + run, i - run, out);
+		out_write(pair, 2, out);
+		run = i + 1;
+	}
+	if (n > run)
+		out_write(s + run, n - run, out);
+}
+
+/* Write "\t<v>" for a number. */
+static void write_num(FILE *out, unsigned long long v)
+{
+	char tmp[25];
+	char *p = news_utoa(v, tmp + 1);
+	*--p = '\t';
+	out_write(p, (size_t)(tmp + sizeof tmp - p), out);
+}
+
+static void write_sentence(const struct news_doc *d, const struct news_record *r, FILE *out)
+{
+	const struct news_sentence *st = &d->sents[r->sent - 1];
+	write_escaped(out, d->id.data, d->id.len);
+	write_num(out, (unsigned long long)r->sent);
+	out_write("\tsentence", 9, out);
+	write_num(out, st->start);
+	write_num(out, st->end);
+	out_putc('\t', out);
+	write_escaped(out, d->text.data + st->start, st->end - st->start);
+	write_num(out, st->para > 0 ? (unsigned long long)st->para : 0);
+	out_write("\t\n", 2, out);
+}
+
+void news_doc_write(const struct news_doc *d, FILE *out)
+{
+	write_escaped(out, d->id.data, d->id.len);
+	out_write("\t0\tdoc\t0", 8, out);
+	write_num(out, d->text.len);
+	out_putc('\t', out);
+	write_escaped(out, d->text.data, d->text.len);
+	putc('\t', out);
+	write_escaped(out, d->cluster.data, d->cluster.len);
+	putc('\t', out);
+	write_escaped(out, d->date.data, d->date.len);
+	putc('\t', out);
+	write_escaped(out, d->title.data, d->title.len);
+	putc('\t', out);
+	write_escaped(out, d->source.data, d->source.len);
+	if (d->has_doc_extra) {
+		putc('\t', out);
+		fwrite(d->doc_extra.data, 1, d->doc_extra.len, out);
+	}
+	putc('\n', out);
+
+	/* Already in order in the common case (a single program appending in
+	 * order to a sorted stream): check before sorting. */
+	int sorted = 1;
+	for (size_t i = 1; i < d->nrecs && sorted; i++)
+		if (record_cmp_direct(&d->recs[i - 1], &d->recs[i]) > 0)
+			sorted = 0;
+	const struct news_record **order = NULL;
+	if (!sorted) {
+		order = news_xmalloc(d->nrecs * sizeof *order);
+		for (size_t i = 0; i < d->nrecs; i++)
+			order[i] = &d->recs[i];
+		qsort(order, d->nrecs, sizeof *order, record_cmp);
+	}
+	for (size_t i = 0; i < d->nrecs; i++) {
+		const struct news_record *r = order ? order[i] : &d->recs[i];
+		if (r->rendered) {
+			write_sentence(d, r, out);
+			continue;
+		}
+		out_write(news_record_line(d, r), r->line_len, out);
+		out_putc('\n', out);
+	}
+	free(order);
+}
