@@ -406,13 +406,24 @@ static struct timex_date anchor_date(const struct timex_anchor *a)
 /* The tense of the cue nearest tokens [i, j) in the sentence. */
 static int tense_near(const struct px *p, int i, int j)
 {
+	int lstop = 0, rstop = 0;
 	for (int k = 1; k < p->n; k++) {
 		int l = i - k, r = j - 1 + k;
-		if (l < 0 && r >= p->n)
+		if (l < 0)
+			lstop = 1;
+		if (r >= p->n)
+			rstop = 1;
+		if (lstop && rstop)
 			break;
-		if (l >= 0 && p->tense[l])
+		/* a quotation mark: what is said inside has its own tense */
+		if (!lstop && p->t[l].kind == TK_PUNCT && (p->t[l].ch == '"' || p->t[l].ch == '`'))
+			lstop = 1;
+		if (!rstop && p->t[r].kind == TK_PUNCT && (p->t[r].ch == '"' || p->t[r].ch == '`'
+		    || (p->t[r].ch == '\'' && P(p, r + 1, '\''))))
+			rstop = 1;
+		if (!lstop && p->tense[l])
 			return p->tense[l];
-		if (r < p->n && p->tense[r])
+		if (!rstop && p->tense[r])
 			return p->tense[r];
 	}
 	return TN_NONE;
@@ -519,6 +530,12 @@ static int year_for(const struct px *p, int m, int d, int dir)
 		return YX;
 	int y = a->y;
 	if (d == 0) {
+		/* a month next to the anchor's is that one whatever the tense */
+		int diff = (m - a->m + 12) % 12;
+		if (diff == 1 || diff == 0)
+			return m < a->m ? y + 1 : y;
+		if (diff == 11)
+			return m > a->m ? y - 1 : y;
 		if (dir < 0 && m > a->m)
 			return y - 1;
 		if (dir > 0 && m < a->m)
@@ -533,6 +550,15 @@ static int year_for(const struct px *p, int m, int d, int dir)
 	}
 	int dd = d > timex_month_len(y, m) ? timex_month_len(y, m) : d;
 	long an = timex_days(a->y, a->m, a->d), x = timex_days(y, m, dd);
+	/* within a few weeks of the anchor: the nearest one */
+	long prev = timex_days(y - 1, m, dd > timex_month_len(y - 1, m) ? timex_month_len(y - 1, m) : dd);
+	long next = timex_days(y + 1, m, dd > timex_month_len(y + 1, m) ? timex_month_len(y + 1, m) : dd);
+	if (x - an <= 45 && an - x <= 45)
+		return y;
+	if (an - prev <= 45)
+		return y - 1;
+	if (next - an <= 45)
+		return y + 1;
 	if (dir < 0 && x > an)
 		return y - 1;
 	if (dir > 0 && x < an)
@@ -696,7 +722,7 @@ static int parse_md(const struct px *p, int i, struct tx *r)
 		    && !(W(p, i, "may") && !p->t[i].cap)
 		    && !(W(p, i, "march") && !p->t[i].cap && !N(p, k))) {
 			if (p->t[k].kind == TK_NUM && e < p->n && ADJ(p, e)
-			    && (P(p, e, '-') || P(p, e, '/') || P(p, e, ':')))
+			    && (P(p, e, '-') || P(p, e, '/') || P(p, e, ':')) && N(p, e + 1) && ADJ(p, e + 1))
 				return 0;
 			if (W(p, e, "percent") || C(p, e, TX_UNIT) || C(p, e, TX_UNITS))
 				return 0;
@@ -1072,6 +1098,8 @@ static int parse_season(const struct px *p, int i, struct tx *r)
 
 /* ---- dates relative to the anchor ------------------------------------- */
 
+static void duration_value(char *o, size_t sz, int n, int unit, int half);
+
 static void unit_point(const struct px *p, struct tx *r, int unit, int shift)
 {
 	const struct timex_anchor *a = p->a;
@@ -1267,6 +1295,13 @@ static int parse_ago(const struct px *p, int i, struct tx *r)
 		return 0;
 	if (W(p, j, "before") && !(j + 1 >= p->n || p->t[j + 1].kind == TK_PUNCT))
 		return 0;
+	if (W(p, j, "later") && unit != U_SEC && unit != U_MIN && unit != U_HOUR) {
+		/* three days later: a duration after some event of the story, not the anchor */
+		r->type = TIMEX_DURATION;
+		r->gran = G_LIT;
+		duration_value(r->lit, sizeof r->lit, n, unit, 0);
+		return j;
+	}
 	int e = j + 1 + (W(p, j, "from") ? 1 : 0);
 	if (unit == U_HALF || unit == U_NIGHT)
 		return 0;
@@ -1481,26 +1516,21 @@ static int parse_ref(const struct px *p, int i, struct tx *r)
 	           && p->t[j + 1].kind == TK_WORD && !W(p, j - 1, "the")) {
 		v = "PRESENT_REF";
 		j++;
-	} else if (W(p, j, "recently") || W(p, j, "lately") || W(p, j, "previously")
-	           || W(p, j, "formerly")) {
+	} else if (W(p, j, "recently") || W(p, j, "lately")) {
 		v = "PAST_REF";
-		j++;
-	} else if (W(p, j, "recent") && !C(p, j + 1, TX_UNITS) && !W(p, j - 1, "most")) {
-		v = "PAST_REF";
-		j++;
-	} else if (W(p, j, "soon") && !W(p, j - 1, "as") && !W(p, j + 1, "as")) {
-		v = "FUTURE_REF";
 		j++;
 	} else if (W(p, j, "the") && W(p, j + 1, "near") && W(p, j + 2, "future")) {
 		v = "FUTURE_REF";
 		j += 3;
 	} else if (W(p, j, "the") && (W(p, j + 1, "future") || W(p, j + 1, "past"))
+	           && (W(p, j - 1, "in") || W(p, j - 1, "of") || W(p, j - 1, "into")
+	               || W(p, j - 1, "from") || W(p, j - 1, "than") || W(p, j - 1, "for")
+	               || W(p, j - 1, "over") || W(p, j - 1, "to") || W(p, j - 1, "during"))
 	           && !C(p, j + 2, TX_UNIT) && !C(p, j + 2, TX_UNITS) && !C(p, j + 2, TX_NUMW)
 	           && !N(p, j + 2) && !W(p, j + 2, "few")) {
 		v = W(p, j + 1, "future") ? "FUTURE_REF" : "PAST_REF";
 		j += 2;
-	} else if (W(p, j, "future") && !W(p, j - 1, "the") && !W(p, j - 1, "near")
-	           && (W(p, j - 1, "in") || p->t[j + 1].kind == TK_WORD)) {
+	} else if (W(p, j, "future") && W(p, j - 1, "in")) {
 		v = "FUTURE_REF";
 		j++;
 	} else {
@@ -1808,11 +1838,11 @@ static const char *unit_code(int unit, int *time_part, int *mult)
 	case U_WEEKEND: return "WE";
 	case U_FORTNIGHT: *mult = 2; return "W";
 	case U_MONTH: return "M";
-	case U_QUARTER: return "Q";
+	case U_QUARTER: *mult = 3; return "M";
 	case U_HALF: *mult = 6; return "M";
 	case U_YEAR: return "Y";
-	case U_DECADE: return "DE";
-	case U_CENTURY: return "CE";
+	case U_DECADE: *mult = 10; return "Y";
+	case U_CENTURY: *mult = 100; return "Y";
 	}
 	return "D";
 }
@@ -1823,7 +1853,9 @@ static void duration_value(char *o, size_t sz, int n, int unit, int half)
 	int tp, mult;
 	const char *u = unit_code(unit, &tp, &mult);
 	if (n < 0) {
-		snprintf(o, sz, "P%sX%s", tp ? "T" : "", u);
+		/* a vague count keeps the unit it was said in */
+		snprintf(o, sz, "P%sX%s", tp ? "T" : "", unit == U_QUARTER ? "Q"
+		         : unit == U_CENTURY ? "C" : u);
 		return;
 	}
 	n *= mult;
@@ -1982,6 +2014,14 @@ static int parse_duration(const struct px *p, int i, struct tx *r)
 		return 0;
 	if (unit == U_HALF)
 		return 0;
+	if (unit == U_SEC && !N(p, i) && (W(p, e - 1, "a") || W(p, e - 1, "one"))
+	    && j + 1 < p->n && p->t[j + 1].kind == TK_WORD && !W(p, j + 1, "ago")
+	    && !W(p, j + 1, "later") && !W(p, j + 1, "and"))
+		return 0;
+	/* year-earlier, year-ago, year-old: not a count of years */
+	if (P(p, j + 1, '-') && ADJ(p, j + 1) && (W(p, j + 2, "earlier") || W(p, j + 2, "ago")
+	    || W(p, j + 2, "long") || W(p, j + 2, "old")) && !hy)
+		return 0;
 	/* ages: a 40-year-old man */
 	if (P(p, j + 1, '-') && W(p, j + 2, "old"))
 		return 0;
@@ -2057,7 +2097,7 @@ static int parse_set(const struct px *p, int i, struct tx *r)
 		}
 		return 0;
 	}
-	if (C(p, j, TX_SETW) && !W(p, j, "annual")) {
+	if (C(p, j, TX_SETW) && !W(p, j, "annual") && !W(p, j, "quarterly")) {
 		r->gran = G_LIT;
 		duration_value(r->lit, sizeof r->lit, 1, V(p, j, TX_SETW), 0);
 		return j + 1;
@@ -2457,6 +2497,9 @@ static void mark_tense(struct timex_engine *e)
 		}
 		e->tense[k] = v;
 	}
+	for (size_t k = 0; k + 1 < e->n; k++)
+		if (e->tense[k] && e->tense[k] != TN_FUT && e->tense[k + 1] == TN_FUT)
+			e->tense[k] = 0;
 }
 
 static void emit(struct timex_state *st, const struct tok *t, int i, int j, const struct tx *r)
