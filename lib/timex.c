@@ -574,7 +574,8 @@ static int year_for(const struct px *p, int m, int d, int dir)
 
 static int tense_dir(int tense)
 {
-	return tense == TN_PAST ? -1 : tense == TN_FUT ? 1 : 0;
+	/* no tense at all (a headline, a phrase): the coming one */
+	return tense == TN_PAST ? -1 : tense == TN_PRES ? 0 : 1;
 }
 
 /* ---- absolute dates ---------------------------------------------------- */
@@ -1024,7 +1025,7 @@ unit_done:
 			y = YX;
 		} else {
 			y = a->y;
-			if (ord > cur && tense_near(p, i, j) != TN_FUT)
+			if (ord > cur && tense_near(p, i, j) == TN_PAST)
 				y--;
 		}
 	}
@@ -1367,6 +1368,9 @@ static void weekday_point(const struct px *p, struct tx *r, int wd, int dir)
 	case -2: off = back ? -back : -7; break;
 	case 2: off = fwd ? fwd : 7; break;
 	case 3: off = wd - aw; break;
+	case 4: off = wd - aw + 7; break;        /* next Wednesday: next week's */
+	case 5: off = wd - aw - 7; break;        /* Monday of last week */
+	case 6: off = (fwd ? fwd : 7) + 7; break; /* Friday after next */
 	default: off = back <= fwd ? -back : fwd; break;
 	}
 	set_date(r, timex_add_days(anchor_date(a), off));
@@ -1394,7 +1398,8 @@ static int parse_weekday(const struct px *p, int i, struct tx *r)
 		deic = V(p, j, TX_DEIC);
 		switch (deic) {
 		case D_LAST: case D_PAST: case D_PREV: dir = -2; break;
-		case D_NEXT: case D_COMING: dir = 2; break;
+		case D_NEXT: dir = 4; break;
+		case D_COMING: dir = 2; break;
 		case D_THIS: dir = 9; break;
 		default: return 0;
 		}
@@ -1416,6 +1421,29 @@ static int parse_weekday(const struct px *p, int i, struct tx *r)
 		}
 	} else {
 		return 0;
+	}
+	/* Wednesday of next week, Monday this week, Friday after next */
+	{
+		int k = j;
+		if (W(p, k, "of") || W(p, k, "in"))
+			k++;
+		if (W(p, k, "the") && (W(p, k + 1, "next") || W(p, k + 1, "previous")
+		    || W(p, k + 1, "following") || W(p, k + 1, "coming")))
+			k++;
+		if (C(p, k, TX_DEIC) && W(p, k + 1, "week") && dir == 9) {
+			int dk = V(p, k, TX_DEIC);
+			if (dk == D_NEXT || dk == D_COMING || dk == D_FOLLOWING)
+				dir = 4;
+			else if (dk == D_THIS || dk == D_CURRENT)
+				dir = 3;
+			else if (dk == D_LAST || dk == D_PREV || dk == D_PAST)
+				dir = 5;
+			if (dir != 9)
+				j = k + 2;
+		} else if (W(p, j, "after") && W(p, j + 1, "next") && dir == 9) {
+			dir = 6;
+			j += 2;
+		}
 	}
 	if (dir == 9)
 		dir = tense_dir(tense_near(p, i, j));
@@ -1679,6 +1707,15 @@ static int parse_holiday(const struct px *p, int i, struct tx *r)
 	int y, m, d, ye;
 	r->type = TIMEX_DATE;
 	r->gran = G_DAY;
+	if (!deic && W(p, e, "of") && C(p, e + 1, TX_DEIC) && W(p, e + 2, "year") && p->a->has_date) {
+		int dk = V(p, e + 1, TX_DEIC);
+		y = p->a->y + (dk == D_NEXT || dk == D_COMING || dk == D_FOLLOWING ? 1
+		               : dk == D_LAST || dk == D_PREV || dk == D_PAST ? -1 : 0);
+		d = holiday_day(h, y, &m);
+		set_date(r, (struct timex_date){y, m, d});
+		r->anchored = 1;
+		return e + 3;
+	}
 	if (!deic && (ye = year_after(p, e, &y))) {
 		d = holiday_day(h, y, &m);
 		set_date(r, (struct timex_date){y, m, d});
@@ -1738,8 +1775,66 @@ static int parse_ampm(const struct px *p, int j, int *pm)
 	return 0;
 }
 
-/* 3 p.m., 3:30 p.m. EDT, 15:30, noon, midnight, 10 o'clock, 16h00. */
+static int parse_clock_plain(const struct px *p, int i, struct tx *r);
+
+/* a quarter past 3pm, half past three, 20 past 3, ten to noon */
 static int parse_clock(const struct px *p, int i, struct tx *r)
+{
+	int j = i, mins = -1, e, sure = 0;
+	if ((W(p, j, "a") && W(p, j + 1, "quarter")) || W(p, j, "quarter")) {
+		sure = 1;
+		mins = 15;
+		j += W(p, j, "a") ? 2 : 1;
+	} else if (W(p, j, "half")) {
+		mins = 30;
+		j++;
+	} else if ((N(p, j) && p->t[j].ndig <= 2) || C(p, j, TX_NUMW)) {
+		int v;
+		if ((e = parse_count(p, j, &v, 0)) && v > 0 && v < 60) {
+			mins = v;
+			j = e;
+			if (W(p, j, "minutes") || W(p, j, "minute") || W(p, j, "mins")) {
+				j++;
+				sure = 1;
+			}
+		}
+	}
+	if (mins > 0 && (W(p, j, "past") || W(p, j, "after") || W(p, j, "to") || W(p, j, "till")
+	    || W(p, j, "before"))) {
+		int before = W(p, j, "to") || W(p, j, "till") || W(p, j, "before");
+		/* "from 10 to 11 p.m." is a range, not ten to eleven */
+		if (before && !sure && !W(p, j + 1, "noon") && !W(p, j + 1, "midnight"))
+			return parse_clock_plain(p, i, r);
+		struct tx c;
+		memset(&c, 0, sizeof c);
+		int bare = (N(p, j + 1) || C(p, j + 1, TX_NUMW)) && !W(p, j + 1, "noon");
+		e = parse_clock_plain(p, j + 1, &c);
+		if (!e && bare && (W(p, j, "past") || (W(p, j, "to") && mins == 15))) {
+			int h;
+			int he = parse_count(p, j + 1, &h, 0);
+			if (he && h >= 1 && h <= 12) {
+				c.type = TIMEX_TIME;
+				c.gran = G_HOUR;
+				c.hh = h;
+				e = he;
+			}
+		}
+		if (e && (c.gran == G_HOUR || (c.gran == G_MIN && c.mi == 0))) {
+			int t = c.hh * 60 + (before ? -mins : mins);
+			if (t < 0)
+				t += 1440;
+			*r = c;
+			r->gran = G_MIN;
+			r->hh = t / 60;
+			r->mi = t % 60;
+			return e;
+		}
+	}
+	return parse_clock_plain(p, i, r);
+}
+
+/* 3 p.m., 3:30 p.m. EDT, 15:30, noon, midnight, 10 o'clock, 16h00. */
+static int parse_clock_plain(const struct px *p, int i, struct tx *r)
 {
 	int j = i, hh = -1, mi = -1, ss = -1, pm = -1, e;
 	if (W(p, j, "noon") || W(p, j, "midday") || W(p, j, "midnight")) {
@@ -1788,7 +1883,10 @@ static int parse_clock(const struct px *p, int i, struct tx *r)
 	} else if (mi < 0 && mi != -2) {
 		/* a bare number is a time only with a part of day after it */
 		if (!(W(p, j, "in") && W(p, j + 1, "the") && C(p, j + 2, TX_POD))
-		    && !(W(p, j, "at") && W(p, j + 1, "night")) && !W(p, j, "tonight"))
+		    && !(W(p, j, "at") && W(p, j + 1, "night")) && !W(p, j, "tonight")
+		    && !(W(p, j, "this") && C(p, j + 1, TX_POD))
+		    && !((W(p, j, "tomorrow") || W(p, j, "yesterday") || W(p, j, "today"))
+		         && C(p, j + 1, TX_POD)))
 			return 0;
 	} else if (p->t[i].kind != TK_NUM) {
 		return 0;
@@ -2130,6 +2228,76 @@ static int parse_set(const struct px *p, int i, struct tx *r)
 
 /* ---- putting it together ------------------------------------------------ */
 
+/* The month a "... of October", "... of this month", "... of May 2014"
+ * phrase names: *y, *m; returns the end or 0. */
+static int month_ref(const struct px *p, int j, int *y, int *m)
+{
+	const struct timex_anchor *a = p->a;
+	int e, yy;
+	if (W(p, j, "the") && W(p, j + 1, "month") && a->has_date) {
+		*y = a->y;
+		*m = a->m;
+		return j + 2;
+	}
+	if (W(p, j, "the"))
+		j++;
+	if (C(p, j, TX_DEIC) && W(p, j + 1, "month") && a->has_date) {
+		int dk = V(p, j, TX_DEIC), sh = 0;
+		if (dk == D_NEXT || dk == D_COMING || dk == D_FOLLOWING)
+			sh = 1;
+		else if (dk == D_LAST || dk == D_PREV || dk == D_PAST)
+			sh = -1;
+		struct timex_date d = timex_add_months((struct timex_date){a->y, a->m, 1}, sh);
+		*y = d.y;
+		*m = d.m;
+		return j + 2;
+	}
+	if (!(e = parse_month(p, j, m, 1)))
+		return 0;
+	if ((yy = 0, year_after(p, e, &yy))) {
+		e = year_after(p, e, &yy);
+		*y = yy;
+		return e;
+	}
+	*y = year_for(p, *m, 0, tense_dir(tense_near(p, j, e)));
+	return e;
+}
+
+/* the first Monday of October, the last Sunday of March 2014, the last day
+ * of October, the third day of this month. */
+static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
+{
+	int j = i, n, e, y, m;
+	if (W(p, j, "the"))
+		j++;
+	if (W(p, j, "last"))
+		n = -1, j++;
+	else if ((e = ordinal_at(p, j, &n)) && n >= 1 && n <= 5)
+		j = e;
+	else
+		return 0;
+	int wd = 0;
+	if (C(p, j, TX_WDAY))
+		wd = V(p, j, TX_WDAY);
+	else if (!W(p, j, "day"))
+		return 0;
+	j++;
+	if (!(W(p, j, "of") || W(p, j, "in")))
+		return 0;
+	if (!(e = month_ref(p, j + 1, &y, &m)) || y == YX)
+		return 0;
+	int d;
+	if (wd)
+		d = timex_nth_weekday(y, m, wd, n);
+	else
+		d = n < 0 ? timex_month_len(y, m) : n;
+	if (!timex_valid(y, m, d))
+		return 0;
+	set_date(r, (struct timex_date){y, m, d});
+	r->anchored = 1;
+	return e;
+}
+
 typedef int (*parser_fn)(const struct px *, int, struct tx *);
 
 /* year-earlier, year-ago: the same period a year before. */
@@ -2168,7 +2336,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 	static const parser_fn fns[] = {
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier,
+		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month,
 	};
 	int best = 0;
 	struct tx tmp;
@@ -2294,7 +2462,7 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 				best = de;
 				*r = day;
 			}
-		} else if (de && day.gran == G_POD && (W(p, j, "tonight") || W(p, j, "this"))) {
+		} else if (de && day.gran == G_POD) {
 			merge_clock(&day, &tmp);
 			if (de > best) {
 				best = de;

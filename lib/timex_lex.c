@@ -117,7 +117,7 @@ static const struct lexent lexicon[] = {
 	{"sought", TX_TENSE, TN_PAST}, {"stood", TX_TENSE, TN_PAST}, {"withdrew", TX_TENSE, TN_PAST},
 	{"has", TX_TENSE, TN_PAST}, {"have", TX_TENSE, TN_PAST},
 	{"'d", TX_TENSE, TN_PAST}, {"hit", TX_TENSE, TN_PAST}, {"quit", TX_TENSE, TN_PAST},
-	{"is", TX_TENSE, TN_PRES}, {"are", TX_TENSE, TN_PRES}, {"am", TX_TENSE, TN_PRES},
+	{"is", TX_TENSE, TN_PRES}, {"are", TX_TENSE, TN_PRES}, 
 	{"says", TX_TENSE, TN_PRES}, {"does", TX_TENSE, TN_PRES},
 };
 
