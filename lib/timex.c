@@ -455,7 +455,8 @@ static int parse_year(const struct px *p, int i, int *y)
 static int parse_dom(const struct px *p, int i, int *d)
 {
 	if (N(p, i) && p->t[i].ndig <= 2 && p->t[i].num >= 1 && p->t[i].num <= 31 && !p->t[i].decade) {
-		if (i + 1 < p->n && ADJ(p, i + 1) && (P(p, i + 1, ':') || P(p, i + 1, '%')))
+		if (i + 1 < p->n && ADJ(p, i + 1) && ((P(p, i + 1, ':') && N(p, i + 2))
+		    || P(p, i + 1, '%')))
 			return 0;
 		*d = (int)p->t[i].num;
 		return i + 1;
@@ -497,7 +498,8 @@ static int parse_month(const struct px *p, int i, int *m, int strong_context)
 		*m = V(p, i, TX_MONABBR);
 		if (P(p, i + 1, '.') && ADJ(p, i + 1))
 			return i + 2;
-		if (!strong_context)
+		/* Jan, Mar without a period: a name or a word unless a number follows */
+		if (!strong_context || !(N(p, i + 1) || (P(p, i + 1, ',') && N(p, i + 2))))
 			return 0;
 		return i + 1;
 	}
@@ -973,6 +975,8 @@ static int parse_quarter(const struct px *p, int i, struct tx *r)
 	j++;
 	if (W(p, j, "of") && W(p, j + 1, "a"))
 		return 0;
+	if (P(p, j, '-') && ADJ(p, j))
+		return 0;           /* quarter-to-quarter, quarter-point */
 	if (!ord && !deic && !latest && !the)
 		return 0;
 unit_done:
@@ -1055,8 +1059,12 @@ static int parse_season(const struct px *p, int i, struct tx *r)
 		return 0;
 	int s = V(p, j, TX_SEASON);
 	j++;
+	/* "to fall", "the fall of the wall": the verb and the noun */
 	if (!deic && W(p, i, "fall") && !p->t[i].cap && !(e = year_after(p, j, &y))
-	    && !month_context_before(p, i))
+	    && !(W(p, i - 1, "the") && (W(p, i - 2, "in") || W(p, i - 2, "by") || W(p, i - 2, "since")
+	         || W(p, i - 2, "until") || W(p, i - 2, "during") || W(p, i - 2, "through"))
+	         && !W(p, j, "of"))
+	    && !W(p, i - 1, "early") && !W(p, i - 1, "late") && !W(p, i - 1, "this"))
 		return 0;
 	r->type = TIMEX_DATE;
 	r->gran = G_SEASON;
@@ -2075,6 +2083,35 @@ static int parse_duration(const struct px *p, int i, struct tx *r)
 		j += 3;
 		goto done;
 	}
+	/* 1.5 hours, 2.5 years: a half; 1/2 hour */
+	if (N(p, j) && P(p, j + 1, '.') && ADJ(p, j + 1) && N(p, j + 2) && ADJ(p, j + 2)
+	    && p->t[j + 2].ndig == 1 && p->t[j + 2].num == 5 && !P(p, j - 1, '$')
+	    && (C(p, j + 3, TX_UNIT) || C(p, j + 3, TX_UNITS))) {
+		n = (int)p->t[j].num;
+		half = 1;
+		j += 3;
+		unit = C(p, j, TX_UNIT) ? V(p, j, TX_UNIT) : V(p, j, TX_UNITS);
+		j++;
+		goto done;
+	}
+	if (N(p, j) && p->t[j].num == 1 && P(p, j + 1, '/') && ADJ(p, j + 1) && N(p, j + 2)
+	    && ADJ(p, j + 2) && p->t[j + 2].num == 2 && C(p, j + 3, TX_UNIT) && !N(p, j - 1)) {
+		n = 0;
+		half = 1;
+		unit = V(p, j + 3, TX_UNIT);
+		j += 4;
+		goto done;
+	}
+	if (W(p, j, "half") && C(p, j + 1, TX_UNIT) && !deic && !the && !W(p, j - 1, "a")
+	    && !W(p, j - 1, "the")) {
+		unit = V(p, j + 1, TX_UNIT);
+		if (unit == U_HOUR || unit == U_DAY || unit == U_MIN) {
+			n = 0;
+			half = 1;
+			j += 2;
+			goto done;
+		}
+	}
 	if (!(e = parse_count(p, j, &n, !deic || the))) {
 		/* bare plural unit after for/over/within: for weeks */
 		if (!deic && !the && !mod && C(p, j, TX_UNITS) && j > 0
@@ -2100,6 +2137,12 @@ static int parse_duration(const struct px *p, int i, struct tx *r)
 		j += 3;
 	}
 	int hy = 0;
+	/* two more weeks, an additional year, three full days */
+	if (W(p, j, "more") || W(p, j, "additional") || W(p, j, "extra") || W(p, j, "full")
+	    || W(p, j, "straight") || W(p, j, "consecutive") || W(p, j, "fewer")
+	    || W(p, j, "less") || W(p, j, "long") || W(p, j, "whole"))
+		if (C(p, j + 1, TX_UNIT) || C(p, j + 1, TX_UNITS))
+			j++;
 	if (P(p, j, '-') && ADJ(p, j)) {
 		hy = 1;
 		j++;
@@ -2330,6 +2373,45 @@ static int parse_year_earlier(const struct px *p, int i, struct tx *r)
 	return j;
 }
 
+/* the year (for the year: a duration; earlier in the year: the anchor's),
+ * the full year, the fiscal year, the weekend. */
+static int parse_the_unit(const struct px *p, int i, struct tx *r)
+{
+	int j = i;
+	if (!W(p, j, "the"))
+		return 0;
+	j++;
+	int full = 0, fiscal = 0;
+	if (W(p, j, "full") || W(p, j, "entire") || W(p, j, "whole"))
+		full = 1, j++;
+	else if (W(p, j, "fiscal"))
+		fiscal = 1, j++;
+	if (W(p, j, "weekend") && !P(p, j + 1, '-')) {
+		const struct timex_anchor *a = p->a;
+		int shift = 0;
+		if (a->has_date && timex_weekday(a->y, a->m, a->d) <= 5
+		    && tense_near(p, i, j + 1) == TN_PAST)
+			shift = -1;
+		unit_point(p, r, U_WEEKEND, shift);
+		return j + 1;
+	}
+	if (!W(p, j, "year") || P(p, j + 1, '-') || N(p, j + 1) || C(p, j + 1, TX_NUMW))
+		return 0;
+	j++;
+	if (fiscal || W(p, i - 1, "for") || W(p, j, "ending") || W(p, j, "ended")
+	    || W(p, i - 1, "throughout") || W(p, i - 1, "during")) {
+		set_lit(r, TIMEX_DURATION, "P1Y");
+		return j;
+	}
+	if (full || (W(p, i - 1, "in") && (W(p, i - 2, "earlier") || W(p, i - 2, "later")))
+	    || (W(p, i - 1, "of") && (W(p, i - 2, "end") || W(p, i - 2, "beginning")
+	                              || W(p, i - 2, "start") || W(p, i - 2, "rest")))) {
+		unit_point(p, r, U_YEAR, 0);
+		return j;
+	}
+	return 0;
+}
+
 /* A date or time without modifiers. */
 static int parse_core(const struct px *p, int i, struct tx *r)
 {
@@ -2337,6 +2419,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
 		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month,
+		parse_the_unit,
 	};
 	int best = 0;
 	struct tx tmp;

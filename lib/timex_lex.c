@@ -124,15 +124,15 @@ static const struct lexent lexicon[] = {
 /* Stems that can start or carry an expression; digits pass on their own. */
 static const char trigger_pattern[] =
 	"\\d|\\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-	"|today|tonight|tomorrow|yesterday|now|current|recent|soon|future|past|previous"
+	"|today|tonight|tomorrow|yesterday|now|current|recent|soon|future|past|previous|daily|xmas"
 	"|former|once|lately|nowaday|present|year|yr|month|week|day|night|decade|centur"
 	"|quarter|qtr|half|hour|hr|minute|min|second|sec|noon|midnight|midday|morning"
 	"|afternoon|evening|overnight|spring|summer|fall|autumn|winter|annual|hourly"
 	"|fortnight|christmas|thanksgiving|easter|halloween|valentine|eve\\b|holiday"
-	"|labor|memorial|independence|veteran|columbus|president|mother|father|patrick"
+	"|labor|labour|memorial|independence|veteran|columbus|president|mother|father|patrick"
 	"|new year|ramadan|hanukkah|kwanzaa|election|boxing|juneteenth|mlk|martin luther"
 	"|groundhog|earth day|fools|all saints|pentecost|epiphany|armistice|remembrance"
-	"|bastille|canada day|australia day|cinco|black friday|good friday|moment|atm"
+	"|bastille|canada day|australia day|cinco|moment|palm|ash wed|maundy|whit|ascension|guy fawkes|world aids|boss|all souls"
 	"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
 	"|forty|fifty|sixty|hundred|first|third|fourth)";
 
