@@ -1698,6 +1698,8 @@ static int parse_holiday(const struct px *p, int i, struct tx *r)
 			return 0;
 		j++;
 	}
+	if (!C(p, j, TX_HOLI))
+		return 0;
 	const struct holiday *h = NULL;
 	int e = 0;
 	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
@@ -2764,6 +2766,34 @@ static void emit(struct timex_state *st, const struct tok *t, int i, int j, cons
 	snprintf(o->mod, sizeof o->mod, "%s", r->mod ? r->mod : "");
 }
 
+#define CORE_MASK (~((1u << TX_TENSE) | (1u << TX_START) | (1u << TX_HOLI) | (1u << TX_TZ)))
+
+/* Whether an expression can start at token i: a number, a temporal word, a
+ * holiday, or an opening word (the, about) with one of those close behind.
+ * Everything else is skipped without running the grammar. */
+static int can_start(const struct px *p, int i)
+{
+	const struct tok *t = &p->t[i];
+	if (t->kind == TK_NUM)
+		return 1;
+	if (t->kind == TK_PUNCT)
+		return t->ch == '\'' && N(p, i + 1);
+	if (!t->lx)
+		return 0;
+	if (t->lx->mask & (CORE_MASK | (1u << TX_HOLI)))
+		return 1;
+	if (!(t->lx->mask & (1u << TX_START)))
+		return 0;
+	for (int k = i + 1; k < p->n && k <= i + 4; k++) {
+		const struct tok *u = &p->t[k];
+		if (u->kind == TK_NUM || (u->lx && (u->lx->mask & (CORE_MASK | (1u << TX_HOLI)))))
+			return 1;
+		if (u->kind == TK_PUNCT && u->ch != '-' && u->ch != '\'' && u->ch != '.')
+			return 0;
+	}
+	return 0;
+}
+
 static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
 	int rc = pcre2_match(e->trigger, (PCRE2_SPTR)text, end, start, 0, e->md, NULL);
@@ -2782,7 +2812,7 @@ void timex_find(struct timex_engine *e, struct timex_state *st,
 	for (int i = 0; i < p.n;) {
 		struct tx r;
 		memset(&r, 0, sizeof r);
-		int j = p.t[i].kind == TK_PUNCT && p.t[i].ch != '\'' ? 0 : parse_at(&p, i, &r);
+		int j = can_start(&p, i) ? parse_at(&p, i, &r) : 0;
 		if (j > i) {
 			/* a trailing period belongs to the sentence, not the expression */
 			int k = j;

@@ -26,6 +26,8 @@ enum timex_cls {
 	TX_SETW,     /* enum timex_unit: daily, weekly ... */
 	TX_TENSE,    /* enum timex_tense */
 	TX_TZ,       /* a time zone name */
+	TX_START,    /* can open an expression when a temporal word follows (the, about) */
+	TX_HOLI,     /* first word of a holiday name */
 	TX_NCLS
 };
 
