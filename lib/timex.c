@@ -361,10 +361,15 @@ struct px {
 	const signed char *tense;
 };
 
-static int W(const struct px *p, int i, const char *w)
+static int word_is(const struct px *p, int i, const char *w, size_t n)
 {
-	return i >= 0 && i < p->n && p->t[i].kind == TK_WORD && strcmp(p->t[i].low, w) == 0;
+	return i >= 0 && i < p->n && p->t[i].lown == n && p->t[i].kind == TK_WORD
+	       && memcmp(p->t[i].low, w, n) == 0;
 }
+
+/* Token i is the word w: with a literal the length is known at compile
+ * time, so most comparisons stop at the length. */
+#define W(p, i, w) word_is((p), (i), (w), __builtin_constant_p(w) ? sizeof(w) - 1 : strlen(w))
 
 static int P(const struct px *p, int i, char c)
 {
@@ -2670,8 +2675,11 @@ struct timex_engine *timex_engine_new(void)
 	e->lex = timex_lex_new();
 	int err;
 	PCRE2_SIZE off;
-	e->trigger = pcre2_compile((PCRE2_SPTR)timex_lex_trigger_pattern(), PCRE2_ZERO_TERMINATED,
+	struct nbuf pat = {0};
+	timex_lex_trigger_pattern(&pat);
+	e->trigger = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
 	                           PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	nbuf_free(&pat);
 	if (!e->trigger) {
 		fprintf(stderr, "timex: the trigger pattern does not compile (%d at %zu)\n", err, (size_t)off);
 		abort();

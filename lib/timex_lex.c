@@ -160,23 +160,52 @@ static const struct lexent lexicon[] = {
 };
 
 /* Stems that can start or carry an expression; digits pass on their own. */
-static const char trigger_pattern[] =
-	"\\d|\\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-	"|today|tonight|tomorrow|yesterday|now|current|recent|soon|future|past|previous|daily|xmas"
-	"|former|once|lately|nowaday|present|year|yr|month|week|day|night|decade|centur"
-	"|quarter|qtr|half|hour|hr|minute|min|second|sec|noon|midnight|midday|morning"
-	"|afternoon|evening|overnight|spring|summer|fall|autumn|winter|annual|hourly"
-	"|fortnight|christmas|thanksgiving|easter|halloween|valentine|eve\\b|holiday"
-	"|labor|labour|memorial|independence|veteran|columbus|president|mother|father|patrick"
-	"|new year|ramadan|hanukkah|kwanzaa|election|boxing|juneteenth|mlk|martin luther"
-	"|groundhog|earth day|fools|all saints|pentecost|epiphany|armistice|remembrance"
-	"|bastille|canada day|australia day|cinco|moment|palm|ash wed|maundy|whit|ascension|guy fawkes|world aids|boss|all souls"
-	"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-	"|forty|fifty|sixty|hundred|first|third|fourth)";
+static const char *const trigger_stems[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun", "today", "tonight", "tomorrow",
+	"yesterday", "now", "current", "recent", "future", "past", "previous", "daily", "xmas",
+	"lately", "nowaday", "present", "year", "yr", "month", "week", "day", "night", "decade",
+	"centur", "quarter", "qtr", "half", "hour", "hr", "minute", "min", "second", "sec",
+	"noon", "midnight", "midday", "morning", "afternoon", "evening", "overnight", "spring",
+	"summer", "fall", "autumn", "winter", "annual", "hourly", "fortnight", "christmas",
+	"thanksgiving", "easter", "halloween", "valentine", "eve\\b", "labor", "labour",
+	"memorial", "independence", "veteran", "columbus", "president", "mother", "father",
+	"patrick", "paddy", "new year", "election", "boxing", "juneteenth", "mlk", "martin luther",
+	"groundhog", "earth day", "fools", "all saints", "all souls", "pentecost", "epiphany",
+	"armistice", "remembrance", "bastille", "canada day", "australia day", "cinco", "palm",
+	"ash wed", "maundy", "whit", "ascension", "guy fawkes", "world aids", "boss", "one",
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "thirty", "forty", "fifty", "sixty", "first", "third", "fourth",
+};
 
-const char *timex_lex_trigger_pattern(void)
+/* Grouped by first letter (j(?:an|ul|un)|f(?:eb|ri)...), so the matcher
+ * tests one letter per group rather than every stem at every position. */
+void timex_lex_trigger_pattern(struct nbuf *out)
 {
-	return trigger_pattern;
+	size_t n = sizeof trigger_stems / sizeof trigger_stems[0];
+	nbuf_adds(out, "\\d|\\b(?i:");
+	int first_group = 1;
+	for (char c = 'a'; c <= 'z'; c++) {
+		int any = 0;
+		for (size_t k = 0; k < n; k++) {
+			if (trigger_stems[k][0] != c)
+				continue;
+			if (!any) {
+				if (!first_group)
+					nbuf_addc(out, '|');
+				nbuf_addc(out, c);
+				nbuf_adds(out, "(?:");
+				first_group = 0;
+			} else {
+				nbuf_addc(out, '|');
+			}
+			nbuf_adds(out, trigger_stems[k] + 1);
+			any = 1;
+		}
+		if (any)
+			nbuf_addc(out, ')');
+	}
+	nbuf_addc(out, ')');
 }
 
 struct slot {

@@ -51,7 +51,9 @@ void timex_lex_free(struct timex_lex *lx);
 /* Look up a lower-case word; NULL when it has no class. */
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n);
-/* The prefilter pattern: words that can carry a temporal expression. */
-const char *timex_lex_trigger_pattern(void);
+/* Append the prefilter pattern (words that can carry a temporal
+ * expression) to out. */
+struct nbuf;
+void timex_lex_trigger_pattern(struct nbuf *out);
 
 #endif
