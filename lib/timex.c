@@ -43,6 +43,7 @@ struct timex_engine {
 	size_t n, cap;
 	signed char *tense;         /* per token: enum timex_tense of a cue */
 	size_t tense_cap;
+	int tense_ready;            /* tense[] holds this sentence's cues */
 };
 
 /* Bytes of white space, dash or apostrophe at s[i] beyond ASCII: their
@@ -358,8 +359,10 @@ struct px {
 	int n;
 	const struct timex_anchor *a;
 	struct timex_state *st;
-	const signed char *tense;
+	struct timex_engine *e;    /* tense cues are marked on first use */
 };
+
+static void mark_tense(struct timex_engine *e);
 
 static int word_is(const struct px *p, int i, const char *w, size_t n)
 {
@@ -369,7 +372,14 @@ static int word_is(const struct px *p, int i, const char *w, size_t n)
 
 /* Token i is the word w: with a literal the length is known at compile
  * time, so most comparisons stop at the length. */
-#define W(p, i, w) word_is((p), (i), (w), __builtin_constant_p(w) ? sizeof(w) - 1 : strlen(w))
+static int word_is_str(const struct px *p, int i, const char *w)
+{
+	return i >= 0 && i < p->n && p->t[i].kind == TK_WORD && p->t[i].low[0] == w[0]
+	       && strcmp(p->t[i].low, w) == 0;
+}
+
+#define W(p, i, w) (__builtin_constant_p(w) ? word_is((p), (i), (w), sizeof(w) - 1) \
+                                            : word_is_str((p), (i), (w)))
 
 static int P(const struct px *p, int i, char c)
 {
@@ -411,6 +421,11 @@ static struct timex_date anchor_date(const struct timex_anchor *a)
 /* The tense of the cue nearest tokens [i, j) in the sentence. */
 static int tense_near(const struct px *p, int i, int j)
 {
+	if (!p->e->tense_ready) {
+		mark_tense(p->e);
+		p->e->tense_ready = 1;
+	}
+	const signed char *tense = p->e->tense;
 	int lstop = 0, rstop = 0;
 	for (int k = 1; k < p->n; k++) {
 		int l = i - k, r = j - 1 + k;
@@ -426,10 +441,10 @@ static int tense_near(const struct px *p, int i, int j)
 		if (!rstop && p->t[r].kind == TK_PUNCT && (p->t[r].ch == '"' || p->t[r].ch == '`'
 		    || (p->t[r].ch == '\'' && P(p, r + 1, '\''))))
 			rstop = 1;
-		if (!lstop && p->tense[l])
-			return p->tense[l];
-		if (!rstop && p->tense[r])
-			return p->tense[r];
+		if (!lstop && tense[l])
+			return tense[l];
+		if (!rstop && tense[r])
+			return tense[r];
 	}
 	return TN_NONE;
 }
@@ -1708,6 +1723,8 @@ static int parse_holiday(const struct px *p, int i, struct tx *r)
 	const struct holiday *h = NULL;
 	int e = 0;
 	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
+		if (holidays[k].words[0] != p->t[j].low[0] || holidays[k].words[1] != p->t[j].low[1])
+			continue;
 		int x = match_words(p, j, holidays[k].words);
 		if (x > e) {
 			e = x;
@@ -2675,11 +2692,8 @@ struct timex_engine *timex_engine_new(void)
 	e->lex = timex_lex_new();
 	int err;
 	PCRE2_SIZE off;
-	struct nbuf pat = {0};
-	timex_lex_trigger_pattern(&pat);
-	e->trigger = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+	e->trigger = pcre2_compile((PCRE2_SPTR)timex_lex_number_pattern(), PCRE2_ZERO_TERMINATED,
 	                           PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
-	nbuf_free(&pat);
 	if (!e->trigger) {
 		fprintf(stderr, "timex: the trigger pattern does not compile (%d at %zu)\n", err, (size_t)off);
 		abort();
@@ -2802,10 +2816,43 @@ static int can_start(const struct px *p, int i)
 	return 0;
 }
 
+/* The prefilter: a sentence is parsed only when it holds a temporal word
+ * (one lexicon lookup per word, no copy beyond a 15-byte buffer) or a
+ * number shaped like part of a date or a time (the JIT pattern, anchored
+ * at the number). Plain counts, money and percentages do not pass. */
 static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
-	int rc = pcre2_match(e->trigger, (PCRE2_SPTR)text, end, start, 0, e->md, NULL);
-	return rc > 0;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = start;
+	while (i < end) {
+		unsigned char c = s[i];
+		if (is_alpha(c)) {
+			char w[16];
+			size_t k = 0, j = i;
+			while (j < end && is_alpha(s[j])) {
+				if (k < sizeof w)
+					w[k] = (char)(s[j] | 0x20);
+				k++;
+				j++;
+			}
+			if (k >= 2 && k < sizeof w && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
+				return 1;
+			i = j;
+			continue;
+		}
+		if (is_digit(c)) {
+			if ((i == start || !is_alpha(s[i - 1]))
+			    && pcre2_match(e->trigger, (PCRE2_SPTR)text, end, i, PCRE2_ANCHORED, e->md, NULL) > 0)
+				return 1;
+			while (i < end && is_digit(s[i]))
+				i++;
+			continue;
+		}
+		if (c == '\'' && i + 2 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]))
+			return 1;
+		i++;
+	}
+	return 0;
 }
 
 void timex_find(struct timex_engine *e, struct timex_state *st,
@@ -2815,8 +2862,8 @@ void timex_find(struct timex_engine *e, struct timex_state *st,
 	if (start >= end || !sentence_has_trigger(e, text, start, end))
 		return;
 	tokenize(e, text, start, end);
-	mark_tense(e);
-	struct px p = {e->t, (int)e->n, anchor, st, e->tense};
+	e->tense_ready = 0;
+	struct px p = {e->t, (int)e->n, anchor, st, e};
 	for (int i = 0; i < p.n;) {
 		struct tx r;
 		memset(&r, 0, sizeof r);
@@ -2878,8 +2925,8 @@ int timex_find_dateline(struct timex_engine *e, struct timex_state *st,
 		size_t lend = eol - pos > 300 ? pos + 300 : eol;
 		if (lend > pos) {
 			tokenize(e, text, pos, lend);
-			mark_tense(e);
-			struct px p = {e->t, (int)e->n, &none, st, e->tense};
+			e->tense_ready = 0;
+			struct px p = {e->t, (int)e->n, &none, st, e};
 			for (int i = 0; i < p.n; i++) {
 				struct tx r;
 				memset(&r, 0, sizeof r);

@@ -155,57 +155,36 @@ static const struct lexent lexicon[] = {
 	{"bastille", TX_HOLI, 0}, {"canada", TX_HOLI, 0}, {"australia", TX_HOLI, 0},
 	{"all", TX_HOLI, 0}, {"epiphany", TX_HOLI, 0}, {"may", TX_HOLI, 0}, {"guy", TX_HOLI, 0},
 	{"boss", TX_HOLI, 0}, {"world", TX_HOLI, 0},
+	/* Words that make a sentence worth parsing on their own. */
+	{"today", TX_TRIG, 0}, {"tonight", TX_TRIG, 0}, {"tomorrow", TX_TRIG, 0},
+	{"yesterday", TX_TRIG, 0}, {"now", TX_TRIG, 0}, {"currently", TX_TRIG, 0},
+	{"recently", TX_TRIG, 0}, {"lately", TX_TRIG, 0}, {"nowadays", TX_TRIG, 0},
+	{"current", TX_TRIG, 0}, {"recent", TX_TRIG, 0}, {"future", TX_TRIG, 0},
+	{"past", TX_TRIG, 0}, {"present", TX_TRIG, 0}, {"noon", TX_TRIG, 0},
+	{"midnight", TX_TRIG, 0}, {"midday", TX_TRIG, 0}, {"overnight", TX_TRIG, 0},
+	{"christmas", TX_TRIG, 0}, {"xmas", TX_TRIG, 0}, {"thanksgiving", TX_TRIG, 0},
+	{"easter", TX_TRIG, 0}, {"halloween", TX_TRIG, 0}, {"pentecost", TX_TRIG, 0},
+	{"epiphany", TX_TRIG, 0}, {"juneteenth", TX_TRIG, 0}, {"cinco", TX_TRIG, 0},
 	{"is", TX_TENSE, TN_PRES}, {"are", TX_TENSE, TN_PRES}, 
 	{"says", TX_TENSE, TN_PRES}, {"does", TX_TENSE, TN_PRES},
 };
 
-/* Stems that can start or carry an expression; digits pass on their own. */
-static const char *const trigger_stems[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun", "today", "tonight", "tomorrow",
-	"yesterday", "now", "current", "recent", "future", "past", "previous", "daily", "xmas",
-	"lately", "nowaday", "present", "year", "yr", "month", "week", "day", "night", "decade",
-	"centur", "quarter", "qtr", "half", "hour", "hr", "minute", "min", "second", "sec",
-	"noon", "midnight", "midday", "morning", "afternoon", "evening", "overnight", "spring",
-	"summer", "fall", "autumn", "winter", "annual", "hourly", "fortnight", "christmas",
-	"thanksgiving", "easter", "halloween", "valentine", "eve\\b", "labor", "labour",
-	"memorial", "independence", "veteran", "columbus", "president", "mother", "father",
-	"patrick", "paddy", "new year", "election", "boxing", "juneteenth", "mlk", "martin luther",
-	"groundhog", "earth day", "fools", "all saints", "all souls", "pentecost", "epiphany",
-	"armistice", "remembrance", "bastille", "canada day", "australia day", "cinco", "palm",
-	"ash wed", "maundy", "whit", "ascension", "guy fawkes", "world aids", "boss", "one",
-	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-	"twelve", "twenty", "thirty", "forty", "fifty", "sixty", "first", "third", "fourth",
-};
+static const char number_pattern[] =
+	"[12]\\d{3}(?!\\d)|\\d{1,2}/\\d|\\d{1,2}-\\d{1,2}-\\d|\\d{1,2}\\.\\d{1,2}\\.\\d"
+	"|\\d{1,2}:\\d\\d|\\d{1,2}\\s?(?i:[ap]\\.?m\\b|h\\b|h\\d\\d)|\\d{1,2}(?i:th|st|nd|rd)\\b"
+	"|\\d{2,4}s\\b|[12]\\d{3}(?i:q\\d)";
 
-/* Grouped by first letter (j(?:an|ul|un)|f(?:eb|ri)...), so the matcher
- * tests one letter per group rather than every stem at every position. */
-void timex_lex_trigger_pattern(struct nbuf *out)
+const char *timex_lex_number_pattern(void)
 {
-	size_t n = sizeof trigger_stems / sizeof trigger_stems[0];
-	nbuf_adds(out, "\\d|\\b(?i:");
-	int first_group = 1;
-	for (char c = 'a'; c <= 'z'; c++) {
-		int any = 0;
-		for (size_t k = 0; k < n; k++) {
-			if (trigger_stems[k][0] != c)
-				continue;
-			if (!any) {
-				if (!first_group)
-					nbuf_addc(out, '|');
-				nbuf_addc(out, c);
-				nbuf_adds(out, "(?:");
-				first_group = 0;
-			} else {
-				nbuf_addc(out, '|');
-			}
-			nbuf_adds(out, trigger_stems[k] + 1);
-			any = 1;
-		}
-		if (any)
-			nbuf_addc(out, ')');
-	}
-	nbuf_addc(out, ')');
+	return number_pattern;
+}
+
+int timex_lex_is_trigger(const struct timex_lexinfo *info)
+{
+	const unsigned mask = 1u << TX_MONTH | 1u << TX_MONABBR | 1u << TX_WDAY | 1u << TX_WDABBR
+		| 1u << TX_WDAYS | 1u << TX_UNIT | 1u << TX_UNITS | 1u << TX_POD | 1u << TX_SEASON
+		| 1u << TX_SETW | 1u << TX_TRIG;
+	return info && (info->mask & mask);
 }
 
 struct slot {

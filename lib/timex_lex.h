@@ -27,7 +27,8 @@ enum timex_cls {
 	TX_TENSE,    /* enum timex_tense */
 	TX_TZ,       /* a time zone name */
 	TX_START,    /* can open an expression when a temporal word follows (the, about) */
-	TX_HOLI,     /* first word of a holiday name */
+	TX_HOLI,     /* opens an expression on its own: today, noon, a holiday name */
+	TX_TRIG,     /* makes a sentence worth parsing by itself (today, Christmas) */
 	TX_NCLS
 };
 
@@ -51,9 +52,10 @@ void timex_lex_free(struct timex_lex *lx);
 /* Look up a lower-case word; NULL when it has no class. */
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n);
-/* Append the prefilter pattern (words that can carry a temporal
- * expression) to out. */
-struct nbuf;
-void timex_lex_trigger_pattern(struct nbuf *out);
+/* The prefilter pattern for numbers, matched anchored at a digit: the
+ * shapes a number has when it is part of a date or a time. */
+const char *timex_lex_number_pattern(void);
+/* Whether a word (lower case) makes a sentence worth parsing. */
+int timex_lex_is_trigger(const struct timex_lexinfo *info);
 
 #endif
