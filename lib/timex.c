@@ -2037,6 +2037,8 @@ static const struct modword dur_mods[] = {
 
 static int parse_dur_mod(const struct px *p, int i, const char **mod)
 {
+	if (!C(p, i, TX_START))
+		return 0;
 	for (size_t k = 0; k < sizeof dur_mods / sizeof dur_mods[0]; k++) {
 		const struct modword *m = &dur_mods[k];
 		int j = i;
@@ -2603,7 +2605,7 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 		}
 	}
 	/* modifiers */
-	for (size_t k = 0; k < sizeof point_mods / sizeof point_mods[0]; k++) {
+	for (size_t k = 0; C(p, i, TX_START) && k < sizeof point_mods / sizeof point_mods[0]; k++) {
 		int j = i;
 		if (!W(p, j, point_mods[k].w1))
 			continue;
