@@ -11,7 +11,6 @@
 const char news_common_help[] =
 	"Input (documents from FILE arguments, or stdin when there are none or FILE is -):\n"
 	"      --stream            input is a newsutils stream (detected by default)\n"
-	"      --text              each FILE is one plain-text document (default for text)\n"
 	"      --lines             each input line is one document, id FILE:LINE\n"
 	"      --csv               CSV with a header row; columns chosen below\n"
 	"      --tsv               linear TSV with a header row; columns chosen below\n"
@@ -85,7 +84,13 @@ static void help(const struct news_cli *c)
 	printf("%s\n%s\n\n", c->synopsis, c->summary);
 	if (c->options_help)
 		printf("Options:\n%s", c->options_help);
-	fputs(news_common_help, stdout);
+	/* --text is an input format unless the program took the name */
+	const char *input = strstr(news_common_help, "Input");
+	const char *next_line = strchr(input, '\n') + 1;
+	fwrite(news_common_help, 1, (size_t)(next_line - news_common_help), stdout);
+	if (!c->own_text_option)
+		fputs("      --text              each FILE is one plain-text document (default for text)\n", stdout);
+	fputs(next_line, stdout);
 	printf("\nExit status: 0 on success, 1 when an input was bad or output failed, 2 on bad usage.\n"
 	       "See %s(1) and newsutils(7).\n", c->prog);
 }

@@ -1,5 +1,6 @@
 #include "doc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,19 +192,41 @@ static int record_cmp(const void *pa, const void *pb)
 /* Bytes that need escaping; 0 for all others. */
 static const char escape_of[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'};
 
+/* Whether any byte of the word w may need escaping: a control byte below
+ * 0x0E (TAB, LF and CR among them) or a backslash. Checking eight bytes at a
+ * time lets plain text go by at memcpy speed. */
+static inline int word_may_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t low = (w - ones * 0x0E) & ~w & highs;
+	uint64_t bs = w ^ (ones * '\\');
+	return ((low | ((bs - ones) & ~bs & highs))) != 0;
+}
+
 /* Write s[0..n) escaped, in runs between the bytes that need escaping,
  * without copying the text. */
 static void write_escaped(FILE *out, const char *s, size_t n)
 {
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		char e = escape_of[(unsigned char)s[i]];
-		if (!e)
-			continue;
-		char pair[2] = {'\\', e};
-		out_write(s + run, i - run, out);
-		out_write(pair, 2, out);
-		run = i + 1;
+	size_t run = 0, i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!word_may_escape(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		size_t stop = i + 8 < n ? i + 8 : n;
+		for (; i < stop; i++) {
+			char e = escape_of[(unsigned char)s[i]];
+			if (!e)
+				continue;
+			char pair[2] = {'\\', e};
+			out_write(s + run, i - run, out);
+			out_write(pair, 2, out);
+			run = i + 1;
+		}
 	}
 	if (n > run)
 		out_write(s + run, n - run, out);
@@ -276,4 +299,26 @@ void news_doc_write(const struct news_doc *d, FILE *out)
 		out_putc('\n', out);
 	}
 	free(order);
+}
+
+void news_record_write(const struct news_loose_record *r, FILE *out)
+{
+	write_escaped(out, r->doc, r->doc_len);
+	write_num(out, r->sent > 0 ? (unsigned long long)r->sent : 0);
+	out_putc('\t', out);
+	out_write(r->kind, strlen(r->kind), out);
+	write_num(out, r->start);
+	write_num(out, r->end);
+	out_putc('\t', out);
+	write_escaped(out, r->text, r->text_len);
+	out_putc('\t', out);
+	write_escaped(out, r->label, r->label_len);
+	out_putc('\t', out);
+	write_escaped(out, r->value, r->value_len);
+	for (size_t i = 0; i < r->nextra; i++) {
+		out_putc('\t', out);
+		if (r->extra[i])
+			write_escaped(out, r->extra[i], strlen(r->extra[i]));
+	}
+	out_putc('\n', out);
 }

@@ -91,4 +91,19 @@ long news_doc_sentence_at(const struct news_doc *d, size_t pos);
 /* Write the doc record and every record, ordered (see above). */
 void news_doc_write(const struct news_doc *d, FILE *out);
 
+/* A record that belongs to no document being written, such as a summary
+ * record after its story: every field given, escaped on output. NULL strings
+ * are empty fields. */
+struct news_loose_record {
+	const char *doc; size_t doc_len;
+	long sent;
+	const char *kind;
+	size_t start, end;
+	const char *text; size_t text_len;     /* the document's bytes start..end */
+	const char *label; size_t label_len;
+	const char *value; size_t value_len;
+	const char *const *extra; size_t nextra;
+};
+void news_record_write(const struct news_loose_record *r, FILE *out);
+
 #endif

@@ -210,10 +210,18 @@ static void apply_overrides(struct news_reader *r, struct news_doc *d)
 
 static void read_rest(struct news_reader *r, struct nbuf *out)
 {
-	char chunk[1 << 16];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, r->fp)) > 0)
-		nbuf_add(out, chunk, n);
+	/* A regular file's size is known: read it straight into place. */
+	struct stat st;
+	if (fstat(fileno(r->fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		nbuf_reserve(out, (size_t)st.st_size);
+	for (;;) {
+		nbuf_reserve(out, 1 << 16);
+		size_t n = fread(out->data + out->len, 1, out->cap - out->len - 1, r->fp);
+		if (n == 0)
+			break;
+		out->len += n;
+		out->data[out->len] = '\0';
+	}
 }
 
 static void text_doc(struct news_reader *r, struct news_doc *d)

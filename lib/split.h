@@ -1,11 +1,13 @@
 /* split: sentence and paragraph segmentation of English news text.
  *
- * Paragraphs are separated by blank lines, or are one per line when the text
- * has no blank lines and its lines are long (one-paragraph-per-line wire
- * copy); single newlines inside hard-wrapped paragraphs are spaces. Sentences
- * never cross paragraphs. Page debris lines (image and link markup, `X |`
- * navigation lines, lone separators) yield no sentence. Spans exclude
- * surrounding white space. */
+ * Paragraphs are separated by blank lines. Within a block between blank
+ * lines, the lines' lengths decide: long lines are one paragraph each
+ * (one-paragraph-per-line wire copy), short ones are hard-wrapped text where
+ * a single newline is a space, and runs of short lines without end marks are
+ * list items. Sentences never cross paragraphs. Page debris lines (image and
+ * link markup, `X |` navigation lines, short or spaced separators) yield no
+ * sentence; a long rule of one repeated character is kept, as treebanks count
+ * it. Spans exclude surrounding white space. */
 #ifndef NEWS_SPLIT_H
 #define NEWS_SPLIT_H
 

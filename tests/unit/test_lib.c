@@ -182,6 +182,15 @@ static void test_doc_order(void)
 	CHECK_STR(out, want);
 	free(out);
 	news_doc_free(&d);
+
+	f = open_memstream(&out, &len);
+	const char *extra[] = {"a\tb", NULL};
+	struct news_loose_record lr = {"x", 1, 3, "summary", 4, 7, "t\\o", 3, "1", 1,
+	                               "x,y", 3, extra, 2};
+	news_record_write(&lr, f);
+	fclose(f);
+	CHECK_STR(out, "x\t3\tsummary\t4\t7\tt\\\\o\t1\tx,y\ta\\tb\t\n");
+	free(out);
 }
 
 int main(void)
