@@ -274,6 +274,7 @@ struct tx {
 	char lit[40];
 	const char *mod;
 	int anchored;               /* value depends on the anchor */
+	int half_day;               /* a clock whose a.m. or p.m. is known */
 };
 
 static const char *const pod_code[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
@@ -1650,6 +1651,11 @@ static const struct holiday holidays[] = {
 	{"guy fawkes day", H_FIXED, 11, 5, 0}, {"guy fawkes night", H_FIXED, 11, 5, 0},
 	{"st. valentine 's day", H_FIXED, 2, 14, 0}, {"boss 's day", H_FIXED, 10, 16, 0},
 	{"world aids day", H_FIXED, 12, 1, 0}, {"labor day weekend", H_NTH, 9, 1, 1},
+	{"saint patricks day", H_FIXED, 3, 17, 0}, {"st. patricks day", H_FIXED, 3, 17, 0},
+	{"st patricks day", H_FIXED, 3, 17, 0}, {"saint paddy 's day", H_FIXED, 3, 17, 0},
+	{"whit monday", H_EASTER, 0, 0, 50}, {"trinity sunday", H_EASTER, 0, 0, 56},
+	{"shrove tuesday", H_EASTER, 0, 0, -47}, {"mardi gras", H_EASTER, 0, 0, -47},
+	{"pancake day", H_EASTER, 0, 0, -47}, {"corpus christi", H_EASTER, 0, 0, 60},
 };
 
 static int holiday_day(const struct holiday *h, int y, int *m)
@@ -1925,27 +1931,33 @@ static int parse_clock_plain(const struct px *p, int i, struct tx *r)
 	}
 	if (hh > 24 || mi > 59 || ss > 59 || (pm >= 0 && (hh > 12 || hh == 0)))
 		return 0;
+	int known = pm >= 0 || hh == 0 || hh > 12 || W(p, i, "noon") || W(p, i, "midnight");
 	if (pm == 1 && hh < 12)
 		hh += 12;
 	else if (pm == 0 && hh == 12)
 		hh = 0;
 	/* in the morning / afternoon / evening, at night, tonight */
-	if (W(p, j, "in") && W(p, j + 1, "the") && C(p, j + 2, TX_POD)) {
-		int pod = V(p, j + 2, TX_POD);
+	if (W(p, j, "in") && (W(p, j + 1, "the") ? C(p, j + 2, TX_POD) : C(p, j + 1, TX_POD))) {
+		int k = W(p, j + 1, "the") ? j + 2 : j + 1;
+		int pod = V(p, k, TX_POD);
 		if (pm < 0 && (pod == P_AF || pod == P_EV || pod == P_NI) && hh < 12)
 			hh += 12;
-		j += 3;
+		known = 1;
+		j = k + 1;
 	} else if (W(p, j, "at") && W(p, j + 1, "night")) {
 		if (pm < 0 && hh < 12 && hh > 5)
 			hh += 12;
+		known = 1;
 		j += 2;
 	} else if (W(p, j, "tonight") && pm < 0 && hh < 12 && hh > 3) {
 		hh += 12;
+		known = 1;
 	}
 	while (C(p, j, TX_TZ) && p->t[j].kind == TK_WORD
 	       && (p->t[j].cap || p->t[j].lown > 2))
 		j++;
 	r->type = TIMEX_TIME;
+	r->half_day = known;
 	r->hh = hh;
 	r->mi = mi < 0 ? 0 : mi;
 	r->ss = ss < 0 ? 0 : ss;
@@ -2156,6 +2168,15 @@ static int parse_duration(const struct px *p, int i, struct tx *r)
 		return 0;
 	}
 	j = e;
+	if (W(p, j, "and") && (((W(p, j + 1, "a") || W(p, j + 1, "an")) && W(p, j + 2, "half")
+	    && (C(p, j + 3, TX_UNIT) || C(p, j + 3, TX_UNITS)))
+	    || (W(p, j + 1, "half") && (C(p, j + 2, TX_UNIT) || C(p, j + 2, TX_UNITS))))) {
+		half = 1;
+		j += W(p, j + 1, "half") ? 2 : 3;
+		unit = C(p, j, TX_UNIT) ? V(p, j, TX_UNIT) : V(p, j, TX_UNITS);
+		j++;
+		goto done;
+	}
 	/* 2 1/2 */
 	if (N(p, j) && p->t[j].num == 1 && P(p, j + 1, '/') && ADJ(p, j + 1) && N(p, j + 2)
 	    && p->t[j + 2].num == 2 && ADJ(p, j + 2)) {
@@ -2199,6 +2220,40 @@ static int parse_duration(const struct px *p, int i, struct tx *r)
 	if (W(p, j, "and") && (W(p, j + 1, "a") || W(p, j + 1, "an")) && W(p, j + 2, "half")) {
 		half = 1;
 		j += 3;
+	} else if (W(p, j, "and") && W(p, j + 1, "half")) {
+		half = 1;
+		j += 2;
+	}
+	/* two years and three months, an hour and 45 minutes: one duration */
+	if (!half && n > 0 && !hy) {
+		int k = j, m2, e2;
+		if (P(p, k, ','))
+			k++;
+		if (W(p, k, "and"))
+			k++;
+		if ((e2 = parse_count(p, k, &m2, 1)) && m2 > 0
+		    && (C(p, e2, TX_UNIT) || C(p, e2, TX_UNITS))) {
+			int u2 = C(p, e2, TX_UNIT) ? V(p, e2, TX_UNIT) : V(p, e2, TX_UNITS);
+			static const int rank[] = {[U_SEC] = 1, [U_MIN] = 2, [U_HOUR] = 3, [U_DAY] = 4,
+				[U_WEEK] = 5, [U_MONTH] = 6, [U_YEAR] = 7};
+			if (unit < (int)(sizeof rank / sizeof rank[0]) && u2 < (int)(sizeof rank / sizeof rank[0])
+			    && rank[unit] && rank[u2] && rank[u2] < rank[unit] && unit != U_WEEK && u2 != U_WEEK) {
+				char a[16], b[16];
+				duration_value(a, sizeof a, n, unit, 0);
+				duration_value(b, sizeof b, m2, u2, 0);
+				/* P2Y + P3M = P2Y3M; PT1H + PT45M = PT1H45M; P1D + PT3H = P1DT3H */
+				const char *tail = b + 1;
+				if (a[1] == 'T' && b[1] == 'T')
+					tail = b + 2;
+				r->type = TIMEX_DURATION;
+				r->gran = G_LIT;
+				size_t al = strlen(a);
+				memcpy(r->lit, a, al);
+				snprintf(r->lit + al, sizeof r->lit - al, "%s", tail);
+				r->mod = mod;
+				return e2 + 1;
+			}
+		}
 	}
 done:
 	if ((unit == U_SEC || unit == U_MIN) && n == 1 && !p->t[i].sp && 0)
@@ -2487,8 +2542,7 @@ static void merge_clock(struct tx *d, const struct tx *c)
 {
 	int pod = d->gran == G_POD ? d->pod : 0;
 	int hh = c->hh;
-	if (pod && c->gran == G_HOUR && hh < 12 && hh > 0
-	    && (pod == P_AF || pod == P_EV || pod == P_NI) && c->hh != 0)
+	if (pod && !c->half_day && hh < 12 && hh > 0 && (pod == P_AF || pod == P_EV || pod == P_NI))
 		hh += 12;
 	if (d->gran == G_LIT || d->gran == G_XWDAY) {
 		char pre[24];
@@ -2517,7 +2571,11 @@ static void clock_on_anchor(const struct px *p, struct tx *r)
 	memset(&day, 0, sizeof day);
 	int shift = 0;
 	const struct timex_anchor *a = p->a;
-	if (a->has_time && (r->hh < a->hh || (r->hh == a->hh && r->mi < a->mi)))
+	int now = a->hh * 60 + a->mi;
+	if (a->has_time && !r->half_day && r->hh >= 1 && r->hh <= 12
+	    && r->hh * 60 + r->mi < now && (r->hh % 12 + 12) * 60 + r->mi >= now)
+		r->hh = r->hh % 12 + 12;     /* 3:30 said at 4:30 a.m. is 15:30 */
+	if (a->has_time && r->hh * 60 + r->mi < now)
 		shift = 1;
 	unit_point(p, &day, U_DAY, shift);
 	merge_clock(&day, r);

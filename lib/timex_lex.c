@@ -165,13 +165,16 @@ static const struct lexent lexicon[] = {
 	{"christmas", TX_TRIG, 0}, {"xmas", TX_TRIG, 0}, {"thanksgiving", TX_TRIG, 0},
 	{"easter", TX_TRIG, 0}, {"halloween", TX_TRIG, 0}, {"pentecost", TX_TRIG, 0},
 	{"epiphany", TX_TRIG, 0}, {"juneteenth", TX_TRIG, 0}, {"cinco", TX_TRIG, 0},
+	{"am", TX_TRIG, 0}, {"pm", TX_TRIG, 0}, {"oclock", TX_TRIG, 0}, {"clock", TX_TRIG, 0},
+	{"mardi", TX_TRIG, 0}, {"pentecost", TX_TRIG, 0}, {"saint", TX_HOLI, 0}, {"shrove", TX_HOLI, 0},
+	{"trinity", TX_HOLI, 0}, {"pancake", TX_HOLI, 0},
 	{"is", TX_TENSE, TN_PRES}, {"are", TX_TENSE, TN_PRES}, 
 	{"says", TX_TENSE, TN_PRES}, {"does", TX_TENSE, TN_PRES},
 };
 
 static const char number_pattern[] =
 	"[12]\\d{3}(?!\\d)|\\d{1,2}/\\d|\\d{1,2}-\\d{1,2}-\\d|\\d{1,2}\\.\\d{1,2}\\.\\d"
-	"|\\d{1,2}:\\d\\d|\\d{1,2}\\s?(?i:[ap]\\.?m\\b|h\\b|h\\d\\d)|\\d{1,2}(?i:th|st|nd|rd)\\b"
+	"|\\d{1,2}:\\d\\d|\\d{1,2}\\s?(?i:[ap]\\.?m\\b|[ap]\\b|h\\b|h\\d\\d)|\\d{1,2}(?i:th|st|nd|rd)\\b"
 	"|\\d{2,4}s\\b|[12]\\d{3}(?i:q\\d)";
 
 const char *timex_lex_number_pattern(void)
