@@ -2523,6 +2523,18 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 		int e = parse_md(p, j, &tmp);
 		if (!e)
 			e = parse_numeric_date(p, j, &tmp);
+		if (e > best && tmp.gran == G_DAY && tmp.anchored && tmp.y != YX) {
+			/* Friday, July 18 without a year: the year in which it is a Friday */
+			int wd = C(p, i, TX_WDAY) ? V(p, i, TX_WDAY) : V(p, i, TX_WDABBR);
+			static const int tries[] = {0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6};
+			for (size_t k = 0; k < sizeof tries / sizeof tries[0]; k++) {
+				int y = tmp.y + tries[k];
+				if (timex_valid(y, tmp.m, tmp.d) && timex_weekday(y, tmp.m, tmp.d) == wd) {
+					tmp.y = y;
+					break;
+				}
+			}
+		}
 		if (e > best) {
 			best = e;
 			*r = tmp;
