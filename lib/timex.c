@@ -44,6 +44,9 @@ struct timex_engine {
 	signed char *tense;         /* per token: enum timex_tense of a cue */
 	size_t tense_cap;
 	int tense_ready;            /* tense[] holds this sentence's cues */
+	/* bit n of lenmask[c] set: some trigger word starts with letter c and
+	 * has n letters; other words skip the hash lookup in the prefilter */
+	unsigned lenmask[26];
 };
 
 /* Bytes of white space, dash or apostrophe at s[i] beyond ASCII: their
@@ -810,6 +813,8 @@ static int parse_month_point(const struct px *p, int i, struct tx *r)
 			return 0;
 		i++;
 	}
+	if (!C(p, i, TX_MONTH) && !C(p, i, TX_MONABBR))
+		return 0;
 	if (!(j = parse_month(p, i, &m, deic || month_context_before(p, i))))
 		return 0;
 	if (!deic && (W(p, i, "may") || W(p, i, "march")) && !month_context_before(p, i)
@@ -2772,6 +2777,7 @@ struct timex_engine *timex_engine_new(void)
 	}
 	pcre2_jit_compile(e->trigger, PCRE2_JIT_COMPLETE);
 	e->md = pcre2_match_data_create_from_pattern(e->trigger, NULL);
+	timex_lex_trigger_lengths(e->lex, e->lenmask);
 	return e;
 }
 
@@ -2907,7 +2913,9 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 				k++;
 				j++;
 			}
-			if (k >= 2 && k < sizeof w && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
+			if (k >= 2 && k < sizeof w && w[0] >= 'a' && w[0] <= 'z'
+			    && (e->lenmask[w[0] - 'a'] >> k & 1u)
+			    && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
 				return 1;
 			i = j;
 			continue;

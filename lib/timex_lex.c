@@ -251,6 +251,16 @@ void timex_lex_free(struct timex_lex *lx)
 	free(lx);
 }
 
+void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26])
+{
+	memset(lenmask, 0, 26 * sizeof *lenmask);
+	for (size_t i = 0; i < lx->cap; i++) {
+		const struct slot *s = &lx->slots[i];
+		if (s->w && s->n < 32 && s->w[0] >= 'a' && s->w[0] <= 'z' && timex_lex_is_trigger(&s->info))
+			lenmask[s->w[0] - 'a'] |= 1u << s->n;
+	}
+}
+
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n)
 {

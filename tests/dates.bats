@@ -46,6 +46,8 @@ check_table() {
 2004-07-29 | It was built in the 19th century. | 18
 2004-07-29 | Prices rose in July 2003. | 2003-07
 2004-07-29 | Saturday, April 25, 1998, was quiet. | 1998-04-25
+2004-07-29 | The editorial of Friday, July 18, was read. | 2003-07-18
+2004-07-29 | The court sits the first Monday of October. | 2004-10-04
 EOF2
 }
 
@@ -103,6 +105,8 @@ EOF2
 2004-07-29 | The strike began at 10 p.m. Wednesday, police said. | 2004-07-28T22
 2004-07-29 | The bomb went off at midnight. | 2004-07-29T24
 2004-07-29 | The train left at a quarter past 3 p.m. | 2004-07-29T15:15
+2004-07-29 | They meet this afternoon at 3:20. | 2004-07-29T15:20
+2004-07-29T04:30 | The vote is at 3:30. | 2004-07-29T15:30
 EOF2
 }
 
@@ -119,6 +123,9 @@ EOF2
 2004-07-29 | He spoke for more than four hours. | PT4H
 2004-07-29 | The talks lasted several weeks. | PXW
 2004-07-29 | Three days later they left. | P3D
+2004-07-29 | The mission lasts two years and three months. | P2Y3M
+2004-07-29 | The flight took an hour and 45 minutes. | PT1H45M
+2004-07-29 | The walk took five and a half minutes. | PT5M30S
 EOF2
 }
 
