@@ -124,6 +124,12 @@ void news_doc_add_line(struct news_doc *d, const char *line, size_t len,
 	nbuf_add(&d->arena, line, len);
 }
 
+void news_doc_add_loose_line(struct news_doc *d, const char *line, size_t len)
+{
+	news_doc_add_line(d, line, len, 0, 0, 0, 0);
+	d->recs[d->nrecs - 1].loose = 1;
+}
+
 void news_doc_add_sentence(struct news_doc *d, size_t start, size_t end, long para)
 {
 	if (end > d->text.len)
@@ -162,6 +168,10 @@ long news_doc_sentence_at(const struct news_doc *d, size_t pos)
  * and records already in the stream keep their order. */
 static int record_cmp_direct(const struct news_record *a, const struct news_record *b)
 {
+	if (a->loose != b->loose)
+		return a->loose ? 1 : -1;
+	if (a->loose)
+		return a->seq < b->seq ? -1 : a->seq > b->seq;
 	if (a->sent != b->sent)
 		return a->sent < b->sent ? -1 : 1;
 	if (a->is_sentence != b->is_sentence)

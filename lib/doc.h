@@ -30,6 +30,9 @@ struct news_record {
 	unsigned char is_sentence;
 	unsigned char added;      /* added by this program rather than read */
 	unsigned char rendered;   /* a segmenter sentence: no stored line */
+	unsigned char loose;      /* names another document (a story-level
+	                           * record such as a summary): written after
+	                           * all of this document's records, unchecked */
 	size_t seq;               /* order of arrival, for stable ordering */
 };
 
@@ -75,6 +78,8 @@ void news_doc_addn(struct news_doc *d, long sent, const char *kind,
 /* Add a record line as read from a stream (escaped, without LF). */
 void news_doc_add_line(struct news_doc *d, const char *line, size_t len,
                        long sent, size_t start, size_t end, int is_sentence);
+/* Add a line that names another document, kept after this one's records. */
+void news_doc_add_loose_line(struct news_doc *d, const char *line, size_t len);
 /* Add a sentence (both to sents and as a sentence record). */
 void news_doc_add_sentence(struct news_doc *d, size_t start, size_t end, long para);
 

@@ -299,10 +299,16 @@ static void stream_records(struct news_reader *r, struct news_doc *d)
 			bad(r, r->lineno, "malformed record: sent, start and end must be numbers, start <= end", NULL);
 			continue;
 		}
+		if (r->o.owned_kind && news_field_is(fs->f[NEWS_F_KIND], r->o.owned_kind))
+			continue;
 		nbuf_clear(&r->tmp);
 		news_field_unescape(fs->f[NEWS_F_DOC], &r->tmp);
-		if (r->tmp.len != d->id.len || memcmp(r->tmp.data, d->id.data, d->id.len) != 0) {
-			bad(r, r->lineno, "record outside its document (no doc record for it before)", NULL);
+		if (news_field_is(fs->f[NEWS_F_KIND], "summary") || r->tmp.len != d->id.len ||
+		    memcmp(r->tmp.data, d->id.data, d->id.len) != 0) {
+			/* A story-level record (a summary, which names the document
+			 * its sentence comes from, often one that went by earlier):
+			 * pass it on where it stands. */
+			news_doc_add_loose_line(d, r->line, r->line_len);
 			continue;
 		}
 		/* A record whose text is not the document's bytes would make every

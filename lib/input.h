@@ -27,6 +27,10 @@ struct news_input_opts {
 	const char *id_col, *text_col, *date_col, *cluster_col, *title_col;
 	const char *date;      /* --date: anchor for every document */
 	const char *cluster;   /* --cluster: story key for every document */
+	/* The record kind the program writes (e.g. "date"): records of that kind
+	 * already in a stream are dropped on the way in, so running a filter
+	 * twice gives what running it once gives. NULL keeps everything. */
+	const char *owned_kind;
 };
 
 void news_input_opts_init(struct news_input_opts *o);

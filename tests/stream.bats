@@ -267,3 +267,10 @@ fields() { awk -F '\t' -v k="$1" '$3 == k { print NF }' | sort -u; }
 	run -1 --separate-stderr news-split bad2.tsv
 	[ "$stderr" = "news-split: bad2.tsv:3: record span lies outside its document" ]
 }
+
+@test "story-level records (summaries) pass through where they stand" {
+	news-split "${SEEDS[@]}" > s
+	{ cat s; sed -n 2p s | awk -F '\t' 'BEGIN { OFS = "\t" } { $3 = "summary"; $7 = 1; $8 = $1; print }'; } > in
+	news-split < in > out
+	cmp in out
+}

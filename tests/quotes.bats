@@ -1,0 +1,214 @@
+#!/usr/bin/env bats
+# news-quotes: quotation marks of every style, attribution, speakers, reported
+# speech, the record format, bad input.
+load helper
+
+setup() { cd "$BATS_TEST_TMPDIR"; }
+
+# quotes FILE...: the quote records as kind | value | text
+quotes() {
+	news-quotes "$@" | awk -F '\t' '$3 == "quote" { print $7 " | " $8 " | " $6 }'
+}
+
+# q TEXT: the quotes of a one-document text
+q() {
+	printf '%s\n' "$1" > doc.txt
+	quotes doc.txt
+}
+
+@test "--help and --version" {
+	run -0 --separate-stderr news-quotes --help
+	[[ $output == usage:\ news-quotes* ]]
+	[[ $output == *--kind* ]]
+	[ -z "$stderr" ]
+	run -0 news-quotes --version
+	[[ $output =~ ^news-quotes\ \(newsutils\)\ [0-9.]+$ ]]
+}
+
+@test "bad usage exits 2" {
+	run -2 --separate-stderr news-quotes --no-such-option
+	[[ $stderr == *"Try 'news-quotes --help'"* ]]
+	run -2 --separate-stderr news-quotes --kind quoted "${SEEDS[0]}"
+	[[ $stderr == *"'quoted' is not direct, mixed or indirect"* ]]
+}
+
+@test "a missing file is reported, the others still processed, exit 1" {
+	run -1 --separate-stderr news-quotes no-such-file.txt "${SEEDS[1]}"
+	[[ $stderr == "news-quotes: no-such-file.txt:"* ]]
+	[[ $output == *$'\tquote\t'* ]]
+}
+
+@test "seeds: invariant holds, quote records have 12 fields" {
+	news-quotes "${SEEDS[@]}" > out
+	check_invariant < out
+	[ "$(awk -F '\t' '$3 == "quote"' out | wc -l)" -ge 15 ]
+	[ "$(awk -F '\t' '$3 == "quote" { print NF }' out | sort -u)" = 12 ]
+	# speaker offsets give the mention as written
+	awk -F '\t' '$3 == "quote" && $11 != "" { print $11, $12, $9 }' out > spk
+	[ -s spk ]
+}
+
+@test "speaker offsets point at the mention in the document" {
+	news-quotes "${SEEDS[1]}" | awk -F '\t' '$3 == "quote" && $11 != "" { print $11 "\t" $12 "\t" $9 }' > spk
+	while IFS=$'\t' read -r s e m; do
+		[ "$(head -c "$e" "${SEEDS[1]}" | tail -c "$((e - s))")" = "$m" ]
+	done < spk
+}
+
+@test "same input, same bytes" {
+	news-quotes "${SEEDS[@]}" > a
+	news-quotes "${SEEDS[@]}" > b
+	cmp a b
+}
+
+@test "pipeline: news-split | news-quotes is news-quotes FILE" {
+	news-split "${SEEDS[@]}" | news-quotes > a
+	news-quotes "${SEEDS[@]}" > b
+	cmp a b
+}
+
+@test "seed 001: pronoun resolved to the description it refers to" {
+	run quotes "${SEEDS[1]}"
+	[[ $output == *"direct | One NATO official | They are narrowing down the outstanding issues,"* ]]
+	[[ $output == *"direct | One NATO official | We feel optimistic that it is possible"* ]]
+	[[ $output == *"direct | Another NATO official | NATO is very keen to finalize"* ]]
+}
+
+@test "seed 002: titles stripped from the speaker's name" {
+	run quotes "${SEEDS[2]}"
+	[[ $output == *"indirect | Jacques Chirac | training be conducted outside the country"* ]]
+}
+
+@test "seed 001: surname completed from the full name, mixed fragment" {
+	run quotes "${SEEDS[1]}"
+	[[ $output == *"mixed | Hoshyar Zebari | in a race against the clock"* ]]
+}
+
+@test "straight and curly double quotes, speaker after or before" {
+	run q '"We will win," Smith said. “The plan works,” said Jane Doe. Mr. Brown said: "No comment."'
+	[[ $output == *"direct | Smith | We will win,"* ]]
+	[[ $output == *"direct | Jane Doe | The plan works,"* ]]
+	[[ $output == *"direct | Brown | No comment."* ]]
+}
+
+@test "single quotes as quotation marks, apostrophes are not" {
+	run q "The officials' plan is 'a total disaster,' Senator Ann Lee said. Don't worry about the '90s."
+	[ "${#lines[@]}" -eq 1 ]
+	[[ $output == "mixed | Ann Lee | a total disaster,"* || $output == "direct | Ann Lee | a total disaster,"* ]]
+}
+
+@test "guillemets and typewriter marks" {
+	run q "«Nous sommes prêts», the minister said. ''It refreshes the library,'' said Peter Rice, chairman of Fox."
+	[[ $output == *"direct | minister | Nous sommes prêts"* || $output == *"| the minister | Nous sommes prêts"* ]]
+	[[ $output == *"direct | Peter Rice | It refreshes the library,"* ]]
+}
+
+@test "a quote interrupted by its attribution gives two quotes of one speaker" {
+	run q '"We are ready," the spokesman said, "and we will act."'
+	[ "${#lines[@]}" -eq 2 ]
+	[[ ${lines[0]} == "direct | the spokesman | We are ready," ]]
+	[[ ${lines[1]} == "direct | the spokesman | and we will act." ]]
+}
+
+@test "a quote standing alone takes the speaker of the quote before" {
+	run q $'"First point," Jones said.\n\n"Second point, and a longer one."'
+	[[ ${lines[1]} == "direct | Jones | Second point, and a longer one." ]]
+}
+
+@test "a quote over several paragraphs is one quote" {
+	printf '%s\n\n%s\n\n%s\n' 'Mary Smith said: "This is the first paragraph of it.' \
+		'"And this goes on in the second one," she added.' 'Unrelated text follows here.' > doc.txt
+	news-quotes doc.txt > out
+	check_invariant < out
+	run awk -F '\t' '$3 == "quote" { print $2 " | " $8 " | " $6 }' out
+	[ "${#lines[@]}" -eq 1 ]
+	[[ ${lines[0]} == '1 | Mary Smith | This is the first paragraph of it.\n\n"And this goes on in the second one,' ]]
+}
+
+@test "an unbalanced mark ends at its paragraph and never swallows the rest" {
+	printf '%s\n\n%s\n' 'It was, he said, "a mess that never closes and goes on.' \
+		'Later, officials said the vote was delayed. "Fine," the mayor said.' > doc.txt
+	run quotes doc.txt
+	[[ $output == *"direct | the mayor | Fine,"* ]]
+	[[ $output == *"indirect | officials | the vote was delayed"* ]]
+}
+
+@test "nested quotes stay inside the outer quote" {
+	run q "\"He told me 'never again' and left,\" Ms. Park said."
+	[ "${#lines[@]}" -eq 1 ]
+	[[ $output == "direct | Park | He told me 'never again' and left," ]]
+}
+
+@test "indirect speech: said that, told reporters, according to, clause first" {
+	run q 'The senator said that the bill would pass. Ms. Diaz told reporters the vote was close. According to the police, two people were hurt. The talks failed, officials said.'
+	[[ $output == *"indirect | senator | the bill would pass"* || $output == *"indirect | The senator | the bill would pass"* ]]
+	[[ $output == *"indirect | Diaz | the vote was close"* ]]
+	[[ $output == *"indirect | the police | two people were hurt"* ]]
+	[[ $output == *"indirect | officials | The talks failed"* ]]
+}
+
+@test "not speech: infinitives, passives, fears" {
+	run q 'He urged NATO to act quickly. Other issues said to be complicating talks remained. Paris fears the mission could fail. They refused to comment.'
+	[ -z "$output" ]
+}
+
+@test "entity records in the stream give the canonical name" {
+	news-split "${SEEDS[1]}" > s
+	# an entity record over the mention "Zebari" (bytes 1928..1934)
+	awk -F '\t' -v OFS='\t' '{ print } $3 == "sentence" && $2 == 14 { print $1, 14, "entity", 1928, 1934, "Zebari", "PERSON", "Iraqi FM Hoshyar Zebari" }' s > with-ents
+	news-quotes < with-ents > out
+	check_invariant < out
+	run awk -F '\t' '$3 == "quote" && $4 == 1958 { print $8 }' out
+	[ "$output" = "Iraqi FM Hoshyar Zebari" ]
+	# the entity record passes through
+	[ "$(awk -F '\t' '$3 == "entity"' out | wc -l)" -eq 1 ]
+}
+
+@test "--kind keeps only the kinds asked for" {
+	run -0 sh -c "news-quotes --kind direct,mixed '${SEEDS[1]}' | awk -F '\t' '\$3 == \"quote\" { print \$7 }' | sort -u"
+	[ "$output" = $'direct\nmixed' ]
+}
+
+@test "bad input: NUL bytes, invalid UTF-8, CRLF, BOM, empty, no text" {
+	printf '\xef\xbb\xbf"Hello \x00 there," he said.\r\n\r\n\xff\xfe "Bad \xc3 bytes," she said.\r\n' > bad.txt
+	: > empty.txt
+	printf '\n\n   \n' > blank.txt
+	printf '"""\x27\x27 "' > marks.txt
+	news-quotes bad.txt empty.txt blank.txt marks.txt > out
+	check_invariant < out
+	[ "$(grep -ac $'\t0\tdoc\t' out)" -eq 4 ]
+	[ "$(grep -ac $'\tquote\t' out)" -ge 2 ]
+}
+
+@test "a long document of quotes, one mark unbalanced, stays linear and whole" {
+	for i in $(seq 2000); do printf '"Point %d is made," the official said. He said "open %d\n\n' "$i" "$i"; done > long.txt
+	run -0 news-quotes long.txt
+	[ "$(printf '%s\n' "$output" | awk -F '\t' '$3 == "quote" && $7 == "direct"' | wc -l)" -ge 2000 ]
+}
+
+@test "a participle's speaker is the subject of the sentence" {
+	run q 'At a rally in Portsmouth on Tuesday, Senator Bernie Sanders endorsed Mrs. Clinton, saying that she would make an outstanding president.'
+	[[ $output == "indirect | Bernie Sanders | she would make an outstanding president" ]]
+}
+
+@test "an attribution ending the paragraph before a quote with a colon" {
+	run q $'In a 1963 speech, Governor George Wallace declared:\n\n"Segregation now, segregation tomorrow, segregation forever."'
+	[[ $output == "direct | George Wallace | Segregation now, segregation tomorrow, segregation forever." ]]
+}
+
+@test "headlines in title case, relative speakers, thoughts and findings" {
+	run q $'Trump Says He Never Pledged To Kill Families\n\nGraham, who says allies should send ground forces, spoke on Monday. Recent polls show Clinton leading in Ohio.'
+	[[ $output == *"indirect | Trump | He Never Pledged To Kill Families"* ]]
+	[[ $output == *"indirect | Graham | allies should send ground forces"* ]]
+	[[ $output == *"indirect | Recent polls | Clinton leading in Ohio"* ]]
+}
+
+@test "a speaker with a long appositive" {
+	run q 'Tom Fitton, the president of Judicial Watch, a conservative group that has sued for records, said that the damage is done.'
+	[[ $output == "indirect | Tom Fitton | the damage is done" ]]
+}
+
+@test "a quote after a colon is the words of the sentence's subject" {
+	run q 'Trump gestured to the crowd, then leaned in and boomed: "We will defeat her in November."'
+	[[ $output == "direct | Trump | We will defeat her in November." ]]
+}
