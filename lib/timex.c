@@ -475,6 +475,50 @@ static int parse_year(const struct px *p, int i, int *y)
 	return 0;
 }
 
+static int parse_count(const struct px *p, int i, int *v, int allow_a);
+
+/* A year said in words, as broadcast transcripts write them: nineteen
+ * ninety-six, nineteen eighty, two thousand, two thousand and four. */
+static int parse_spelled_year(const struct px *p, int i, int *y)
+{
+	if (!C(p, i, TX_NUMW))
+		return 0;
+	int a = V(p, i, TX_NUMW), j = i + 1;
+	if (a == 2 && W(p, j, "thousand")) {
+		j++;
+		int v = 0, e;
+		if (W(p, j, "and"))
+			j++;
+		if ((e = parse_count(p, j, &v, 0)) && v > 0 && v < 100 && C(p, j, TX_NUMW)) {
+			*y = 2000 + v;
+			return e;
+		}
+		*y = 2000;
+		return W(p, i + 2, "and") ? i + 2 : j;
+	}
+	if (!(a >= 11 && a <= 20) || !C(p, j, TX_NUMW))
+		return 0;
+	int b = V(p, j, TX_NUMW);
+	if (b >= 20 && b <= 90 && b % 10 == 0) {
+		int k = j + 1;
+		if (P(p, k, '-') && C(p, k + 1, TX_NUMW) && V(p, k + 1, TX_NUMW) >= 1 && V(p, k + 1, TX_NUMW) <= 9) {
+			*y = a * 100 + b + V(p, k + 1, TX_NUMW);
+			return k + 2;
+		}
+		if (C(p, k, TX_NUMW) && V(p, k, TX_NUMW) >= 1 && V(p, k, TX_NUMW) <= 9 && p->t[k].sp) {
+			*y = a * 100 + b + V(p, k, TX_NUMW);
+			return k + 1;
+		}
+		*y = a * 100 + b;
+		return k;
+	}
+	if (b >= 10 && b <= 19) {
+		*y = a * 100 + b;
+		return j + 1;
+	}
+	return 0;
+}
+
 /* A day-of-month number 1..31 (13, 13th, thirteenth). */
 static int parse_dom(const struct px *p, int i, int *d)
 {
@@ -852,10 +896,13 @@ static int parse_year_point(const struct px *p, int i, struct tx *r)
 		j++;
 		if (W(p, j, "year"))
 			j++;
-	} else if (W(p, j, "the") && W(p, j + 1, "year") && N(p, j + 2)) {
+	} else if (W(p, j, "the") && W(p, j + 1, "year") && (N(p, j + 2) || C(p, j + 2, TX_NUMW))) {
 		j += 2;
 	}
-	if (!(e = parse_year(p, j, &y)))
+	if (!(e = parse_year(p, j, &y)) && !(e = parse_spelled_year(p, j, &y)))
+		return 0;
+	if (C(p, j, TX_NUMW) && (C(p, e, TX_UNIT) || C(p, e, TX_UNITS) || W(p, e, "percent")
+	    || W(p, e, "dollars") || W(p, e, "people") || W(p, e, "hundred")))
 		return 0;
 	if (p->t[j].kind == TK_NUM) {
 		if (P(p, j - 1, '$') || P(p, j - 1, '#') || (P(p, j - 1, '.') && ADJ(p, j)))
@@ -1070,7 +1117,8 @@ unit_done:
 static int parse_season(const struct px *p, int i, struct tx *r)
 {
 	int j = i, deic = 0, y, e;
-	if (W(p, j, "the") && C(p, j + 1, TX_SEASON) && W(p, j + 2, "of")) {
+	if (W(p, j, "the") && C(p, j + 1, TX_SEASON) && !(W(p, j + 2, "of") && !N(p, j + 3))
+	    && !W(p, j + 2, "'s") && !P(p, j + 2, '-')) {
 		j++;
 	} else if (C(p, j, TX_DEIC)) {
 		deic = V(p, j, TX_DEIC);

@@ -165,6 +165,7 @@ static const struct lexent lexicon[] = {
 	{"christmas", TX_TRIG, 0}, {"xmas", TX_TRIG, 0}, {"thanksgiving", TX_TRIG, 0},
 	{"easter", TX_TRIG, 0}, {"halloween", TX_TRIG, 0}, {"pentecost", TX_TRIG, 0},
 	{"epiphany", TX_TRIG, 0}, {"juneteenth", TX_TRIG, 0}, {"cinco", TX_TRIG, 0},
+	{"nineteen", TX_TRIG, 0}, {"eighteen", TX_TRIG, 0}, {"thousand", TX_TRIG, 0},
 	{"am", TX_TRIG, 0}, {"pm", TX_TRIG, 0}, {"oclock", TX_TRIG, 0}, {"clock", TX_TRIG, 0},
 	{"mardi", TX_TRIG, 0}, {"pentecost", TX_TRIG, 0}, {"saint", TX_HOLI, 0}, {"shrove", TX_HOLI, 0},
 	{"trinity", TX_HOLI, 0}, {"pancake", TX_HOLI, 0},

@@ -48,6 +48,9 @@ check_table() {
 2004-07-29 | Saturday, April 25, 1998, was quiet. | 1998-04-25
 2004-07-29 | The editorial of Friday, July 18, was read. | 2003-07-18
 2004-07-29 | The court sits the first Monday of October. | 2004-10-04
+1998-01-15 | It began in nineteen ninety-six. | 1996
+1998-01-15 | By the year two thousand it ends. | 2000
+1998-01-15 | In the summer they left. | 1997-SU
 EOF2
 }
 
