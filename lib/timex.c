@@ -33,6 +33,7 @@ struct timex_state {
 	struct timex_result *res;
 	size_t nres, cap;
 	int has_quarter, qy, qq;    /* the last quarter the document named */
+	int last_year;              /* the last year the document named, 0 if none */
 };
 
 struct timex_engine {
@@ -775,6 +776,14 @@ static int year_after(const struct px *p, int j, int *y)
 		return e;
 	if ((e = parse_year(p, j, y)))
 		return e;
+	if ((W(p, j, "of") && (e = parse_spelled_year(p, j + 1, y))) || (e = parse_spelled_year(p, j, y)))
+		return e;
+	/* January this year, June last year */
+	if ((W(p, j, "this") || W(p, j, "last") || W(p, j, "next")) && W(p, j + 1, "year")
+	    && p->a->has_date) {
+		*y = p->a->y + (W(p, j, "last") ? -1 : W(p, j, "next") ? 1 : 0);
+		return j + 2;
+	}
 	return 0;
 }
 
@@ -2546,6 +2555,30 @@ static int parse_the_unit(const struct px *p, int i, struct tx *r)
 	return 0;
 }
 
+/* the following year, the previous year, the year before: relative to the
+ * year the story last named, not to the anchor. */
+static int parse_story_year(const struct px *p, int i, struct tx *r)
+{
+	int j = i, shift;
+	if (!W(p, j, "the") || !p->st->last_year)
+		return 0;
+	j++;
+	if ((W(p, j, "following") || W(p, j, "next")) && W(p, j + 1, "year"))
+		shift = 1, j += 2;
+	else if ((W(p, j, "previous") || W(p, j, "preceding")) && W(p, j + 1, "year"))
+		shift = -1, j += 2;
+	else if (W(p, j, "year") && (W(p, j + 1, "before") || W(p, j + 1, "after"))
+	         && (j + 2 >= p->n || p->t[j + 2].kind == TK_PUNCT))
+		shift = W(p, j + 1, "before") ? -1 : 1, j += 2;
+	else
+		return 0;
+	r->type = TIMEX_DATE;
+	r->gran = G_YEAR;
+	r->y = p->st->last_year + shift;
+	r->anchored = 1;
+	return j;
+}
+
 /* A date or time without modifiers. */
 static int parse_core(const struct px *p, int i, struct tx *r)
 {
@@ -2553,7 +2586,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
 		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month,
-		parse_the_unit,
+		parse_the_unit, parse_story_year,
 	};
 	int best = 0;
 	struct tx tmp;
@@ -2850,6 +2883,7 @@ void timex_state_reset(struct timex_state *st)
 {
 	st->nres = 0;
 	st->has_quarter = 0;
+	st->last_year = 0;
 }
 
 void timex_state_free(struct timex_state *st)
@@ -2893,7 +2927,9 @@ static void mark_tense(struct timex_engine *e)
 			if (t->lx && (t->lx->mask & (1u << TX_TENSE)))
 				v = t->lx->val[TX_TENSE];
 			else if (t->lown > 4 && t->low[t->lown - 2] == 'e' && t->low[t->lown - 1] == 'd'
-			         && !t->cap)
+			         && !t->cap && !(k > 0 && e->t[k - 1].kind == TK_WORD
+			             && (strcmp(e->t[k - 1].low, "be") == 0 || strcmp(e->t[k - 1].low, "been") == 0
+			                 || strcmp(e->t[k - 1].low, "being") == 0)))
 				v = TN_PAST;
 		}
 		e->tense[k] = v;
@@ -2905,6 +2941,9 @@ static void mark_tense(struct timex_engine *e)
 
 static void emit(struct timex_state *st, const struct tok *t, int i, int j, const struct tx *r)
 {
+	if (!r->anchored && r->y != YX && r->type == TIMEX_DATE
+	    && (r->gran == G_YEAR || r->gran == G_MONTH || r->gran == G_DAY))
+		st->last_year = r->y;
 	NEWS_GROW(st->res, st->cap, st->nres + 1);
 	struct timex_result *o = &st->res[st->nres++];
 	o->start = t[i].s;

@@ -91,7 +91,7 @@ static const struct lexent lexicon[] = {
 	 * weekday or month is the past or the coming one. */
 	{"will", TX_TENSE, TN_FUT}, {"'ll", TX_TENSE, TN_FUT}, {"shall", TX_TENSE, TN_FUT},
 	{"would", TX_TENSE, TN_FUT}, {"wo", TX_TENSE, TN_FUT}, {"going", TX_TENSE, TN_FUT},
-	{"scheduled", TX_TENSE, TN_FUT},
+	{"scheduled", TX_TENSE, TN_FUT}, {"supposed", TX_TENSE, TN_FUT},
 	{"plans", TX_TENSE, TN_FUT}, {"plan", TX_TENSE, TN_FUT}, {"due", TX_TENSE, TN_FUT},
 	{"expected", TX_TENSE, TN_FUT}, {"expects", TX_TENSE, TN_FUT},
 	{"slated", TX_TENSE, TN_FUT},
