@@ -432,8 +432,11 @@ static int tense_near(const struct px *p, int i, int j)
 	}
 	const signed char *tense = p->e->tense;
 	int lstop = 0, rstop = 0;
-	for (int k = 1; k < p->n; k++) {
-		int l = i - k, r = j - 1 + k;
+	/* The verb governing an adverbial usually comes before it: a cue after
+	 * the expression counts at twice its distance. */
+	for (int k = 1; k < 2 * p->n + 2; k++) {
+		int l = i - k, r = j - 1 + (k + 1) / 2;
+		int rtest = k % 2 == 1;
 		if (l < 0)
 			lstop = 1;
 		if (r >= p->n)
@@ -443,12 +446,12 @@ static int tense_near(const struct px *p, int i, int j)
 		/* a quotation mark: what is said inside has its own tense */
 		if (!lstop && p->t[l].kind == TK_PUNCT && (p->t[l].ch == '"' || p->t[l].ch == '`'))
 			lstop = 1;
-		if (!rstop && p->t[r].kind == TK_PUNCT && (p->t[r].ch == '"' || p->t[r].ch == '`'
+		if (rtest && !rstop && p->t[r].kind == TK_PUNCT && (p->t[r].ch == '"' || p->t[r].ch == '`'
 		    || (p->t[r].ch == '\'' && P(p, r + 1, '\''))))
 			rstop = 1;
 		if (!lstop && tense[l])
 			return tense[l];
-		if (!rstop && tense[r])
+		if (rtest && !rstop && tense[r])
 			return tense[r];
 	}
 	return TN_NONE;
