@@ -72,6 +72,15 @@ void news_doc_addn(struct news_doc *d, long sent, const char *kind,
                    const char *value, size_t value_len,
                    const char *const *extra, size_t nextra)
 {
+	news_doc_addv(d, sent, kind, start, end, label, label_len, value, value_len,
+	              extra, NULL, nextra);
+}
+
+void news_doc_addv(struct news_doc *d, long sent, const char *kind,
+                   size_t start, size_t end, const char *label, size_t label_len,
+                   const char *value, size_t value_len,
+                   const char *const *extra, const size_t *extra_len, size_t nextra)
+{
 	if (end > d->text.len)
 		end = d->text.len;
 	if (start > end)
@@ -99,7 +108,7 @@ void news_doc_addn(struct news_doc *d, long sent, const char *kind,
 	add_field(a, label, label_len);
 	add_field(a, value, value_len);
 	for (size_t i = 0; i < nextra; i++)
-		add_field(a, extra[i], extra[i] ? strlen(extra[i]) : 0);
+		add_field(a, extra[i], !extra[i] ? 0 : extra_len ? extra_len[i] : strlen(extra[i]));
 	r->line_len = a->len - r->line_off;
 }
 

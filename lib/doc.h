@@ -75,6 +75,11 @@ void news_doc_addn(struct news_doc *d, long sent, const char *kind,
                    size_t start, size_t end, const char *label, size_t label_len,
                    const char *value, size_t value_len,
                    const char *const *extra, size_t nextra);
+/* Same with explicit lengths for the extra fields too (extra_len[i]). */
+void news_doc_addv(struct news_doc *d, long sent, const char *kind,
+                   size_t start, size_t end, const char *label, size_t label_len,
+                   const char *value, size_t value_len,
+                   const char *const *extra, const size_t *extra_len, size_t nextra);
 /* Add a record line as read from a stream (escaped, without LF). */
 void news_doc_add_line(struct news_doc *d, const char *line, size_t len,
                        long sent, size_t start, size_t end, int is_sentence);
