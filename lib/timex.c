@@ -45,9 +45,9 @@ struct timex_engine {
 	signed char *tense;         /* per token: enum timex_tense of a cue */
 	size_t tense_cap;
 	int tense_ready;            /* tense[] holds this sentence's cues */
-	/* bit n of lenmask[c] set: some trigger word starts with letter c and
-	 * has n letters; other words skip the hash lookup in the prefilter */
-	unsigned lenmask[26];
+	/* bit n of lenmask[c1 * 26 + c2] set: some trigger word starts with the
+	 * letters c1 c2 and has n letters; other words skip the hash lookup */
+	unsigned lenmask[26 * 26];
 };
 
 /* Bytes of white space, dash or apostrophe at s[i] beyond ASCII: their
@@ -2853,8 +2853,9 @@ struct timex_engine *timex_engine_new(void)
 	e->lex = timex_lex_new();
 	int err;
 	PCRE2_SIZE off;
+	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
 	e->trigger = pcre2_compile((PCRE2_SPTR)timex_lex_number_pattern(), PCRE2_ZERO_TERMINATED,
-	                           PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	                           PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &err, &off, NULL);
 	if (!e->trigger) {
 		fprintf(stderr, "timex: the trigger pattern does not compile (%d at %zu)\n", err, (size_t)off);
 		abort();
@@ -3003,8 +3004,8 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 				k++;
 				j++;
 			}
-			if (k >= 2 && k < sizeof w && w[0] >= 'a' && w[0] <= 'z'
-			    && (e->lenmask[w[0] - 'a'] >> k & 1u)
+			if (k >= 2 && k < sizeof w && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z'
+			    && (e->lenmask[(w[0] - 'a') * 26 + (w[1] - 'a')] >> k & 1u)
 			    && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
 				return 1;
 			i = j;
@@ -3012,7 +3013,7 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 		}
 		if (is_digit(c)) {
 			if ((i == start || !is_alpha(s[i - 1]))
-			    && pcre2_match(e->trigger, (PCRE2_SPTR)text, end, i, PCRE2_ANCHORED, e->md, NULL) > 0)
+			    && pcre2_match(e->trigger, (PCRE2_SPTR)text, end, i, 0, e->md, NULL) > 0)
 				return 1;
 			while (i < end && is_digit(s[i]))
 				i++;

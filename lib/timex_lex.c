@@ -252,13 +252,14 @@ void timex_lex_free(struct timex_lex *lx)
 	free(lx);
 }
 
-void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26])
+void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26 * 26])
 {
-	memset(lenmask, 0, 26 * sizeof *lenmask);
+	memset(lenmask, 0, 26 * 26 * sizeof *lenmask);
 	for (size_t i = 0; i < lx->cap; i++) {
 		const struct slot *s = &lx->slots[i];
-		if (s->w && s->n < 32 && s->w[0] >= 'a' && s->w[0] <= 'z' && timex_lex_is_trigger(&s->info))
-			lenmask[s->w[0] - 'a'] |= 1u << s->n;
+		if (s->w && s->n >= 2 && s->n < 32 && s->w[0] >= 'a' && s->w[0] <= 'z'
+		    && s->w[1] >= 'a' && s->w[1] <= 'z' && timex_lex_is_trigger(&s->info))
+			lenmask[(s->w[0] - 'a') * 26 + (s->w[1] - 'a')] |= 1u << s->n;
 	}
 }
 

@@ -55,9 +55,9 @@ const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
 /* The prefilter pattern for numbers, matched anchored at a digit: the
  * shapes a number has when it is part of a date or a time. */
 const char *timex_lex_number_pattern(void);
-/* For each letter a..z, the bit set of the lengths (< 32) of the trigger
- * words starting with it. */
-void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26]);
+/* For each pair of first letters (a..z, a..z), the bit set of the lengths
+ * (< 32) of the trigger words starting with them. */
+void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26 * 26]);
 /* Whether a word (lower case) makes a sentence worth parsing. */
 int timex_lex_is_trigger(const struct timex_lexinfo *info);
 
