@@ -3094,11 +3094,15 @@ int timex_find_dateline(struct timex_engine *e, struct timex_state *st,
 		while (eol < len && text[eol] != '\n')
 			eol++;
 		size_t lend = eol - pos > 300 ? pos + 300 : eol;
-		if (lend > pos) {
+		if (lend > pos && sentence_has_trigger(e, text, pos, lend)) {
 			tokenize(e, text, pos, lend);
 			e->tense_ready = 0;
 			struct px p = {e->t, (int)e->n, &none, st, e};
 			for (int i = 0; i < p.n; i++) {
+				/* a full date starts with a number, a month or a weekday */
+				if (!N(&p, i) && !C(&p, i, TX_MONTH) && !C(&p, i, TX_MONABBR)
+				    && !C(&p, i, TX_WDAY) && !C(&p, i, TX_WDABBR))
+					continue;
 				struct tx r;
 				memset(&r, 0, sizeof r);
 				int j = parse_core(&p, i, &r);
