@@ -3093,7 +3093,8 @@ int timex_find_dateline(struct timex_engine *e, struct timex_state *st,
 		size_t eol = pos;
 		while (eol < len && text[eol] != '\n')
 			eol++;
-		size_t lend = eol - pos > 300 ? pos + 300 : eol;
+		/* a dateline or a date line is short: the start of each line will do */
+		size_t lend = eol - pos > 120 ? pos + 120 : eol;
 		if (lend > pos && sentence_has_trigger(e, text, pos, lend)) {
 			tokenize(e, text, pos, lend);
 			e->tense_ready = 0;
