@@ -1,9 +1,12 @@
 /* timex: temporal expressions in English news text, normalised to TIMEX3.
  *
- * The recogniser works a sentence at a time. A pcre2 JIT prefilter looks for
- * any word that can start or carry a temporal expression (month and weekday
- * names, digits, `today`, `year`, `ago` ...); a sentence without one costs a
- * single scan. Sentences that pass are tokenised and a hand-written grammar
+ * The recogniser works a sentence at a time. A prefilter looks for any word
+ * that can carry a temporal expression (month and weekday names, `today`,
+ * `year`, `week` ...: one lexicon lookup per word) or a number shaped like
+ * part of a date or a time (a pcre2 JIT pattern: 2004, 7/13, 3:30, 3 p.m.);
+ * a sentence without one costs a single scan, and plain counts, money and
+ * percentages do not make it pass. Sentences that pass are tokenised and a
+ * hand-written grammar
  * over token classes finds the longest expression at each position and
  * computes its value: absolute dates, dates relative to the anchor (the
  * document's date), times of day, durations, sets and holidays. Weekdays and
@@ -12,7 +15,8 @@
  * relative expressions get underspecified values (XXXX-WXX-4).
  *
  * A timex_state carries what one document has said so far (the last quarter
- * mentioned, for "the quarter" and "a year earlier"); reset it per document. */
+ * mentioned, for "the quarter" and "a year earlier"; the last year named,
+ * for "the following year"); reset it per document. */
 #ifndef NEWS_TIMEX_H
 #define NEWS_TIMEX_H
 
