@@ -71,6 +71,7 @@ int main(int argc, char **argv)
 		default: news_cli_usage_error(&cli, NULL);
 		}
 	}
+	cli.in.owned_kind = "date";
 	news_cli_start(&cli);
 
 	struct news_reader *in = news_reader_open(cli.prog, &cli.in, argv + optind, argc - optind);

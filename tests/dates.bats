@@ -245,3 +245,10 @@ EOF2
 	[ -z "$(echo "$output" | grep -i error)" ]
 	[ "$(news-dates --date 2004-07-29 "${SEEDS[@]}" | md5sum)" = "$(news-dates --date 2004-07-29 "${SEEDS[@]}" | md5sum)" ]
 }
+
+@test "running news-dates twice gives what running it once gives" {
+	cd "$BATS_TEST_TMPDIR"
+	news-dates --date 2004-07-29 "${SEEDS[@]}" > once
+	news-dates < once > twice
+	cmp once twice
+}
