@@ -473,8 +473,26 @@ static void apply_rules(struct ner_story *s, size_t doc, const char *text, size_
 {
 	size_t ms, me, from = 0;
 	const struct ner_tok *t = s->toks.t;
-	size_t nt = s->toks.n;
-	while (ner_rules_next_org(s->rules, text + a, b - a, from, &ms, &me)) {
+	size_t nt = s->toks.n, kw = 0;
+	for (;;) {
+		/* Every match holds an organisation word no more than five
+		 * space-separated words after its start: search from there, and
+		 * not at all once no such word is left (pcre2 would otherwise try
+		 * every position of the sentence). */
+		while (kw < nt && (t[kw].start < a + from || !(s->sent.gaz_1[kw] & NER_G_ORGWORD)))
+			kw++;
+		if (kw == nt)
+			break;
+		size_t w = kw, gaps = 0;
+		while (w > 0 && gaps < 7) {
+			if (t[w].flags & NER_TF_SPACE)
+				gaps++;
+			w--;
+		}
+		if (t[w].start > a + from)
+			from = t[w].start - a;
+		if (!ner_rules_next_org(s->rules, text + a, b - a, from, &ms, &me))
+			break;
 		from = me > ms ? me : ms + 1;
 		ms += a;
 		me += a;
