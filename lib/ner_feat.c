@@ -112,6 +112,11 @@ uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
 		if (k > i)
 			h = ner_hash(h, " ", 1);
 		h = ner_hash(h, text + t[k].start, t[k].end - t[k].start);
+		if (k == i) {
+			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+			if (!(g->first[b / 64] & (1ULL << (b % 64))))
+				return 0;   /* no entry starts so: spare the table a miss */
+		}
 	}
 	uint32_t *v = ner_map_get(&g->map, h);
 	return v && (*v & NER_G_ENTRY) ? *v & ~(NER_G_ENTRY | NER_G_PREFIX) : 0;

@@ -84,6 +84,31 @@ static const char *const abbrevs[] = {
 	"Ltd", "Plc", "Gens", "Govs", "Mme", "Mlle", "Msgr", "Ph", "Esq", NULL
 };
 
+/* Kinds of the ASCII bytes that make up words; 0 for the rest (and for
+ * the bytes of multi-byte characters, which take the slow path). */
+enum { K_UP = 1, K_LOW = 2, K_DIG = 4 };
+#define R(k) k, k, k, k, k, k, k, k, k, k
+static const unsigned char word_byte_kind[256] = {
+	['0'] = R(K_DIG),
+	['A'] = R(K_UP), R(K_UP), K_UP, K_UP, K_UP, K_UP, K_UP, K_UP,
+	['a'] = R(K_LOW), R(K_LOW), K_LOW, K_LOW, K_LOW, K_LOW, K_LOW, K_LOW,
+};
+#undef R
+
+/* Letters among the characters of s[a..b). */
+static size_t count_letters(const char *s, size_t a, size_t b)
+{
+	size_t n = 0;
+	while (a < b) {
+		unsigned c;
+		size_t k = ner_utf8_next(s, b, a, &c);
+		enum cls cl = classify(c);
+		n += cl == C_UPPER || cl == C_LOWER || cl == C_LETTER;
+		a += k;
+	}
+	return n;
+}
+
 static int is_abbrev(const char *s, size_t n)
 {
 	if (n > 6)
@@ -168,15 +193,20 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 				else if (cl == C_LETTER) nlet++;
 				else if (cl == C_DIGIT) ndig++;
 				i += k;
-				/* the common case: a run of ASCII letters and digits */
-				while (i < end && (unsigned char)s[i] < 128) {
-					enum cls ac = (enum cls)ascii_class[(unsigned char)s[i]];
-					if (ac == C_LOWER) { nlow++; nlet++; }
-					else if (ac == C_UPPER) { nup++; nlet++; }
-					else if (ac == C_DIGIT) ndig++;
-					else break;
+				/* the common case: a run of ASCII letters and digits, of
+				 * which only the kinds matter (the letter count only for
+				 * initials, which count_letters() recounts) */
+				unsigned kinds = 0;
+				while (i < end) {
+					unsigned char kb = word_byte_kind[(unsigned char)s[i]];
+					if (!kb)
+						break;
+					kinds |= kb;
 					i++;
 				}
+				if (kinds & K_UP) { nup++; nlet++; }
+				if (kinds & K_LOW) { nlow++; nlet++; }
+				if (kinds & K_DIG) ndig++;
 				if (i >= end)
 					break;
 				k = ner_utf8_next(s, end, i, &c);
@@ -220,7 +250,7 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 			/* abbreviations keep the period: U.S., U.N., W., Gen., Corp. */
 			if (i < end && s[i] == '.' && nlet && !ndig) {
 				size_t wl = i - a;
-				if (nlet == 1 && wl <= 2) {
+				if (wl <= 2 && count_letters(s, a, i) == 1) {
 					/* an initial, or a letters-and-periods run like U.S. or e.g. */
 					size_t j = i + 1;
 					while (j + 1 < end && ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') && s[j + 1] == '.')
