@@ -439,7 +439,6 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
 	m->used = NULL;
-	m->rank = NULL;
 	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
@@ -450,9 +449,8 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 	if (bits < 8 || bits > 26 || (len - 20) / rowlen < rows)
 		return -1;
 	m->mask = (1u << bits) - 1;
-	size_t nwords = ((size_t)1 << bits) / 64 + 1;
-	m->used = ner_xcalloc(nwords, sizeof *m->used);
-	m->rank = ner_xcalloc(nwords, sizeof *m->rank);
+	m->w = ner_xcalloc((size_t)NER_ROW << bits, sizeof *m->w);
+	m->used = ner_xcalloc(((size_t)1 << bits) / 64 + 1, sizeof *m->used);
 	const unsigned char *p = data + 20;
 	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
 		uint32_t b;
@@ -461,21 +459,8 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 			ner_model_free(m);
 			return -1;
 		}
+		memcpy(m->w + (size_t)b * NER_ROW, p + 4, 2 * NER_ROW);
 		m->used[b / 64] |= 1ULL << (b % 64);
-	}
-	uint32_t total = 0;
-	for (size_t k = 0; k < nwords; k++) {
-		m->rank[k] = total;
-		total += (uint32_t)__builtin_popcountll(m->used[k]);
-	}
-	m->w = ner_xcalloc((size_t)total * NER_ROW + 1, sizeof *m->w);
-	p = data + 20;
-	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
-		uint32_t b;
-		memcpy(&b, p, 4);
-		uint64_t below = m->used[b / 64] & ((1ULL << (b % 64)) - 1);
-		size_t row = m->rank[b / 64] + (size_t)__builtin_popcountll(below);
-		memcpy(m->w + row * NER_ROW, p + 4, 2 * NER_ROW);
 	}
 	return 0;
 }
@@ -484,10 +469,8 @@ void ner_model_free(struct ner_model *m)
 {
 	free(m->w);
 	free(m->used);
-	free(m->rank);
 	m->w = NULL;
 	m->used = NULL;
-	m->rank = NULL;
 }
 
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
@@ -501,11 +484,9 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 			int32_t score[NER_ROW] = {0};
 			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
 			for (size_t k = 0; k < nf; k++) {
-				uint64_t word = m->used[f[k] / 64], bit = 1ULL << (f[k] % 64);
-				if (!(word & bit))
-					continue;   /* most buckets are empty */
-				size_t r = m->rank[f[k] / 64] + (size_t)__builtin_popcountll(word & (bit - 1));
-				const int16_t *row = m->w + r * NER_ROW;
+				if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
+					continue;   /* most buckets are empty: spare the memory */
+				const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
 				for (int l = 0; l < NER_ROW; l++)
 					score[l] += row[l];
 			}

@@ -93,19 +93,15 @@ static inline int ner_label_ok(int prev, int l)
 	return !NER_IS_I(l) || (prev != NER_O && NER_TYPE(prev) == NER_TYPE(l));
 }
 
-/* A trained model: int16 weights, a row for each feature bucket that is
- * not all zero with the weights of labels 1..8 minus the weight of O (only
- * differences decide, and 8 lanes make one 16-byte row). The rows are
- * packed in bucket order (about a tenth of the buckets are used, and a
- * dense table would spread them over ten times the cache): a bucket's row
- * is the number of used buckets before it, from rank[] and a popcount. */
+/* A trained model: a dense table of int16 weights, a row for each feature
+ * bucket with the weights of labels 1..8 minus the weight of O (only
+ * differences decide, and 8 lanes make one 16-byte row). */
 #define NER_ROW (NER_NLABELS - 1)
 struct ner_model {
 	uint32_t mask;
 	float scale;
 	int16_t *w;
-	uint64_t *used;    /* a bit for each bucket with a row */
-	uint32_t *rank;    /* used buckets before each 64-bucket word of used */
+	uint64_t *used;    /* a bit for each row that is not all zero */
 };
 /* Load the binary model (magic "NERM2"); 0 on success, -1 if malformed. */
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len);
