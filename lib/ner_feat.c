@@ -144,6 +144,7 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->hashed);
 	free(s->lowcand);
 	free(s->label);
+	free(s->memo);
 	ner_sent_init(s);
 }
 
@@ -264,6 +265,12 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
 	}
+	if (!s->memo)
+		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
+	if (s->memo_gaz != g) {
+		memset(s->memo, 0, NER_MEMO_SIZE * sizeof *s->memo);
+		s->memo_gaz = g;
+	}
 	s->text = text;
 	s->t = t;
 	s->n = n;
@@ -300,21 +307,33 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			if (j > i)
 				h = ner_hash(h, " ", 1);
 			h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
+			uint32_t v;
 			if (j == i) {
-				uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
-				if (!(g->first[b / 64] & (1ULL << (b % 64))))
-					break;
+				struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
+				if (h && e->key == h) {
+					v = e->val;
+				} else {
+					uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+					const uint32_t *p = NULL;
+					if (g->first[b / 64] & (1ULL << (b % 64)))
+						p = ner_map_get(&g->map, h);
+					v = p ? *p : 0;
+					e->key = h;
+					e->val = v;
+				}
+			} else {
+				const uint32_t *p = ner_map_get(&g->map, h);
+				v = p ? *p : 0;
 			}
-			uint32_t *v = ner_map_get(&g->map, h);
 			if (!v)
 				break;
-			if (*v & NER_G_ENTRY) {
-				best = *v & ~(NER_G_ENTRY | NER_G_PREFIX);
+			if (v & NER_G_ENTRY) {
+				best = v & ~(NER_G_ENTRY | NER_G_PREFIX);
 				best_end = j + 1;
 				if (j == i)
 					s->gaz_1[i] = best;
 			}
-			if (!(*v & NER_G_PREFIX))
+			if (!(v & NER_G_PREFIX))
 				break;
 		}
 		if ((best & NER_G_FOLDED) && !s->cand[i]) {
