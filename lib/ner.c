@@ -336,7 +336,8 @@ static void insert_mention(struct ner_story *s, size_t doc, const char *text,
 
 /* People are not listed inside one name: a comma in a person's span
  * between capitalised words (`Tribe, Ms. Epstein`) starts another. */
-static void split_person_lists(const char *text, const struct ner_tok *t, size_t nt, int *lab)
+static void split_person_lists(const char *text, const struct ner_tok *t, size_t nt, int *lab,
+                               const uint32_t *gaz_1)
 {
 	for (size_t k = 1; k + 1 < nt; k++)
 		if (lab[k] == NER_I(NER_PER) && t[k].end - t[k].start == 1 && text[t[k].start] == ',' &&
@@ -344,6 +345,31 @@ static void split_person_lists(const char *text, const struct ner_tok *t, size_t
 			lab[k] = NER_O;
 			lab[k + 1] = NER_B(NER_PER);
 		}
+	/* Nor are two people one name: a span of four, six ... plain
+	 * capitalised words whose first, third ... are given names is a list
+	 * whose separators were lost (`Pam Butler Renee Ratcliff`, a line of
+	 * attendees) */
+	for (size_t i = 0; i < nt;) {
+		if (lab[i] != NER_B(NER_PER)) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < nt && lab[j] == NER_I(NER_PER))
+			j++;
+		int plain = j - i >= 4 && (j - i) % 2 == 0;
+		for (size_t k = i; plain && k < j; k++) {
+			unsigned f = t[k].flags;
+			if (!(f & NER_TF_CAP) || (f & (NER_TF_ALLCAPS | NER_TF_PERIOD | NER_TF_DIGIT)) ||
+			    (k > i && !(f & NER_TF_SPACE)) || t[k].end - t[k].start < 2 ||
+			    ((k - i) % 2 == 0 && !(gaz_1[k] & NER_G_GIVEN)))
+				plain = 0;
+		}
+		if (plain)
+			for (size_t k = i + 2; k < j; k += 2)
+				lab[k] = NER_B(NER_PER);
+		i = j;
+	}
 }
 
 /* A person's name goes on through particles to a capitalised word the
@@ -632,7 +658,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
 		ner_model_tag(&n->model, &s->sent);
 		size_t m0 = s->nm;
-		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label);
+		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label, s->sent.gaz_1);
 		extend_particles(text, s->toks.t, s->toks.n, s->sent.label);
 		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
 		                  s->sent.gaz_end);
