@@ -66,6 +66,17 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	grep -qx $'France\tLOC\tFrance' e
 }
 
+@test "a run of given names and surnames is a list of people" {
+	printf 'Attendees: Pam Butler Renee Ratcliff met the board on Monday.\n' > list.txt
+	news-entities list.txt | entities > e
+	grep -qx $'Pam Butler\tPERSON\tPam Butler' e
+	grep -qx $'Renee Ratcliff\tPERSON\tRenee Ratcliff' e
+	printf 'He met Jaap de Hoop Scheffer and José Luis Rodríguez Zapatero.\n' > names.txt
+	news-entities names.txt | entities > e
+	grep -qx $'Jaap de Hoop Scheffer\tPERSON\t.*' e
+	grep -qx $'José Luis Rodríguez Zapatero\tPERSON\t.*' e
+}
+
 @test "possessives are left out of the span" {
 	printf "NATO's role in Iraq has been limited. NATO said so.\n" > a.txt
 	news-entities a.txt | entities > e
