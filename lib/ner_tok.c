@@ -116,12 +116,16 @@ static int is_abbrev(const char *s, size_t n)
 	return ner_in_list(abbrevs, s, n);
 }
 
-static void push(struct ner_toks *out, size_t a, size_t b, unsigned flags)
+static void grow_toks(struct ner_toks *out)
 {
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 64;
-		out->t = ner_xrealloc(out->t, out->cap * sizeof *out->t);
-	}
+	out->cap = out->cap ? out->cap * 2 : 64;
+	out->t = ner_xrealloc(out->t, out->cap * sizeof *out->t);
+}
+
+static inline void push(struct ner_toks *out, size_t a, size_t b, unsigned flags)
+{
+	if (out->n == out->cap)
+		grow_toks(out);
 	out->t[out->n++] = (struct ner_tok){a, b, flags};
 }
 
