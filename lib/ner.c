@@ -397,6 +397,27 @@ static void extend_particles(const char *text, const struct ner_tok *t, size_t n
 	}
 }
 
+/* Last words of the names of places and facilities (CoNLL files roads,
+ * lakes and bridges under places). */
+static int is_place_head(const char *p, size_t n)
+{
+	static const char *const w[] = {"Street", "Road", "Avenue", "Boulevard", "Lane", "Lake",
+	                                "River", "Bridge", "Bridges", "Island", "Islands",
+	                                "Mountain", "Mountains", "Valley", "Bay", "Canyon",
+	                                "Square", "Strait", "Gulf", "Peninsula", "Desert", "Coast",
+	                                "Airport", "Harbor", "Harbour", "Beach", "Base", NULL};
+	return n >= 3 && ner_in_list(w, p, n);
+}
+
+/* Heads that are no one's surname. */
+static int is_strong_head(const char *p, size_t n)
+{
+	static const char *const w[] = {"University", "College", "School", "Institute",
+	                                "Foundation", "Hospital", "Street", "Avenue", "Road",
+	                                "Boulevard", "Bridge", "Airport", NULL};
+	return n >= 4 && ner_in_list(w, p, n);
+}
+
 /* Turn the labels of a tagged sentence into mentions. */
 static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t doc,
                               const char *text, const struct ner_tok *t, size_t nt,
@@ -460,6 +481,22 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 					break;
 			if (x == e)
 				b = e;
+		}
+		/* the head word of a name of several words tells its type: `Canyon
+		 * Road` is a place, `Georgetown University` an organisation */
+		if (b - a >= 2 && (t[b - 1].flags & NER_TF_CAP) && !(t[b - 1].flags & NER_TF_ALLCAPS) &&
+		    type != NER_MISC &&
+		    /* after a first name only a head that is no surname (`Michael Bay`) */
+		    (type != NER_PER || !(ner_gaz_phrase(&n->gaz, text, t, a, a + 1) & NER_G_GIVEN) ||
+		     is_strong_head(text + t[b - 1].start, t[b - 1].end - t[b - 1].start))) {
+			const char *h = text + t[b - 1].start;
+			size_t hl = t[b - 1].end - t[b - 1].start;
+			if (type != NER_LOC && is_place_head(h, hl))
+				type = NER_LOC;
+			else if (type != NER_ORG && !is_place_head(h, hl) &&
+			         !(hl == 6 && (!memcmp(h, "Center", 6) || !memcmp(h, "Centre", 6))) &&
+			         (ner_gaz_phrase(&n->gaz, text, t, b - 1, b) & NER_G_ORGWORD))
+				type = NER_ORG;
 		}
 		if ((type == NER_LOC || type == NER_MISC) && split_places(n, s, doc, text, t, a, b, initial))
 			continue;

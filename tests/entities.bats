@@ -77,6 +77,14 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	grep -qx $'José Luis Rodríguez Zapatero\tPERSON\t.*' e
 }
 
+@test "the head word of a name of several words tells its type" {
+	printf 'She studied at Georgetown University and now lives on Canyon Road in Santa Fe. The film was directed by Michael Bay.\n' > head.txt
+	news-entities head.txt | entities > e
+	grep -qx $'Georgetown University\tORG\tGeorgetown University' e
+	grep -qx $'Canyon Road\tLOC\tCanyon Road' e
+	grep -qx $'Michael Bay\tPERSON\tMichael Bay' e
+}
+
 @test "possessives are left out of the span" {
 	printf "NATO's role in Iraq has been limited. NATO said so.\n" > a.txt
 	news-entities a.txt | entities > e
