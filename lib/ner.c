@@ -498,6 +498,13 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 			         (ner_gaz_phrase(&n->gaz, text, t, b - 1, b) & NER_G_ORGWORD))
 				type = NER_ORG;
 		}
+		/* a word of four or five capitals amid lower-case text is an
+		 * acronym, and no person's name (initials such as JFK are three) */
+		if (type == NER_PER && b - a == 1 && (t[a].flags & NER_TF_ALLCAPS) &&
+		    !(t[a].flags & (NER_TF_DIGIT | NER_TF_PERIOD)) &&
+		    t[a].end - t[a].start >= 4 && t[a].end - t[a].start <= 5 &&
+		    ((a > 0 && (t[a - 1].flags & NER_TF_LOWER)) || (b < nt && (t[b].flags & NER_TF_LOWER))))
+			type = NER_ORG;
 		if ((type == NER_LOC || type == NER_MISC) && split_places(n, s, doc, text, t, a, b, initial))
 			continue;
 		add_mention(s, doc, text, t, a, b, lo, type, n, initial);
