@@ -212,3 +212,18 @@ q() {
 	run q 'Trump gestured to the crowd, then leaned in and boomed: "We will defeat her in November."'
 	[[ $output == "direct | Trump | We will defeat her in November." ]]
 }
+
+@test "running news-quotes twice gives what running it once gives" {
+	printf '%s\n' '"We will win," Mr. Smith said. Officials said the talks would resume.' > doc.txt
+	news-quotes doc.txt > once.tsv
+	news-quotes once.tsv > twice.tsv
+	[ "$(grep -c $'\tquote\t' once.tsv)" -eq 2 ]
+	cmp once.tsv twice.tsv
+	news-split doc.txt | news-quotes | news-quotes | check_invariant
+}
+
+@test "a speaker mention holding a NUL byte is written whole" {
+	printf '"We will win," Mr. Sm\0ith said.\n' > nul.txt
+	run -0 bash -c "news-quotes nul.txt | grep -a \$'\\tquote\\t' | cut -f 8,9 | tr '\\0' @"
+	[[ $output == $'Mr. Sm@ith\tMr. Sm@ith' ]]
+}
