@@ -867,8 +867,7 @@ static int sentence_end_punct(const struct qtok *t)
 
 static inline int is_according(const char *text, const struct qtok *T, size_t k, size_t n)
 {
-	return k + 1 < n && T[k].e - T[k].s == 9 && (text[T[k].s] | 0x20) == 'a' &&
-	       word_is(text, &T[k], "according") && word_is(text, &T[k + 1], "to");
+	return k + 1 < n && (T[k].cls & W_ACCORD) && word_is(text, &T[k + 1], "to");
 }
 
 /* Attribution after a quote closing at token q: `," X said`, `," said X`,
@@ -984,46 +983,47 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 
 /* ---- the document ------------------------------------------------------- */
 
+/* Give every token its sentence and paragraph. In a headline in title case
+ * (`Trump Says He Never Pledged ...`) cues are capitalised like every other
+ * word: give them back their cue classes (one pass does both). */
 static void assign_sentences(struct quote_finder *qf, const struct news_sentence *sents,
                              size_t nsents, int base)
 {
-	size_t si = 0;
-	int para = 0;
-	for (size_t k = 0; k < qf->toks.n; k++) {
-		struct qtok *t = &qf->toks.t[k];
-		while (si < nsents && sents[si].end <= t->s)
-			si++;
-		if (si < nsents && sents[si].start <= t->s) {
-			t->sent = base + (int)si;
-			para = (int)sents[si].para;
-		} else {
-			t->sent = -1;
-		}
-		t->para = para;
-	}
-}
-
-/* In a headline in title case (`Trump Says He Never Pledged ...`) cues are
- * capitalised like every other word: give them back their cue classes. */
-static void headline_cues(struct quote_finder *qf)
-{
 	struct qtok *T = qf->toks.t;
-	size_t k = 0;
-	while (k < qf->toks.n) {
-		size_t e = k;
-		int cap = 0, low = 0, hidden = 0;
-		while (e < qf->toks.n && T[e].sent == T[k].sent) {
-			if (T[e].type == T_WORD && T[e].e - T[e].s >= 4) {
-				cap += (T[e].flags & F_CAP) != 0;
-				low += (T[e].flags & F_LOWER) != 0;
+	size_t n = qf->toks.n;
+	size_t si = 0, gs = 0;   /* gs: first token of the current sentence */
+	int para = 0, cap = 0, low = 0;
+	unsigned hidden = 0;
+	for (size_t k = 0; k <= n; k++) {
+		int sent = -1;
+		if (k < n) {
+			struct qtok *t = &T[k];
+			while (si < nsents && sents[si].end <= t->s)
+				si++;
+			if (si < nsents && sents[si].start <= t->s) {
+				sent = base + (int)si;
+				para = (int)sents[si].para;
 			}
-			hidden |= T[e].hidden;
-			e++;
+			t->sent = sent;
+			t->para = para;
 		}
-		if (hidden && T[k].sent >= 0 && cap >= 3 && low * 5 <= cap)
-			for (size_t j = k; j < e; j++)
-				T[j].cls |= (unsigned)T[j].hidden << 13;
-		k = e;
+		if (k > gs && (k == n || sent != T[gs].sent)) {
+			/* the sentence gs..k-1 is complete */
+			if (hidden && T[gs].sent >= 0 && cap >= 3 && low * 5 <= cap)
+				for (size_t j = gs; j < k; j++)
+					T[j].cls |= (unsigned)T[j].hidden << 13;
+			gs = k;
+			cap = low = 0;
+			hidden = 0;
+		}
+		if (k < n) {
+			const struct qtok *t = &T[k];
+			if (t->type == T_WORD && t->e - t->s >= 4) {
+				cap += (t->flags & F_CAP) != 0;
+				low += (t->flags & F_LOWER) != 0;
+			}
+			hidden |= t->hidden;
+		}
 	}
 }
 
@@ -1253,6 +1253,9 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 	size_t main_spk_s = QUOTE_NONE, main_spk_e = QUOTE_NONE;
 	for (size_t v = s; v <= e; v++) {
 		const struct qtok *t = &T[v];
+		/* the cheapest test first: most words are no cue */
+		if (!(t->cls & (W_CUE_S | W_CUE_T | W_CUE_B | W_ACCORD)))
+			continue;
 		if (t->type != T_WORD || t->dq >= 0 || qf->used[v])
 			continue;
 		int according = is_according(text, T, v, e + 1);
@@ -1515,7 +1518,6 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 		quote_tokenize(qf->lex, text, from, to, &qf->toks);
 		if (qf->toks.n) {
 			assign_sentences(qf, sents + si0, si - si0, (int)si0);
-			headline_cues(qf);
 			mark_directions(qf, text);
 			pair_quotes(qf, text);
 			if (qf->nnames > QUOTE_MAX_NAMES) {
