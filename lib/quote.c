@@ -815,6 +815,16 @@ static int is_participle(const char *text, const struct qtok *t)
 	return t->type == T_WORD && t->e - t->s > 4 && memcmp(text + t->e - 3, "ing", 3) == 0;
 }
 
+/* Trump's, Trump’s */
+static int is_possessive(const char *text, const struct qtok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = text + t->s;
+	return t->type == T_WORD &&
+	       ((n > 2 && (w[n - 1] | 0x20) == 's' && w[n - 2] == '\'') ||
+	        (n > 4 && (w[n - 1] | 0x20) == 's' && memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0));
+}
+
 /* The subject of the sentence's main clause, for `X did Y, saying ...`:
  * the first name, pronoun or person phrase among tokens lo..v that is not
  * inside a prepositional phrase and is followed by a verb. */
@@ -837,6 +847,10 @@ static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size
 		size_t e = np_right(qf, k, v);
 		if (e == QUOTE_NONE)
 			continue;
+		if (is_possessive(qf->text, &T[e])) {
+			k = e;   /* Trump's adviser: the owner is not the subject */
+			continue;
+		}
 		size_t j = e + 1;
 		if (j + 1 < v && (T[j].cls & W_OFFOR) && is_cap(&T[j + 1])) {
 			j++;
@@ -1155,7 +1169,23 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	}
 	if (!have && !d->unclosed)
 		have = attr_after(qf, text, d->close, lo, &a);
-	if (fragment && !have && is_punct(&T[d->open - 1], ':') &&
+	/* A quote set off by a comma or colon that runs to the end of its
+	 * sentence is the whole of what was said, not a fragment woven into
+	 * reported speech: `Clinton said at a town hall on Monday, "we would
+	 * ..."`, `Sanders shot back, "Secretary Clinton called them out."` */
+	int whole = 0;
+	if (fragment && (is_punct(&T[d->open - 1], ',') || is_punct(&T[d->open - 1], ':')) &&
+	    !d->unclosed) {
+		size_t nx = d->close + 1, nw = 0;
+		for (size_t k = d->open + 1; k < d->close && nw < 4; k++)
+			nw += T[k].type == T_WORD;
+		whole = nw >= 4 && (nx >= qf->toks.n || T[nx].sent != T[d->close].sent ||
+		                    T[nx].para != T[d->close].para || sentence_end_punct(&T[nx]));
+	}
+	if (whole && have)
+		fragment = 0;
+	if (fragment && !have && (is_punct(&T[d->open - 1], ':') ||
+	                          (whole && (T[d->open + 1].flags & F_CAP))) &&
 	    main_subject(qf, lo, d->open - 1, &a.spk_s, &a.spk_e)) {
 		/* `Trump leaned in and boomed: "..."`, `The headline reads: "..."`:
 		 * whoever the sentence is about says what follows the colon */

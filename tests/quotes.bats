@@ -227,3 +227,17 @@ q() {
 	run -0 bash -c "news-quotes nul.txt | grep -a \$'\\tquote\\t' | cut -f 8,9 | tr '\\0' @"
 	[[ $output == $'Mr. Sm@ith\tMr. Sm@ith' ]]
 }
+
+@test "a quote set off by a comma that ends its sentence is direct, not a fragment" {
+	run q 'Clinton said at a town hall on Monday, "we would be looking at something much worse."'
+	[[ $output == "direct | Clinton | we would be looking at something much worse." ]]
+	run q 'Sanders shot back, "Secretary Clinton called them out. Oh my goodness."'
+	[[ $output == "direct | Sanders | Secretary Clinton called them out. Oh my goodness." ]]
+	run q 'Zebari said authorities were "in a race against the clock" on Monday.'
+	[[ $output == "mixed | Zebari | in a race against the clock" ]]
+}
+
+@test "a subject behind its owner: the person, not the owner" {
+	run q $'Trump\'s spokeswoman Hope Hicks hit back: "The report is false and we will sue."'
+	[[ $output == "direct | Hope Hicks | The report is false and we will sue." ]]
+}
