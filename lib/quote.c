@@ -400,6 +400,32 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 /* The head of the subject of cue token v: skip back over auxiliaries and
  * adverbs, and over appositives between commas or parentheses. QUOTE_NONE
  * if there is no subject. */
+/* The noun phrase starting at a, when it is the object of `of`/`for` after
+ * a phrase that opens its clause (`The author of the book`): where that
+ * phrase starts; else a. */
+static size_t of_phrase_left(const struct quote_finder *qf, size_t a, size_t lo)
+{
+	const struct qtok *T = qf->toks.t;
+	if (a < lo + 2 || T[a - 1].type != T_WORD || !(T[a - 1].cls & W_OFFOR) ||
+	    (T[a - 1].flags & F_CAP) || T[a - 2].type != T_WORD || (T[a - 2].cls & W_OFFOR))
+		return a;
+	size_t b = np_left(qf, qf->text, a - 2, lo);
+	if (b > lo && !is_punct(&T[b - 1], ','))
+		return a;   /* inside a longer phrase: leave it */
+	if (!(T[b].cls & W_DET) && !(T[b].flags & F_CAP))
+		return a;
+	return b;
+}
+
+/* The head before `of` in the phrase a..h, QUOTE_NONE when there is none. */
+static size_t of_head(const struct quote_finder *qf, size_t a, size_t h)
+{
+	for (size_t k = a + 1; k < h; k++)
+		if ((qf->toks.t[k].cls & W_OFFOR) && !(qf->toks.t[k].flags & F_CAP))
+			return k - 1;
+	return QUOTE_NONE;
+}
+
 static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 {
 	const struct qtok *T = qf->toks.t;
@@ -459,9 +485,12 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 			/* the first phrase of the sentence: `Tom Fitton, the ...` */
 			if (level == 0 || c < lo + 1)
 				return best;   /* `..., said Smith` is read elsewhere */
-			size_t h = c - 1, a = np_left(qf, qf->text, h, lo);
+			size_t h = c - 1, a = of_phrase_left(qf, np_left(qf, qf->text, h, lo), lo);
 			int pp = a > lo && T[a - 1].type == T_WORD &&
 			         (T[a - 1].cls & (W_PREP | W_OFFOR | W_CLAUSE));
+			if (a < h && a < c && T[a].type == T_WORD && !pp && head_ok(qf, &T[h]) &&
+			    h > a && of_head(qf, a, h) != QUOTE_NONE)
+				h = of_head(qf, a, h);
 			return !pp && head_ok(qf, &T[h]) ? h : best;
 		}
 		if (j <= lo || !appositive(qf, j + 1, c - 1))
@@ -469,13 +498,22 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 		size_t h = j - 1;
 		if (T[h].type != T_WORD)
 			return best;
-		size_t a = np_left(qf, qf->text, h, lo);
+		size_t a = of_phrase_left(qf, np_left(qf, qf->text, h, lo), lo);
 		/* a phrase after a word (`heads the Senate Banking Committee`,
 		 * `in Aurora`) is an object inside an aside, not the subject */
 		int pp = a > lo && !is_punct(&T[a - 1], ',') && T[a - 1].type != T_QUOTE &&
 		         !word_is(qf->text, &T[a - 1], "and") && !word_is(qf->text, &T[a - 1], "but");
 		if (!pp && head_ok(qf, &T[h])) {
 			best = h;
+			if (a < h && of_head(qf, a, h) != QUOTE_NONE && !(T[a].cls & W_TITLE))
+				best = of_head(qf, a, h);   /* The author of the book */
+			/* `the author of the book, Mitchell Zuckoff, said`: the name
+			 * set off after a description is who speaks */
+			size_t nn = 0;
+			for (size_t k = j + 1; k < c && nn == k - j - 1; k++)
+				nn += name_part(&T[k]) && !(T[k].cls & (W_DET | W_TITLE));
+			if ((T[best].flags & F_LOWER) && nn >= 2 && nn == c - j - 1 && is_cap(&T[c - 1]))
+				best = c - 1;
 			/* is the phrase itself set off by commas, one more appositive? */
 			if (!(a > lo && is_punct(&T[a - 1], ',') && appositive(qf, a, h)))
 				return best;
@@ -1373,7 +1411,7 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				/* X said (that) ...: skip the object of told and adverbials */
 				size_t k = v + 1;
 				size_t that = QUOTE_NONE;
-				for (size_t j = k; j <= e && j < k + 8; j++) {
+				for (size_t j = k; j <= e && j < k + 12; j++) {
 					if (T[j].type != T_WORD && !is_punct(&T[j], ','))
 						break;
 					if (word_is(text, &T[j], "that")) {
@@ -1383,7 +1421,14 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 					if (T[j].cls & W_CUE)
 						break;
 				}
-				if (that != QUOTE_NONE && (that == k || (T[that - 1].type == T_WORD &&
+				/* `said in a telephone interview that`, `said late Wednesday
+				 * that`: an adverbial between the cue and its clause (a gap
+				 * that opens with an object is kept for relatives: `said the
+				 * plan that ...`) */
+				int adverbial = that != QUOTE_NONE && that > k && T[k].type == T_WORD &&
+				                (T[k].cls & (W_PREP | W_TIME)) && !(T[k].flags & F_CAP) &&
+				                !word_is(text, &T[k], "that");
+				if (that != QUOTE_NONE && (that == k || adverbial || (T[that - 1].type == T_WORD &&
 				                           (T[that - 1].cls & (W_TIME | W_OBJ | W_NOUN_P | W_NOUN_S)) ) ||
 				                           is_cap(&T[that - 1]) || is_punct(&T[that - 1], ','))) {
 					k = that + 1;
