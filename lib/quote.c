@@ -937,8 +937,9 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 	size_t first = k;
 	for (size_t steps = 0; k < n && steps < 14; k++, steps++) {
 		const struct qtok *t = &T[k];
-		if (t->para != T[q].para || t->type == T_QUOTE || sentence_end_punct(t))
-			return 0;
+		if (t->para != T[q].para || t->type == T_QUOTE ||
+		    (sentence_end_punct(t) && !(k + 1 < n && is_punct(&T[k + 1], ','))))
+			return 0;   /* (the period of `R-Ky.,` ends no sentence) */
 		if (is_according(text, T, k, n)) {
 			size_t e = np_right(qf, k + 2, n);
 			if (e == QUOTE_NONE)
@@ -949,8 +950,13 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 			a->spk_e = e;
 			return 1;
 		}
-		if (t->type == T_WORD && ((t->cls & W_CUE) || ((t->cls & W_CUE_N) && k > first &&
-		                                               k + 1 < n && sentence_end_punct(&T[k + 1])))) {
+		if (t->type == T_WORD && ((t->cls & W_CUE) ||
+		                          ((t->cls & W_CUE_N) && k > first && k + 1 < n &&
+		                           (sentence_end_punct(&T[k + 1]) ||
+		                            (T[k + 1].type == T_WORD && (T[k + 1].cls & (W_PREP | W_TIME)) &&
+		                             !(T[k + 1].flags & F_CAP)))))) {
+			/* a noun-like cue (`notes`, `fumed`) only as `X fumed.` or
+			 * `X fumed on Tuesday.` right after the quote */
 			/* in the next sentence only as `Smith said.` standing alone */
 			if (t->sent != T[q].sent && !(k + 1 < n && (sentence_end_punct(&T[k + 1]) ||
 			                                            is_punct(&T[k + 1], ',') ||

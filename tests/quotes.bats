@@ -241,3 +241,12 @@ q() {
 	run q $'Trump\'s spokeswoman Hope Hicks hit back: "The report is false and we will sue."'
 	[[ $output == "direct | Hope Hicks | The report is false and we will sue." ]]
 }
+
+@test "manner-of-speaking cues after a quote, and an abbreviation's period inside the attribution" {
+	run q '"They would have gone to the only bill with bipartisan support," Toomey fumed on Tuesday.'
+	[[ $output == "direct | Toomey | They would have gone to the only bill with bipartisan support," ]]
+	run q '"All the way to the White House!" the sign read.'
+	[[ $output == "direct | the sign | All the way to the White House!" ]]
+	run q '"So let me make it perfectly clear," Senate Majority Leader Mitch McConnell, R-Ky., said.'
+	[[ $output == "direct | Mitch McConnell | So let me make it perfectly clear," ]]
+}
