@@ -123,6 +123,7 @@ int main(int argc, char **argv)
 		news_die(cli.prog, 1, "the Snowball English stemmer is not available");
 	if (r.text_only)
 		cli.header = 0;   /* text has no columns to name */
+	cli.in.owned_kind = "summary";
 	news_cli_start(&cli);
 	struct news_reader *in = news_reader_open(cli.prog, &cli.in, argv + optind, argc - optind);
 	struct news_doc d;

@@ -257,3 +257,9 @@ PY
 	news-summarize --csv c.csv | summaries > s
 	[ "$(cut -f 1,4,5 s)" = $'1\t1\t1,2\n3\t1\t3' ]
 }
+
+@test "summarizing a summarized stream replaces the summary" {
+	news-split "${SEEDS[@]}" | news-summarize > once
+	news-summarize < once > twice
+	cmp once twice
+}
