@@ -366,6 +366,8 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 /* Whether the tokens a..b (inclusive) can be an appositive or a relative
  * clause set off by commas: `a spokesman for ...`, `who ...`, `61`,
  * `R-Utah`, `director of ...`. */
+static int is_participle(const char *text, const struct qtok *t);
+
 static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 {
 	const struct qtok *T = qf->toks.t;
@@ -376,6 +378,8 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 		return 1;
 	if (((t->cls & W_PREP) && !(t->flags & F_CAP)) || word_is(qf->text, t, "however"))
 		return 1;   /* Blunt, after a long pause, said */
+	if (!(t->flags & F_CAP) && is_participle(qf->text, t))
+		return 1;   /* Fiorina, speaking to Iowans, said */
 	if ((t->cls & W_CLAUSE) && !(t->flags & F_CAP) && !word_is(qf->text, t, "and") &&
 	    !word_is(qf->text, t, "but") && !word_is(qf->text, t, "or") &&
 	    !word_is(qf->text, t, "so") && !word_is(qf->text, t, "that") &&
@@ -431,8 +435,10 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 	const struct qtok *T = qf->toks.t;
 	size_t k = v;
 	int skipped = 0;
-	while (k > lo && T[k - 1].type == T_WORD && !(T[k - 1].flags & F_CAP) && skipped < 3 &&
-	       ((T[k - 1].cls & W_SKIP) || (T[k - 1].e - T[k - 1].s > 4 &&
+	while (k > lo && T[k - 1].type == T_WORD && skipped < 3 &&
+	       (!(T[k - 1].flags & F_CAP) || ((T[k - 1].cls & W_TIME) && k - 1 > lo &&
+	                                       T[k - 2].type == T_WORD)) &&
+	       ((T[k - 1].cls & (W_SKIP | W_TIME)) || (T[k - 1].e - T[k - 1].s > 4 &&
 	                                    !(T[k - 1].cls & (W_NOUN_S | W_NOUN_P)) &&
 	                                    memcmp(qf->text + T[k - 1].e - 2, "ly", 2) == 0))) {
 		k--;   /* has, also, similarly */
@@ -555,7 +561,9 @@ static size_t np_right(const struct quote_finder *qf, size_t k, size_t hi)
 			e++;
 			continue;
 		}
-		if (t->flags & F_CAP || t->cls & (W_NOUN_S | W_NOUN_P)) {
+		if (e == k && (t->flags & F_CAP) && (t->cls & W_DET) && !(t->cls & W_TITLE)) {
+			/* The, His at the start of a sentence: capitalised, no name */
+		} else if (t->flags & F_CAP || t->cls & (W_NOUN_S | W_NOUN_P | W_TITLE)) {
 			last = e;
 			head = 1;
 		} else if (!(t->cls & W_DET) && (head || ++lower > 3)) {

@@ -250,3 +250,12 @@ q() {
 	run q '"So let me make it perfectly clear," Senate Majority Leader Mitch McConnell, R-Ky., said.'
 	[[ $output == "direct | Mitch McConnell | So let me make it perfectly clear," ]]
 }
+
+@test "subjects past participial asides, time words and sentence-initial determiners" {
+	run q 'Fiorina, speaking to Iowans, said, "Last time I looked, you hadn'\''t started voting yet."'
+	[[ $output == "direct | Fiorina | Last time I looked, you hadn't started voting yet." ]]
+	run q 'Priebus later Thursday told Fox News: "Both men are meeting next week to talk about it."'
+	[[ $output == "direct | Priebus | Both men are meeting next week to talk about it." ]]
+	run q 'The campaign shrugged off the comments, saying, "Nobody on the team has ever asked for it."'
+	[[ $output == "direct | The campaign | Nobody on the team has ever asked for it." ]]
+}
