@@ -367,6 +367,7 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
  * clause set off by commas: `a spokesman for ...`, `who ...`, `61`,
  * `R-Utah`, `director of ...`. */
 static int is_participle(const char *text, const struct qtok *t);
+static int sentence_end_punct(const struct qtok *t);
 
 static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 {
@@ -650,8 +651,8 @@ static void collect_names(struct quote_finder *qf, const char *text)
 			e++;
 		size_t a = s;
 		for (size_t j = s; j <= e; j++)
-			if ((T[j].cls & (W_TITLE | W_DET)) && j < e)
-				a = j + 1;
+			if (((T[j].cls & (W_TITLE | W_DET)) || T[j].hidden) && j < e)
+				a = j + 1;   /* (hidden: a capitalised cue, `Said Comey`) */
 		while (a <= e && !(T[a].flags & F_CAP))
 			a++;
 		if (a < e && (T[e].flags & F_CAP) && !(T[e].cls & (W_TITLE | W_NOUN_S | W_NOUN_P)) &&
@@ -903,6 +904,15 @@ static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size
 			while (j < v && is_cap(&T[j]))
 				j++;
 		}
+		if (j + 2 < v && is_punct(&T[j], ',') && (T[e].flags & F_CAP)) {
+			/* `Huma Abedin, vice chairwoman for the campaign, emailed` */
+			size_t c = j + 1;
+			while (c < v && c < j + 14 && !is_punct(&T[c], ',') && T[c].type != T_QUOTE &&
+			       !sentence_end_punct(&T[c]))
+				c++;
+			if (c < v && c > j + 1 && is_punct(&T[c], ',') && appositive(qf, j + 1, c - 1))
+				j = c + 1;
+		}
 		if (j < v && T[j].type == T_WORD && (T[j].flags & F_LOWER) && !(T[j].flags & F_DIGIT) &&
 		    !(T[j].cls & (W_PREP | W_CLAUSE | W_OFFOR | W_DET | W_PRON | W_TIME))) {
 			*ss = k;
@@ -1018,6 +1028,18 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 		const struct qtok *t = &T[k];
 		if (t->type == T_QUOTE || sentence_end_punct(t) || t->para != T[q - 1].para)
 			return 0;
+		/* `But, said Solovey, "..."`, `Said Comey, "..."`: the speaker
+		 * after the cue, the quote after its comma */
+		if (t->type == T_WORD && k + 1 < q && !colon && is_punct(&T[q - 1], ',') &&
+		    ((t->cls & W_CUE) || (k == lo && (t->hidden & (W_CUE >> 13)))) &&
+		    !is_participle(text, t) && T[k + 1].type == T_WORD && (T[k + 1].flags & F_CAP) &&
+		    !(T[k + 1].cls & W_TIME) && np_right(qf, k + 1, q - 1) == q - 2 &&
+		    ((t->cls & W_CUE) ? subject_head(qf, k, lo) : QUOTE_NONE) == QUOTE_NONE) {
+			a->cue = a->cue_e = k;
+			a->spk_s = k + 1;
+			a->spk_e = q - 2;
+			return 1;
+		}
 		if (t->type == T_WORD && (t->cls & W_CUE)) {
 			if (is_participle(text, t)) {
 				if (!main_subject(qf, lo, k, &a->spk_s, &a->spk_e))
@@ -1157,6 +1179,7 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	/* what precedes the opening mark in its sentence */
 	size_t lo = d->open;
 	while (lo > 0 && T[lo - 1].para == T[d->open].para && !sentence_end_punct(&T[lo - 1]) &&
+	       (T[lo - 1].sent == T[d->open].sent || T[lo - 1].sent < 0 || T[d->open].sent < 0) &&
 	       !(T[lo - 1].type == T_QUOTE && T[lo - 1].dq < 0 && lo - 1 != d->open &&
 	         T[lo - 1].qdir != Q_APOS && di > 0 && qf->dq[di - 1].close == lo - 1))
 		lo--;

@@ -259,3 +259,14 @@ q() {
 	run q 'The campaign shrugged off the comments, saying, "Nobody on the team has ever asked for it."'
 	[[ $output == "direct | The campaign | Nobody on the team has ever asked for it." ]]
 }
+
+@test "inverted attributions before a quote, a quote in the sentence after an abbreviation" {
+	run q 'But, said Solovey, "I do not want to drum up conflict with him."'
+	[[ $output == "direct | Solovey | I do not want to drum up conflict with him." ]]
+	run q 'Said Comey, "The thought that an error on our part is connected to this is painful."'
+	[[ $output == "direct | Comey | The thought that an error on our part is connected to this is painful." ]]
+	run q '"I understand disagreeing with him," said Sen. Lindsey Graham, R-S.C. "I get that. But he is dishonoring that support."'
+	[[ $output == *"direct | Lindsey Graham | I get that. But he is dishonoring that support."* ]]
+	run q 'Huma Abedin, vice chairwoman for the campaign, emailed supporters, telling them, "I am a proud Muslim and you do not have to share my faith."'
+	[[ $output == "direct | Huma Abedin | I am a proud Muslim and you do not have to share my faith." ]]
+}
