@@ -1284,6 +1284,25 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	size_t words = 0;
 	for (size_t k = d->open + 1; k < d->close && words < 4; k++)
 		words += T[k].type == T_WORD;
+	if (fragment && !have && whole && is_punct(&T[d->open - 1], ':')) {
+		/* `Rep. Trey Gowdy (R-S.C.): "..."`: a name alone before the colon
+		 * speaks, as in a transcript; `Then, on CNN: "..."` is a quotation
+		 * whose speaker goes unsaid here */
+		fragment = 0;
+		size_t e = np_right(qf, lo, d->open - 1);
+		size_t c = e == QUOTE_NONE ? QUOTE_NONE : e + 1;
+		if (c != QUOTE_NONE && is_punct(&T[c], '(')) {
+			while (c < d->open - 1 && !is_punct(&T[c], ')'))
+				c++;
+			c++;
+		}
+		if (c == d->open - 1 && (T[e].flags & F_CAP)) {
+			a.spk_s = lo;
+			a.spk_e = e;
+			a.cue = a.cue_e = QUOTE_NONE;
+			have = 1;
+		}
+	}
 	if (fragment && !have)
 		return;   /* a scare quote, a title, a term */
 	if (!have) {

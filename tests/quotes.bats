@@ -270,3 +270,10 @@ q() {
 	run q 'Huma Abedin, vice chairwoman for the campaign, emailed supporters, telling them, "I am a proud Muslim and you do not have to share my faith."'
 	[[ $output == "direct | Huma Abedin | I am a proud Muslim and you do not have to share my faith." ]]
 }
+
+@test "a whole quote after a colon: a transcript's name speaks, else the last speaker" {
+	run q 'Rep. Trey Gowdy (R-S.C.): "I have not heard anyone other than you ever cite that figure."'
+	[[ $output == "direct | Trey Gowdy | I have not heard anyone other than you ever cite that figure." ]]
+	run q 'He told CNN in October that it was a mistake. Then, later that month on CNN: "I have never said we made a mistake going in."'
+	[[ $output == *"direct | He | I have never said we made a mistake going in."* ]]
+}
