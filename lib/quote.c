@@ -436,9 +436,13 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 	const struct qtok *T = qf->toks.t;
 	size_t k = v;
 	int skipped = 0;
+	/* in a headline in title case (its cue capitalised) the words between
+	 * subject and cue are too: `Trump May Not Have Suggested ...` */
+	int headline = T[v].hidden != 0;
 	while (k > lo && T[k - 1].type == T_WORD && skipped < 3 &&
 	       (!(T[k - 1].flags & F_CAP) || ((T[k - 1].cls & W_TIME) && k - 1 > lo &&
-	                                       T[k - 2].type == T_WORD)) &&
+	                                       T[k - 2].type == T_WORD) ||
+	        (headline && (T[k - 1].cls & W_SKIP))) &&
 	       ((T[k - 1].cls & (W_SKIP | W_TIME)) || (T[k - 1].e - T[k - 1].s > 4 &&
 	                                    !(T[k - 1].cls & (W_NOUN_S | W_NOUN_P)) &&
 	                                    memcmp(qf->text + T[k - 1].e - 2, "ly", 2) == 0))) {

@@ -28,7 +28,8 @@ static const struct { const char *words; unsigned cls; } function_words[] = {
 	 " had", W_SKIP},
 	{"that which who whom whose when while because if as after before since so"
 	 " yet and but or nor than though although whether where why how what"
-	 " however meanwhile instead until unless", W_CLAUSE},
+	 " however meanwhile instead until unless moreover furthermore nevertheless"
+	 " nonetheless therefore thus indeed besides likewise additionally", W_CLAUSE},
 	{"in on at to from with by about into over under against during without"
 	 " within through between among per via like upon near across toward towards"
 	 " behind beyond amid despite out up down off away back around", W_PREP},

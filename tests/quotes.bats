@@ -277,3 +277,10 @@ q() {
 	run q 'He told CNN in October that it was a mistake. Then, later that month on CNN: "I have never said we made a mistake going in."'
 	[[ $output == *"direct | He | I have never said we made a mistake going in."* ]]
 }
+
+@test "discourse adverbs are no speakers; a title-case headline's subject behind its auxiliaries" {
+	run q 'Moreover, Jeffrey Sachs, director of the institute, noted that most of those plans run only to 2030.'
+	[[ $output == "indirect | Jeffrey Sachs | most of those plans run only to 2030" ]]
+	run q $'Trump May Not Have Suggested A Muslim Registry\n\nThe story went on.'
+	[[ $output == "indirect | Trump | A Muslim Registry" ]]
+}
