@@ -1429,11 +1429,29 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 			} else if (ing) {
 				continue;
 			}
+			if (h == QUOTE_NONE && ss == QUOTE_NONE && v > s + 1 &&
+			    (word_is(text, &T[v - 1], "and") || word_is(text, &T[v - 1], "but") ||
+			     ((T[v - 1].cls & W_SKIP) && v > s + 2 &&
+			      (word_is(text, &T[v - 2], "and") || word_is(text, &T[v - 2], "but"))))) {
+				/* `Ryan said he was not ready, and suggested that ...`: a
+				 * second verb of the sentence's subject */
+				if (main_spk_s != QUOTE_NONE) {
+					ss = main_spk_s;
+					se = main_spk_e;
+				} else if (!main_subject(qf, s, v, &ss, &se)) {
+					ss = se = QUOTE_NONE;
+				}
+			}
 			if (h != QUOTE_NONE) {
 				ss = np_left(qf, text, h, s);
 				se = h;
 			}
-			if (ss != QUOTE_NONE && ss > s && is_punct(&T[ss - 1], ',') && !ing &&
+			if (ss != QUOTE_NONE && ss > s && word_is(text, &T[ss - 1], "as") && !ing &&
+			    v + 3 <= end && is_punct(&T[v + 1], ',')) {
+				/* `As the Times noted, Clinton raised ...` */
+				cs = v + 2;
+				ce = end;
+			} else if (ss != QUOTE_NONE && ss > s && is_punct(&T[ss - 1], ',') && !ing &&
 			    (v >= e || is_punct(&T[v + 1], ',') || sentence_end_punct(&T[v + 1]) ||
 			     (T[v + 1].type == T_WORD && !word_is(text, &T[v + 1], "that") &&
 			      (T[v + 1].cls & (W_PREP | W_TIME | W_CLAUSE | W_OFFOR))))) {

@@ -284,3 +284,10 @@ q() {
 	run q $'Trump May Not Have Suggested A Muslim Registry\n\nThe story went on.'
 	[[ $output == "indirect | Trump | A Muslim Registry" ]]
 }
+
+@test "a second verb of the same subject, and 'as X noted, ...'" {
+	run q 'On Thursday, Ryan said he was "not ready" to support the campaign, and suggested that Trump needs to take the first steps.'
+	[[ $output == *"indirect | Ryan | Trump needs to take the first steps"* ]]
+	run q 'As Smith said, the plan will not work.'
+	[[ $output == "indirect | Smith | the plan will not work" ]]
+}
