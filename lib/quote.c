@@ -269,6 +269,9 @@ static size_t np_left(const struct quote_finder *qf, const char *text, size_t h,
 	size_t s = h;
 	if (T[h].cls & W_PRON)
 		return h;
+	if ((T[h].flags & F_DIGIT) && h >= lo + 2 && word_is(text, &T[h - 1], "in") &&
+	    T[h - 2].type == T_WORD && ((T[h - 2].cls & W_DET) || (T[h - 2].flags & F_DIGIT)))
+		s = h - 2;   /* six in 10 */
 	int lower_run = 0;
 	while (s > lo) {
 		const struct qtok *p = &T[s - 1];
@@ -355,8 +358,10 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 		return 0;
 	if (p->cls & W_TIME)
 		return 0;
-	if ((p->flags & F_DIGIT) && !(p->flags & F_CAP))
-		return 0;
+	if ((p->flags & F_DIGIT) && !(p->flags & F_CAP) &&
+	    !(p > qf->toks.t + 1 && word_is(qf->text, p - 1, "in") && p[-2].type == T_WORD &&
+	      ((p[-2].cls & W_DET) || (p[-2].flags & F_DIGIT))))
+		return 0;   /* (but `six in 10 say`) */
 	if ((p->flags & F_LOWER) && !(p->cls & (W_NOUN_S | W_NOUN_P)) && p->e - p->s > 3 &&
 	    memcmp(qf->text + p->e - 2, "ly", 2) == 0)
 		return 0;   /* regularly, jokingly */
@@ -1562,6 +1567,12 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 							ce = b - 2;
 							break;
 						}
+					}
+					if (is_punct(&T[j], ',') && j + 2 < end &&
+					    (word_is(text, &T[j + 1], "but") || word_is(text, &T[j + 1], "and")) &&
+					    T[j + 2].type == T_WORD && (T[j + 2].cls & W_CUE)) {
+						ce = j - 1;   /* `..., but said, "..."`: a second attribution */
+						break;
 					}
 					if ((is_punct(&T[j], ',') || word_is(text, &T[j], "and")) &&
 					    T[j + 1].type == T_WORD &&

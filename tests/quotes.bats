@@ -291,3 +291,10 @@ q() {
 	run q 'As Smith said, the plan will not work.'
 	[[ $output == "indirect | Smith | the plan will not work" ]]
 }
+
+@test "poll shares as speakers; a reported clause ends before ', but said'" {
+	run q 'Six in 10 say he is at least somewhat decisive.'
+	[[ $output == "indirect | Six in 10 | he is at least somewhat decisive" ]]
+	run q 'Boreing said the members will still meet for drinks and speakers, but said, "It is time we change how we do it."'
+	[[ $output == *"indirect | Boreing | the members will still meet for drinks and speakers"* ]]
+}
