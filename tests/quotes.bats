@@ -292,9 +292,10 @@ q() {
 	[[ $output == "indirect | Smith | the plan will not work" ]]
 }
 
-@test "poll shares as speakers; a reported clause ends before ', but said'" {
+@test "poll shares as speakers; a reported clause ends before ', but added'" {
 	run q 'Six in 10 say he is at least somewhat decisive.'
 	[[ $output == "indirect | Six in 10 | he is at least somewhat decisive" ]]
-	run q 'Boreing said the members will still meet for drinks and speakers, but said, "It is time we change how we do it."'
+	run q 'Boreing said the members will still meet for drinks and speakers, but added the group will change.'
 	[[ $output == *"indirect | Boreing | the members will still meet for drinks and speakers"* ]]
+	[[ $output == *"indirect | Boreing | the group will change"* ]]
 }
