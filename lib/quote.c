@@ -1180,6 +1180,31 @@ static void note_subject(struct quote_finder *qf, struct doc_ctx *c, size_t k, s
 	speaker_name(qf, c, k, last, &off, &len, 1);
 }
 
+/* Whether a quoted fragment is a name or a title rather than words spoken:
+ * every longer word but function words capitalised (`"Morning Joe"`, `"This
+ * Week with George Stephanopoulos"`), only digits, or the value of a markup attribute (`id="..."`). */
+static int is_title_quote(const struct quote_finder *qf, const struct dquote *d)
+{
+	const struct qtok *T = qf->toks.t;
+	if (d->open > 0 && is_punct(&T[d->open - 1], '='))
+		return 1;
+	size_t words = 0, caps = 0, longer = 0, digits = 0;
+	for (size_t k = d->open + 1; k < d->close; k++) {
+		if (T[k].type != T_WORD)
+			continue;
+		words++;
+		digits += (T[k].flags & F_DIGIT) != 0;
+		if (k == d->open + 1 ||
+		    (T[k].e - T[k].s >= 4 && !(T[k].cls & (W_PREP | W_CLAUSE | W_OFFOR | W_DET)))) {
+			longer++;
+			caps += (T[k].flags & F_CAP) != 0;
+		}
+	}
+	if (words && digits == words)
+		return 1;
+	return longer > 0 && caps == longer && words <= 8 && !(T[d->open + 1].cls & W_PRON);
+}
+
 static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 {
 	struct dquote *d = &qf->dq[di];
@@ -1328,6 +1353,8 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 		if (!have && words < 4)
 			return;
 	}
+	if (fragment && is_title_quote(qf, d))
+		return;   /* on ABC's "This Week", the "Super Tuesday" states */
 	d->kind = fragment ? QUOTE_MIXED : QUOTE_DIRECT;
 	if (have) {
 		d->spk_s = a.spk_s;

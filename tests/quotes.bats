@@ -299,3 +299,12 @@ q() {
 	[[ $output == *"indirect | Boreing | the members will still meet for drinks and speakers"* ]]
 	[[ $output == *"indirect | Boreing | the group will change"* ]]
 }
+
+@test "titles of shows and works, and markup values, are not quoted speech" {
+	run q 'The economy is not working for most people, Christie said on ABC'\''s "This Week with George Stephanopoulos."'
+	[[ $output != *"mixed"* ]]
+	run q 'Sanders said he recently deployed staff to all 11 of the "Super Tuesday" states.'
+	[[ $output != *"mixed"* ]]
+	run q 'Zebari said authorities were "in a race against the clock" on Monday.'
+	[[ $output == "mixed | Zebari | in a race against the clock" ]]
+}
