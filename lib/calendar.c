@@ -383,7 +383,9 @@ static double elongation(double jd)
 static long hindu_month_start(int y, int m)
 {
 	int sign = (m + 10) % 12;
-	long k0 = lunation_at(jd_from_rd(rd_from_greg(y, 1, 1))) - 1;
+	/* the first new moon after mid-December: earlier ones open months of
+	 * the previous year's cycle */
+	long k0 = lunation_at(jd_from_rd(rd_from_greg(y, 1, 1) - 15)) + 1;
 	for (long k = k0; k < k0 + 14; k++) {
 		int s = (int)(sun_sidereal(moon_phase(k, 0)) / 30.0);
 		int s_next = (int)(sun_sidereal(moon_phase(k + 1, 0)) / 30.0);
@@ -698,12 +700,17 @@ int news_calendar_date(int id, int year, int *month, int *day)
 		rd = islamic_in_year(year, r->a, r->b, NULL);
 		break;
 	case ISLAMIC_WIDA: {
-		long k;
-		long start = islamic_in_year(year, 9, 1, &k);
-		if (!start)
-			return 0;
-		long end = islamic_month_start(k + 1) - 1;
-		rd = weekday_on_or_before(end, 5);
+		/* the Ramadan whose last Friday falls in the year (one that
+		 * begins in December may end in January) */
+		long jan1 = rd_from_greg(year, 1, 1), next = rd_from_greg(year + 1, 1, 1);
+		long k0 = lunation_at(jd_from_rd(jan1)) - 2;
+		for (long k = k0; k < k0 + 16 && !rd; k++) {
+			if (islamic_month_of(k) != 9)
+				continue;
+			long friday = weekday_on_or_before(islamic_month_start(k + 1) - 1, 5);
+			if (friday >= jan1 && friday < next)
+				rd = friday;
+		}
 		break;
 	}
 	case CHINESE:
@@ -796,10 +803,12 @@ static size_t normalise(const char *text, size_t len, size_t off, char *out,
 	return n;
 }
 
+/* Words end at spaces and at punctuation no name has inside its first word
+ * (a trailing period is handled by the caller: "st." is a word). */
 static size_t first_word_len(const char *s, size_t n)
 {
 	size_t i = 0;
-	while (i < n && s[i] != ' ')
+	while (i < n && !strchr(" ,;:!?()\"[]/", s[i]))
 		i++;
 	return i;
 }
@@ -868,18 +877,16 @@ void news_calendar_free(struct news_calendar *cal)
 
 size_t news_calendar_aliases(const struct news_calendar *cal) { return cal->n; }
 
-/* The longest alias that is a word-bounded prefix of s[0..n). */
-static size_t match_norm(const struct news_calendar *cal, const char *s, size_t n,
-                         const size_t *src, const char *text, size_t len, int *id)
+/* The longest alias with first word s[0..fw) that is a word-bounded
+ * prefix of s[0..n). */
+static size_t match_word(const struct news_calendar *cal, const char *s, size_t n,
+                         size_t fw, const size_t *src, const char *text, size_t len,
+                         int *id)
 {
-	size_t fw = first_word_len(s, n);
-	if (fw == 0 || fw >= MAX_NAME)
-		return 0;
 	struct alias probe = {0};
 	memcpy(probe.key, s, fw);
 	probe.first_len = (unsigned char)fw;
-	probe.len = 255;
-	/* lower bound of entries with this first word */
+	probe.len = 255;   /* sorts before every entry with this first word */
 	size_t lo = 0, hi = cal->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -901,6 +908,22 @@ static size_t match_norm(const struct news_calendar *cal, const char *s, size_t 
 		return end;   /* sorted longest first */
 	}
 	return 0;
+}
+
+static size_t match_norm(const struct news_calendar *cal, const char *s, size_t n,
+                         const size_t *src, const char *text, size_t len, int *id)
+{
+	size_t fw = first_word_len(s, n);
+	if (fw == 0 || fw >= MAX_NAME)
+		return 0;
+	size_t end = match_word(cal, s, n, fw, src, text, len, id);
+	/* "Christmas." and "Christmas'" end a sentence or a quote */
+	while (!end && fw > 1 && (s[fw - 1] == '.' || s[fw - 1] == '\''))
+	{
+		fw--;
+		end = match_word(cal, s, fw, fw, src, text, len, id);
+	}
+	return end;
 }
 
 size_t news_calendar_match(const struct news_calendar *cal, const char *text,
