@@ -759,6 +759,7 @@ struct alias {
 struct news_calendar {
 	struct alias *aliases;
 	size_t n;
+	unsigned char starts[256];   /* 1 for a byte that can begin a name */
 };
 
 static int is_alnum(unsigned char c)
@@ -864,6 +865,13 @@ struct news_calendar *news_calendar_new(void)
 		p = nl + 1;
 	}
 	qsort(cal->aliases, cal->n, sizeof *cal->aliases, alias_cmp);
+	for (size_t i = 0; i < cal->n; i++) {
+		unsigned char c = (unsigned char)cal->aliases[i].key[0];
+		cal->starts[c] = 1;
+		if (c >= 'a' && c <= 'z')
+			cal->starts[c - 32] = 1;
+	}
+	cal->starts['t'] = cal->starts['T'] = 1;   /* "the" */
 	return cal;
 }
 
@@ -929,7 +937,9 @@ static size_t match_norm(const struct news_calendar *cal, const char *s, size_t 
 size_t news_calendar_match(const struct news_calendar *cal, const char *text,
                            size_t len, size_t off, int *holiday_id)
 {
-	if (!cal || off >= len || !is_alnum((unsigned char)text[off]))
+	/* most words cannot begin a name: one table look-up rejects them */
+	if (!cal || off >= len || !cal->starts[(unsigned char)text[off]]
+	    || !is_alnum((unsigned char)text[off]))
 		return 0;
 	if (off > 0 && is_alnum((unsigned char)text[off - 1]))
 		return 0;

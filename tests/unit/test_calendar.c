@@ -8,6 +8,9 @@
 
 #include "calendar.h"
 #include "unit.h"
+#include "wordlist.h"
+
+NEWS_DATA(calendar_holidays);
 
 /* "YYYY-MM-DD" of the named rule, or "none". */
 static const char *date_of(const char *rule, int year, char *buf, size_t cap)
@@ -291,6 +294,40 @@ static void test_names(const struct news_calendar *cal)
 	CHECK(match(cal, "the weekend", 0, &rule) == 0);
 	CHECK(match(cal, "", 0, &rule) == 0);
 	CHECK(match(cal, "Purim", 9, &rule) == 0);
+	/* every alias line names a rule, and every rule has a name */
+	const char *p = news_data_calendar_holidays;
+	const char *end = p + news_data_calendar_holidays_len;
+	size_t lines = 0, bad = 0;
+	unsigned char named[512] = {0};
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		const char *tab = memchr(p, '\t', (size_t)(nl - p));
+		if (*p != '#' && nl > p) {
+			char rule_name[64] = "";
+			if (tab && nl - tab - 1 < (long)sizeof rule_name)
+				memcpy(rule_name, tab + 1, (size_t)(nl - tab - 1));
+			int id = news_calendar_id(rule_name);
+			lines++;
+			if (id < 0) {
+				bad++;
+				fprintf(stderr, "bad alias line: %.*s\n", (int)(nl - p), p);
+			} else if (id < 512) {
+				named[id] = 1;
+			}
+		}
+		p = nl + 1;
+	}
+	CHECK(bad == 0);
+	CHECK(lines == news_calendar_aliases(cal));
+	for (int id = 0; id < news_calendar_count() && id < 512; id++)
+		if (!named[id]) {
+			fprintf(stderr, "no alias for %s\n", news_calendar_name(id));
+			CHECK(named[id]);
+		}
+	printf("  %zu aliases for %d holidays\n", news_calendar_aliases(cal),
+	       news_calendar_count());
 	CHECK(match(cal, "on Christmas.", 3, &rule) == 9);
 	CHECK_STR(rule, "christmas");
 	CHECK(match(cal, "St. Patrick's Day parade", 0, &rule) == 17);
