@@ -1,6 +1,7 @@
 #include "calendar.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -748,7 +749,7 @@ int news_calendar_date(int id, int year, int *month, int *day)
  * words) and kept sorted; a lookup normalises a short window of the text and
  * binary-searches the entries sharing its first word, longest first. */
 
-enum { MAX_NAME = 64 };
+enum { MAX_NAME = 64, FIRST_SLOTS = 2048 };
 
 struct alias {
 	char key[MAX_NAME];
@@ -759,8 +760,49 @@ struct alias {
 struct news_calendar {
 	struct alias *aliases;
 	size_t n;
-	unsigned char starts[256];   /* 1 for a byte that can begin a name */
+	size_t max_first;            /* the longest first word of a name */
+	unsigned char pairs[4096];   /* 1 for the first two bytes of a name (pair_key) */
+	uint32_t first_words[FIRST_SLOTS];   /* hashes of aliases' first words, 0 empty */
 };
+
+/* The first two bytes of a word, ASCII case folded (bits alike for both
+ * sides, so non-letters need no care). */
+static unsigned pair_key(unsigned char a, unsigned char b)
+{
+	return ((unsigned)(a | 32) & 63u) << 6 | ((unsigned)(b | 32) & 63u);
+}
+
+static uint32_t word_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+static void first_word_add(struct news_calendar *cal, const char *s, size_t n)
+{
+	uint32_t h = word_hash(s, n);
+	for (size_t i = h % FIRST_SLOTS;; i = (i + 1) % FIRST_SLOTS) {
+		if (cal->first_words[i] == h)
+			return;
+		if (!cal->first_words[i]) {
+			cal->first_words[i] = h;
+			return;
+		}
+	}
+}
+
+/* May an alias begin with the word s[0..n)? (Hash collisions only cost a
+ * full look-up.) */
+static int first_word_maybe(const struct news_calendar *cal, const char *s, size_t n)
+{
+	uint32_t h = word_hash(s, n);
+	for (size_t i = h % FIRST_SLOTS; cal->first_words[i]; i = (i + 1) % FIRST_SLOTS)
+		if (cal->first_words[i] == h)
+			return 1;
+	return 0;
+}
 
 static int is_alnum(unsigned char c)
 {
@@ -806,10 +848,16 @@ static size_t normalise(const char *text, size_t len, size_t off, char *out,
 
 /* Words end at spaces and at punctuation no name has inside its first word
  * (a trailing period is handled by the caller: "st." is a word). */
+static const unsigned char word_stop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, [';'] = 1, [':'] = 1,
+	['!'] = 1, ['?'] = 1, ['('] = 1, [')'] = 1, ['"'] = 1, ['['] = 1, [']'] = 1,
+	['/'] = 1,
+};
+
 static size_t first_word_len(const char *s, size_t n)
 {
 	size_t i = 0;
-	while (i < n && !strchr(" ,;:!?()\"[]/", s[i]))
+	while (i < n && !word_stop[(unsigned char)s[i]])
 		i++;
 	return i;
 }
@@ -866,12 +914,16 @@ struct news_calendar *news_calendar_new(void)
 	}
 	qsort(cal->aliases, cal->n, sizeof *cal->aliases, alias_cmp);
 	for (size_t i = 0; i < cal->n; i++) {
-		unsigned char c = (unsigned char)cal->aliases[i].key[0];
-		cal->starts[c] = 1;
-		if (c >= 'a' && c <= 'z')
-			cal->starts[c - 32] = 1;
+		const char *k = cal->aliases[i].key;
+		cal->pairs[pair_key((unsigned char)k[0], (unsigned char)k[1])] = 1;
 	}
-	cal->starts['t'] = cal->starts['T'] = 1;   /* "the" */
+	cal->pairs[pair_key('t', 'h')] = 1;   /* "the" */
+	cal->max_first = 3;
+	for (size_t i = 0; i < cal->n; i++)
+		if (cal->aliases[i].first_len > cal->max_first)
+			cal->max_first = cal->aliases[i].first_len;
+	for (size_t i = 0; i < cal->n; i++)   /* fewer than FIRST_SLOTS / 2 words */
+		first_word_add(cal, cal->aliases[i].key, cal->aliases[i].first_len);
 	return cal;
 }
 
@@ -934,21 +986,75 @@ static size_t match_norm(const struct news_calendar *cal, const char *s, size_t 
 	return end;
 }
 
+/* Whether some alias may begin with the word s[0..fw) (or with it less a
+ * trailing period or apostrophe). */
+static int known_first_word(const struct news_calendar *cal, const char *s, size_t fw)
+{
+	for (; fw > 0; fw--) {
+		if (first_word_maybe(cal, s, fw))
+			return 1;
+		if (s[fw - 1] != '.' && s[fw - 1] != '\'')
+			return 0;
+	}
+	return 0;
+}
+
+/* The first word at text[off], lower-cased with U+2019 as ', into buf;
+ * its normalised length, or 0 when longer than cap (no name's first word). */
+static size_t word_at(const char *text, size_t len, size_t off, char *buf, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = off; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (word_stop[c])
+			break;
+		if (n == cap)
+			return 0;
+		if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80
+		    && ((unsigned char)text[i + 2] == 0x99 || (unsigned char)text[i + 2] == 0x98)) {
+			c = '\'';
+			i += 2;
+		} else if (c == '`') {
+			c = '\'';
+		} else if (c >= 'A' && c <= 'Z') {
+			c += 32;
+		}
+		buf[n++] = (char)c;
+	}
+	return n;
+}
+
 size_t news_calendar_match(const struct news_calendar *cal, const char *text,
                            size_t len, size_t off, int *holiday_id)
 {
-	/* most words cannot begin a name: one table look-up rejects them */
-	if (!cal || off >= len || !cal->starts[(unsigned char)text[off]]
-	    || !is_alnum((unsigned char)text[off]))
+	/* most words cannot begin a name: a table look-up, then the first word
+	 * alone, reject them before the whole window is normalised */
+	if (!cal || off + 1 >= len || !is_alnum((unsigned char)text[off])
+	    || !cal->pairs[pair_key((unsigned char)text[off], (unsigned char)text[off + 1])])
 		return 0;
 	if (off > 0 && is_alnum((unsigned char)text[off - 1]))
 		return 0;
 	char buf[MAX_NAME + 4];
 	size_t src[MAX_NAME + 4];
+	size_t cap = cal->max_first + 2;   /* room for a trailing period and quote */
+	size_t fw = word_at(text, len, off, buf, cap);
+	int the = fw == 3 && memcmp(buf, "the", 3) == 0;
+	if (the) {   /* "the" counts only before a name */
+		size_t next = off + 3;
+		while (next < len && is_blank((unsigned char)text[next]))
+			next++;
+		if (next == off + 3 || next >= len)
+			return 0;
+		size_t fw2 = word_at(text, len, next, buf, cap);
+		if (!known_first_word(cal, buf, fw2))
+			return 0;
+	} else if (!known_first_word(cal, buf, fw)) {
+		return 0;
+	}
 	size_t n = normalise(text, len, off, buf, src, MAX_NAME + 4);
 	int id = -1;
 	size_t end = match_norm(cal, buf, n, src, text, len, &id);
-	if (!end && n > 4 && memcmp(buf, "the ", 4) == 0)
+	if (!end && the && n > 4 && buf[3] == ' ')
 		end = match_norm(cal, buf + 4, n - 4, src + 4, text, len, &id);
 	if (!end)
 		return 0;
