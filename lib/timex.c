@@ -8,6 +8,7 @@
 #include "timex.h"
 #include "timex_cal.h"
 #include "timex_lex.h"
+#include "calendar.h"
 
 /* ---- tokens ---------------------------------------------------------- */
 
@@ -25,6 +26,8 @@ struct tok {
 	int ndig;
 	long num;
 	const struct timex_lexinfo *lx;
+	short hol;                  /* calendar holiday id + 1 named from here, 0 none */
+	short hol_end;              /* the token after that name */
 	unsigned char lown;
 	char low[22];               /* lower-cased word (truncated) */
 };
@@ -38,6 +41,7 @@ struct timex_state {
 
 struct timex_engine {
 	struct timex_lex *lex;
+	struct news_calendar *cal;  /* holiday names beyond the built-in table */
 	pcre2_code *trigger;
 	pcre2_match_data *md;
 	struct tok *t;
@@ -123,6 +127,27 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 	t->low[k] = 0;
 	t->lown = (unsigned char)k;
 	t->lx = timex_lex_get(e->lex, t->low, k);
+}
+
+/* Holiday names from the calendar module, found once per sentence so that
+ * the grammar sees them as token spans: tok.hol and tok.hol_end. */
+static void mark_holidays(struct timex_engine *e, const char *text, size_t end)
+{
+	for (size_t k = 0; k < e->n; k++) {
+		struct tok *t = &e->t[k];
+		int id;
+		size_t len;
+		if (t->kind != TK_WORD || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
+		    || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
+			continue;
+		size_t stop = t->s + len, m = k + 1;
+		while (m < e->n && e->t[m].e <= stop)
+			m++;
+		if (e->t[m - 1].e != stop || id < 0 || id > 32000)
+			continue;
+		t->hol = (short)(id + 1);
+		t->hol_end = (short)m;
+	}
 }
 
 static void tokenize(struct timex_engine *e, const char *text, size_t start, size_t end)
@@ -259,6 +284,7 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 			i++;
 		}
 	}
+	mark_holidays(e, text, end);
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -1779,6 +1805,56 @@ static int match_words(const struct px *p, int i, const char *words)
 	return j;
 }
 
+/* A holiday named in the text: an entry of the built-in table or an id of
+ * the calendar module (which knows the lunar and lunisolar feasts). */
+struct holiday_ref {
+	const struct holiday *h;
+	int cal;                    /* calendar id, -1 when h is used */
+};
+
+static int holiday_on(const struct holiday_ref *hr, int y, int *m, int *d)
+{
+	if (hr->h) {
+		*d = holiday_day(hr->h, y, m);
+		return 1;
+	}
+	return news_calendar_date(hr->cal, y, m, d);
+}
+
+/* Whether the holiday falls on the same month and day every year. */
+static int holiday_fixed(const struct holiday_ref *hr, int *m, int *d)
+{
+	if (hr->h) {
+		*m = hr->h->m;
+		*d = hr->h->d;
+		return hr->h->kind == H_FIXED;
+	}
+	int m2, d2, m3, d3;
+	return holiday_on(hr, 2001, m, d) && holiday_on(hr, 2002, &m2, &d2)
+	       && holiday_on(hr, 2003, &m3, &d3) && *m == m2 && *d == d2 && *m == m3 && *d == d3;
+}
+
+/* The holiday's date nearest the anchor in direction dir (-2 before, -1 on
+ * or before, 0 this year, 1 on or after, 2 after); 0 when it is not kept
+ * in the years around. */
+static int holiday_near(const struct holiday_ref *hr, const struct timex_anchor *a, int dir,
+                        struct timex_date *out)
+{
+	long an = timex_days(a->y, a->m, a->d);
+	int m, d, y = a->y;
+	if (!holiday_on(hr, y, &m, &d))
+		return 0;
+	long x = timex_days(y, m, d);
+	if ((dir == -2 && x >= an) || (dir == -1 && x > an))
+		y--;
+	else if ((dir == 2 && x <= an) || (dir == 1 && x < an))
+		y++;
+	if (!holiday_on(hr, y, &m, &d))
+		return 0;
+	*out = (struct timex_date){y, m, d};
+	return 1;
+}
+
 static int parse_holiday(const struct px *p, int i, struct tx *r)
 {
 	int j = i, deic = 0;
@@ -1789,65 +1865,93 @@ static int parse_holiday(const struct px *p, int i, struct tx *r)
 			return 0;
 		j++;
 	}
-	if (!C(p, j, TX_HOLI))
+	if (j >= p->n || (!C(p, j, TX_HOLI) && !p->t[j].hol))
 		return 0;
-	const struct holiday *h = NULL;
-	int e = 0;
-	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
-		if (holidays[k].words[0] != p->t[j].low[0] || holidays[k].words[1] != p->t[j].low[1])
-			continue;
-		int x = match_words(p, j, holidays[k].words);
-		if (x > e) {
-			e = x;
-			h = &holidays[k];
+	struct holiday_ref hr = {NULL, -1};
+	int e = 0, builtin;
+	if (C(p, j, TX_HOLI)) {
+		for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
+			if (holidays[k].words[0] != p->t[j].low[0] || holidays[k].words[1] != p->t[j].low[1])
+				continue;
+			int x = match_words(p, j, holidays[k].words);
+			if (x > e) {
+				e = x;
+				hr.h = &holidays[k];
+			}
 		}
 	}
-	if (!h)
+	builtin = hr.h != NULL;
+	/* the calendar's name wins when it is as long: it knows observed days
+	 * and Orthodox, Hebrew, Islamic and Chinese feasts */
+	if (p->t[j].hol && p->t[j].hol_end >= e) {
+		int m0, d0;
+		if (news_calendar_date(p->t[j].hol - 1, p->a->has_date ? p->a->y : 2000, &m0, &d0)
+		    || !hr.h) {
+			e = p->t[j].hol_end;
+			hr.h = NULL;
+			hr.cal = p->t[j].hol - 1;
+		}
+	}
+	if (!hr.h && hr.cal < 0)
 		return 0;
 	/* common words need a capital: "may day", "earth day" */
 	if (!p->t[j].cap && (W(p, j, "may") || W(p, j, "epiphany") || W(p, j, "election")))
 		return 0;
-	int y, m, d, ye;
+	int y, m, d, ye, n;
+	/* a name only the calendar knows is taken in lower case only where
+	 * something else marks it as a date: a year or this/next/last, or the
+	 * name being the whole line */
+	int marked = p->t[j].cap || deic || year_after(p, e, &y)
+	             || (W(p, e, "in") && parse_year(p, e + 1, &y))
+	             || (i == 0 && (e == p->n || (e + 1 == p->n && p->t[e].kind == TK_PUNCT)));
+	if (!builtin && !marked)
+		return 0;
 	r->type = TIMEX_DATE;
 	r->gran = G_DAY;
 	if (!deic && W(p, e, "of") && C(p, e + 1, TX_DEIC) && W(p, e + 2, "year") && p->a->has_date) {
 		int dk = V(p, e + 1, TX_DEIC);
 		y = p->a->y + (dk == D_NEXT || dk == D_COMING || dk == D_FOLLOWING ? 1
 		               : dk == D_LAST || dk == D_PREV || dk == D_PAST ? -1 : 0);
-		d = holiday_day(h, y, &m);
+		if (!holiday_on(&hr, y, &m, &d))
+			return 0;
 		set_date(r, (struct timex_date){y, m, d});
 		r->anchored = 1;
 		return e + 3;
 	}
-	if (!deic && (ye = year_after(p, e, &y))) {
-		d = holiday_day(h, y, &m);
+	if (!deic && ((ye = year_after(p, e, &y))
+	              || (W(p, e, "in") && (ye = parse_year(p, e + 1, &y))))) {
+		if (!holiday_on(&hr, y, &m, &d))
+			return 0;
 		set_date(r, (struct timex_date){y, m, d});
 		return ye;
 	}
 	const struct timex_anchor *a = p->a;
 	r->anchored = 1;
 	if (!a->has_date) {
-		if (h->kind == H_FIXED) {
+		if (holiday_fixed(&hr, &m, &d)) {
 			r->y = YX;
-			r->m = h->m;
-			r->d = h->d;
+			r->m = m;
+			r->d = d;
 		} else {
 			set_lit(r, TIMEX_DATE, "XXXX-XX-XX");
 		}
 		return e;
 	}
-	long an = timex_days(a->y, a->m, a->d);
-	y = a->y;
-	d = holiday_day(h, y, &m);
-	long x = timex_days(y, m, d);
 	int dir = deic == D_LAST || deic == D_PAST ? -2 : deic == D_NEXT || deic == D_COMING ? 2
 		: deic == D_THIS ? 0 : tense_dir(tense_near(p, i, e));
-	if ((dir == -2 && x >= an) || (dir == -1 && x > an))
-		y--;
-	else if ((dir == 2 && x <= an) || (dir == 1 && x < an))
-		y++;
-	d = holiday_day(h, y, &m);
-	set_date(r, (struct timex_date){y, m, d});
+	struct timex_date hd;
+	if (!holiday_near(&hr, a, dir, &hd))
+		return 0;
+	/* Christmas in 3 years, Thanksgiving in a year: that many years on */
+	int ce;
+	if (!deic && W(p, e, "in") && (ce = parse_count(p, e + 1, &n, 1)) && n > 0 && n < 200
+	    && (W(p, ce, "year") || W(p, ce, "years"))) {
+		if (!holiday_on(&hr, hd.y + n, &m, &d))
+			return 0;
+		set_date(r, (struct timex_date){hd.y + n, m, d});
+		return ce + 1;
+	}
+	set_date(r, hd);
 	return e;
 }
 
@@ -2851,6 +2955,11 @@ struct timex_engine *timex_engine_new(void)
 {
 	struct timex_engine *e = news_xcalloc(1, sizeof *e);
 	e->lex = timex_lex_new();
+	e->cal = news_calendar_new();
+	if (!e->cal) {
+		fprintf(stderr, "timex: out of memory loading the holiday calendar\n");
+		abort();
+	}
 	int err;
 	PCRE2_SIZE off;
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
@@ -2871,6 +2980,7 @@ void timex_engine_free(struct timex_engine *e)
 	if (!e)
 		return;
 	timex_lex_free(e->lex);
+	news_calendar_free(e->cal);
 	pcre2_match_data_free(e->md);
 	pcre2_code_free(e->trigger);
 	free(e->t);
@@ -2969,15 +3079,17 @@ static int can_start(const struct px *p, int i)
 		return 1;
 	if (t->kind == TK_PUNCT)
 		return t->ch == '\'' && N(p, i + 1);
+	if (t->hol)
+		return 1;
 	if (!t->lx)
 		return 0;
-	if (t->lx->mask & (CORE_MASK | (1u << TX_HOLI)))
+	if ( (t->lx->mask & (CORE_MASK | (1u << TX_HOLI))))
 		return 1;
 	if (!(t->lx->mask & (1u << TX_START)))
 		return 0;
 	for (int k = i + 1; k < p->n && k <= i + 4; k++) {
 		const struct tok *u = &p->t[k];
-		if (u->kind == TK_NUM || (u->lx && (u->lx->mask & (CORE_MASK | (1u << TX_HOLI)))))
+		if (u->kind == TK_NUM || u->hol || (u->lx && (u->lx->mask & (CORE_MASK | (1u << TX_HOLI)))))
 			return 1;
 		if (u->kind == TK_PUNCT && u->ch != '-' && u->ch != '\'' && u->ch != '.')
 			return 0;
@@ -3007,6 +3119,9 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 			if (k >= 2 && k < sizeof w && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z'
 			    && (e->lenmask[(w[0] - 'a') * 26 + (w[1] - 'a')] >> k & 1u)
 			    && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
+				return 1;
+			int id;
+			if ((i == start || !is_alpha(s[i - 1])) && news_calendar_match(e->cal, text, end, i, &id))
 				return 1;
 			i = j;
 			continue;
