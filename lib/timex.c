@@ -1533,7 +1533,8 @@ static int parse_weekday(const struct px *p, int i, struct tx *r)
 		int safe = !(W(p, j, "sun") || W(p, j, "sat") || W(p, j, "wed") || W(p, j, "mon"));
 		if (P(p, j + 1, '.') && ADJ(p, j + 1) && (p->t[j].cap || j + 2 >= p->n)) {
 			j += 2;
-		} else if (safe || (p->t[j].cap && P(p, j + 1, ',') && (C(p, j + 2, TX_MONTH)
+		} else if (safe || (i == 0 && (j + 1 == p->n || (j + 2 == p->n && P(p, j + 1, '.'))))
+		           || (p->t[j].cap && P(p, j + 1, ',') && (C(p, j + 2, TX_MONTH)
 		           || C(p, j + 2, TX_MONABBR) || N(p, j + 2)))) {
 			j++;
 		} else {
@@ -1572,6 +1573,29 @@ static int parse_weekday(const struct px *p, int i, struct tx *r)
 		dir = tn == TN_NONE ? 1 : 0;
 	}
 	r->type = TIMEX_DATE;
+	/* Tuesday the 19th, Thu 15th: the nearest month whose day falls on
+	 * that weekday, looking the way the tense points */
+	{
+		int k = j + W(p, j, "the"), dom;
+		if (N(p, k) && (p->t[k].ord || k > j) && p->t[k].num >= 1 && p->t[k].num <= 31
+		    && !C(p, k + 1, TX_MONTH) && !C(p, k + 1, TX_MONABBR) && !W(p, k + 1, "of")
+		    && p->a->has_date) {
+			dom = (int)p->t[k].num;
+			int step = dir < 0 ? -1 : 1;
+			struct timex_date c = {p->a->y, p->a->m, 1};
+			for (int t = 0; t < 28; t++, c = timex_add_months(c, step)) {
+				if (!timex_valid(c.y, c.m, dom) || timex_weekday(c.y, c.m, dom) != wd)
+					continue;
+				long x = timex_days(c.y, c.m, dom), an = timex_days(p->a->y, p->a->m, p->a->d);
+				if ((step > 0 && x < an) || (step < 0 && x > an))
+					continue;
+				set_date(r, (struct timex_date){c.y, c.m, dom});
+				r->gran = G_DAY;
+				r->anchored = 1;
+				return k + 1;
+			}
+		}
+	}
 	weekday_point(p, r, wd, dir);
 	int pod, e;
 	if ((e = parse_pod_after(p, j, &pod))) {
@@ -1595,10 +1619,11 @@ static int parse_day_word(const struct px *p, int i, struct tx *r)
 			return 0;
 		j++;
 	}
-	if (W(p, j, "the") && W(p, j + 1, "day") && (W(p, j + 2, "before") || W(p, j + 2, "after"))
-	    && (W(p, j + 3, "yesterday") || W(p, j + 3, "tomorrow"))) {
-		shift = (W(p, j + 2, "before") ? -1 : 1) + (W(p, j + 3, "yesterday") ? -1 : 1);
-		j += 4;
+	int th = W(p, j, "the");
+	if (W(p, j + th, "day") && (W(p, j + th + 1, "before") || W(p, j + th + 1, "after"))
+	    && (W(p, j + th + 2, "yesterday") || W(p, j + th + 2, "tomorrow"))) {
+		shift = (W(p, j + th + 1, "before") ? -1 : 1) + (W(p, j + th + 2, "yesterday") ? -1 : 1);
+		j += th + 3;
 	} else if (W(p, j, "today") || W(p, j, "tonight") || W(p, j, "overnight")) {
 		if (W(p, j, "tonight"))
 			pod = P_NI;
@@ -2560,22 +2585,37 @@ static int month_ref(const struct px *p, int j, int *y, int *m)
  * of October, the third day of this month. */
 static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
 {
-	int j = i, n, e, y, m;
+	int j = i, n, e, y, m, plain = 0;
 	if (W(p, j, "the"))
 		j++;
 	if (W(p, j, "last"))
 		n = -1, j++;
-	else if ((e = ordinal_at(p, j, &n)) && n >= 1 && n <= 5)
+	else if ((e = ordinal_at(p, j, &n)) && n >= 1 && n <= 31)
 		j = e;
+	else if (N(p, j) && p->t[j].ndig <= 2 && p->t[j].num >= 1 && p->t[j].num <= 31
+	         && W(p, j + 1, "of"))
+		n = (int)p->t[j].num, plain = 1, j++;
 	else
 		return 0;
 	int wd = 0;
-	if (C(p, j, TX_WDAY))
+	if (C(p, j, TX_WDAY)) {
+		if (n > 5)
+			return 0;
 		wd = V(p, j, TX_WDAY);
-	else if (!W(p, j, "day"))
+		j++;
+	} else if (W(p, j, "day")) {
+		j++;
+	} else if (!W(p, j, "of")) {
 		return 0;
-	j++;
+	}
 	if (!(W(p, j, "of") || W(p, j, "in")))
+		return 0;
+	/* the 20th of next month, 20 of this month: a day of a month named by
+	 * its place; "the 20th of July" is the month-day grammar's */
+	int k = j + 1 + W(p, j + 1, "the");
+	if (!wd && !W(p, j - 1, "day") && !(C(p, k, TX_DEIC) && W(p, k + 1, "month")))
+		return 0;
+	if (plain && !C(p, k, TX_DEIC))
 		return 0;
 	if (!(e = month_ref(p, j + 1, &y, &m)) || y == YX)
 		return 0;
@@ -2589,6 +2629,34 @@ static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
 	set_date(r, (struct timex_date){y, m, d});
 	r->anchored = 1;
 	return e;
+}
+
+/* 3 Fridays from now, two Thursdays ago: counted weekdays from the anchor. */
+static int parse_count_weekdays(const struct px *p, int i, struct tx *r)
+{
+	int n, j = parse_count(p, i, &n, 0);
+	if (!j || n < 1 || n > 60 || !C(p, j, TX_WDAYS) || !p->a->has_date)
+		return 0;
+	int wd = V(p, j, TX_WDAYS), dir;
+	j++;
+	if (W(p, j, "from") && W(p, j + 1, "now"))
+		dir = 1, j += 2;
+	else if (W(p, j, "hence"))
+		dir = 1, j++;
+	else if (W(p, j, "ago") || W(p, j, "back"))
+		dir = -1, j++;
+	else
+		return 0;
+	int aw = timex_weekday(p->a->y, p->a->m, p->a->d);
+	int off = dir > 0 ? (wd - aw + 7) % 7 : -((aw - wd + 7) % 7);
+	if (off == 0)
+		off = 7 * dir;
+	off += 7 * dir * (n - 1);
+	r->type = TIMEX_DATE;
+	set_date(r, timex_add_days(anchor_date(p->a), off));
+	r->gran = G_DAY;
+	r->anchored = 1;
+	return j;
 }
 
 typedef int (*parser_fn)(const struct px *, int, struct tx *);
@@ -2692,7 +2760,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 	static const parser_fn fns[] = {
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month,
+		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays,
 		parse_the_unit, parse_story_year,
 	};
 	int best = 0;
