@@ -2004,6 +2004,17 @@ static int parse_ampm(const struct px *p, int j, int *pm)
 		*pm = W(p, j, "p");
 		return j + 1;
 	}
+	/* spelled out as letters at the end of a line: nine fifty nine a m */
+	if ((W(p, j, "a") || W(p, j, "p")) && W(p, j + 1, "m")
+	    && (j + 2 == p->n || (j + 3 == p->n && p->t[j + 2].kind == TK_PUNCT))) {
+		*pm = W(p, j, "p");
+		return j + 2;
+	}
+	/* 3 in the AM */
+	if (W(p, j, "in") && W(p, j + 1, "the") && (W(p, j + 2, "am") || W(p, j + 2, "pm"))) {
+		*pm = W(p, j + 2, "pm");
+		return j + 3;
+	}
 	return 0;
 }
 
@@ -2020,6 +2031,17 @@ static int parse_clock(const struct px *p, int i, struct tx *r)
 	} else if (W(p, j, "half")) {
 		mins = 30;
 		j++;
+		/* half three: half past three, where nothing else follows */
+		int h, he = parse_count(p, j, &h, 0);
+		if (he && h >= 1 && h <= 12 && !W(p, j, "past") && !W(p, j, "to")
+		    && (he == p->n || p->t[he].kind == TK_PUNCT || W(p, he, "tomorrow")
+		        || W(p, he, "today") || W(p, he, "tonight"))) {
+			r->type = TIMEX_TIME;
+			r->gran = G_MIN;
+			r->hh = h;
+			r->mi = 30;
+			return he;
+		}
 	} else if ((N(p, j) && p->t[j].ndig <= 2) || C(p, j, TX_NUMW)) {
 		int v;
 		if ((e = parse_count(p, j, &v, 0)) && v > 0 && v < 60) {
@@ -2077,7 +2099,14 @@ static int parse_clock_plain(const struct px *p, int i, struct tx *r)
 		r->gran = G_HOUR;
 		return j;
 	}
-	if (N(p, j) && p->t[j].ndig <= 2 && !p->t[j].ord && !p->t[j].decade) {
+	int tmp_pm;
+	if (N(p, j) && (p->t[j].ndig == 3 || p->t[j].ndig == 4) && p->t[j].num % 100 < 60
+	    && p->t[j].num / 100 >= 1 && p->t[j].num / 100 <= 12 && parse_ampm(p, j + 1, &tmp_pm)) {
+		/* 330 p.m., 1030am: hours and minutes run together */
+		hh = (int)p->t[j].num / 100;
+		mi = (int)p->t[j].num % 100;
+		j++;
+	} else if (N(p, j) && p->t[j].ndig <= 2 && !p->t[j].ord && !p->t[j].decade) {
 		if (P(p, j - 1, '$') || (P(p, j - 1, '.') && ADJ(p, j)) || (P(p, j - 1, ':') && ADJ(p, j)))
 			return 0;
 		hh = (int)p->t[j].num;
@@ -2106,6 +2135,22 @@ static int parse_clock_plain(const struct px *p, int i, struct tx *r)
 	}
 	if (N(p, j) && ADJ(p, j))
 		return 0;
+	/* 3ish pm */
+	if (W(p, j, "ish") && ADJ(p, j))
+		j++;
+	/* at 3 15, at three twenty, ten thirty am: minutes as a second number,
+	 * taken after "at" or before am/pm */
+	if (mi == -1 && hh <= 12) {
+		int mv, me;
+		if (((N(p, j) && p->t[j].ndig == 2 && !p->t[j].ord) || C(p, j, TX_NUMW))
+		    && (me = parse_count(p, j, &mv, 0)) && mv >= (N(p, j) ? 0 : 10) && mv < 60
+		    && ((W(p, i - 1, "at") && !(me < p->n && (p->t[me].kind == TK_NUM
+		                                              || (p->t[me].kind == TK_WORD && !p->t[me].lx))))
+		        || parse_ampm(p, me, &tmp_pm))) {
+			mi = mv;
+			j = me;
+		}
+	}
 	if ((e = parse_ampm(p, j, &pm))) {
 		j = e;
 	} else if (W(p, j, "o'clock") || W(p, j, "oclock")) {
@@ -2659,6 +2704,35 @@ static int parse_count_weekdays(const struct px *p, int i, struct tx *r)
 	return j;
 }
 
+/* two upcoming weeks, upcoming 2 year: the unit that many steps on (an
+ * upcoming count before a plural unit stays a duration: the upcoming two
+ * weeks). */
+static int parse_count_upcoming(const struct px *p, int i, struct tx *r)
+{
+	int n, j, unit;
+	if (W(p, i, "upcoming")) {
+		if (!(j = parse_count(p, i + 1, &n, 0)) || !C(p, j, TX_UNIT))
+			return 0;
+		unit = V(p, j, TX_UNIT);
+	} else {
+		if (!(j = parse_count(p, i, &n, 0)) || !W(p, j, "upcoming"))
+			return 0;
+		j++;
+		if (C(p, j, TX_UNIT))
+			unit = V(p, j, TX_UNIT);
+		else if (C(p, j, TX_UNITS))
+			unit = V(p, j, TX_UNITS);
+		else
+			return 0;
+	}
+	if (n < 1 || n > 100 || !(unit == U_DAY || unit == U_WEEK || unit == U_MONTH
+	    || unit == U_QUARTER || unit == U_YEAR))
+		return 0;
+	r->type = TIMEX_DATE;
+	unit_point(p, r, unit, n);
+	return j + 1;
+}
+
 typedef int (*parser_fn)(const struct px *, int, struct tx *);
 
 /* year-earlier, year-ago: the same period a year before. */
@@ -2760,7 +2834,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 	static const parser_fn fns[] = {
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays,
+		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming,
 		parse_the_unit, parse_story_year,
 	};
 	int best = 0;
@@ -3191,6 +3265,13 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 			int id;
 			if ((i == start || !is_alpha(s[i - 1])) && news_calendar_match(e->cal, text, end, i, &id))
 				return 1;
+			/* p.m. or a m after a spelled time: seven thirty p.m. */
+			if (k == 1 && (w[0] == 'a' || w[0] == 'p') && (i == start || s[i - 1] == ' ')) {
+				size_t q = j + (j < end && s[j] == '.');
+				q += q < end && s[q] == ' ';
+				if (q < end && (s[q] | 0x20) == 'm' && (q + 1 >= end || !is_alpha(s[q + 1])))
+					return 1;
+			}
 			i = j;
 			continue;
 		}

@@ -176,7 +176,8 @@ static const struct lexent lexicon[] = {
 static const char number_pattern[] =
 	"[12]\\d{3}(?!\\d)|\\d{1,2}/\\d|\\d{1,2}-\\d{1,2}-\\d|\\d{1,2}\\.\\d{1,2}\\.\\d"
 	"|\\d{1,2}:\\d\\d|\\d{1,2}\\s?(?i:[ap]\\.?m\\b|[ap]\\b|h\\b|h\\d\\d)|\\d{1,2}(?i:th|st|nd|rd)\\b"
-	"|\\d{2,4}s\\b|[12]\\d{3}(?i:q\\d)";
+	"|\\d{2,4}s\\b|[12]\\d{3}(?i:q\\d)|\\d{3,4}\\s?(?i:[ap]\\.?m\\b)|\\d{1,2}(?i:ish)\\b"
+	"|\\d{1,2} \\d\\d\\b";
 
 const char *timex_lex_number_pattern(void)
 {
