@@ -1923,10 +1923,10 @@ static int parse_holiday(const struct px *p, int i, struct tx *r)
 	if (!p->t[j].cap && (W(p, j, "may") || W(p, j, "epiphany") || W(p, j, "election")))
 		return 0;
 	int y, m, d, ye, n;
-	/* a name only the calendar knows is taken in lower case only where
-	 * something else marks it as a date: a year or this/next/last, or the
-	 * name being the whole line */
-	int marked = p->t[j].cap || deic || year_after(p, e, &y)
+	/* a one-word name only the calendar knows is taken in lower case only
+	 * where something else marks it as a date: a year or this/next/last, or
+	 * the name being the whole line */
+	int marked = p->t[j].cap || deic || e - j > 1 || year_after(p, e, &y)
 	             || (W(p, e, "in") && parse_year(p, e + 1, &y))
 	             || (i == 0 && (e == p->n || (e + 1 == p->n && p->t[e].kind == TK_PUNCT)));
 	if (!builtin && !marked)
@@ -2733,6 +2733,79 @@ static int parse_count_upcoming(const struct px *p, int i, struct tx *r)
 	return j + 1;
 }
 
+static void set_week_of(struct tx *r, struct timex_date d)
+{
+	int wy, w = timex_iso_week(d.y, d.m, d.d, &wy);
+	r->type = TIMEX_DATE;
+	r->gran = G_WEEK;
+	r->y = wy;
+	r->sub = w;
+}
+
+/* the first week of October 2014, the third last week of 2018, the last
+ * week of September: counted over the weeks (Monday to Sunday) that lie
+ * wholly inside the month or year. */
+static int parse_nth_week(const struct px *p, int i, struct tx *r)
+{
+	int j = i + W(p, i, "the"), n, e, from_end = 0, y, m;
+	if ((e = ordinal_at(p, j, &n)) && n >= 1 && n <= 53) {
+		j = e;
+		if (W(p, j, "last"))
+			from_end = 1, j++;
+	} else if (W(p, j, "last")) {
+		n = 1, from_end = 1, j++;
+	} else {
+		return 0;
+	}
+	if (!W(p, j, "week") || !(W(p, j + 1, "of") || W(p, j + 1, "in")))
+		return 0;
+	j += 2;
+	struct timex_date lo, hi;
+	if ((e = month_ref(p, j, &y, &m)) && y != YX) {
+		lo = (struct timex_date){y, m, 1};
+		hi = (struct timex_date){y, m, timex_month_len(y, m)};
+	} else if ((e = parse_year(p, j + W(p, j, "the"), &y))) {
+		lo = (struct timex_date){y, 1, 1};
+		hi = (struct timex_date){y, 12, 31};
+	} else {
+		return 0;
+	}
+	long a = timex_days(lo.y, lo.m, lo.d), b = timex_days(hi.y, hi.m, hi.d), mon;
+	if (from_end) {
+		int wd = timex_weekday(hi.y, hi.m, hi.d);
+		mon = b - (wd % 7) - 6 - 7L * (n - 1);
+		if (mon < a)
+			return 0;
+	} else {
+		int wd = timex_weekday(lo.y, lo.m, lo.d);
+		mon = a + (8 - wd) % 7 + 7L * (n - 1);
+		if (mon + 6 > b)
+			return 0;
+	}
+	set_week_of(r, timex_from_days(mon));
+	r->anchored = 1;
+	return e;
+}
+
+/* the week of October 6th: the week holding that day. */
+static int parse_week_of(const struct px *p, int i, struct tx *r)
+{
+	int j = i + W(p, i, "the"), e;
+	if (!W(p, j, "week") || !W(p, j + 1, "of"))
+		return 0;
+	struct tx d;
+	memset(&d, 0, sizeof d);
+	if (!(e = parse_md(p, j + 2, &d)) || d.gran != G_DAY || d.y == YX)
+		return 0;
+	/* a Sunday opens the week it names, as American calendars count */
+	struct timex_date day = {d.y, d.m, d.d};
+	if (timex_weekday(d.y, d.m, d.d) == 7)
+		day = timex_add_days(day, 1);
+	set_week_of(r, day);
+	r->anchored = d.anchored;
+	return e;
+}
+
 typedef int (*parser_fn)(const struct px *, int, struct tx *);
 
 /* year-earlier, year-ago: the same period a year before. */
@@ -2834,7 +2907,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 	static const parser_fn fns[] = {
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming,
+		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming, parse_nth_week, parse_week_of,
 		parse_the_unit, parse_story_year,
 	};
 	int best = 0;
