@@ -827,9 +827,15 @@ static int parse_md(const struct px *p, int i, struct tx *r)
 		int k = j;
 		if (W(p, k, "the") && (p->t[k + 1].ord || C(p, k + 1, TX_ORDW)))
 			k++;
-		if ((e = parse_dom(p, k, &d)) && (!weak || N(p, k))
-		    && !(W(p, i, "may") && !p->t[i].cap)
-		    && !(W(p, i, "march") && !p->t[i].cap && !N(p, k))) {
+		int ty;
+		/* march third 2015: a lower-case month with a spelled day is a
+		 * date when a year follows or the line holds nothing else */
+		if ((e = parse_dom(p, k, &d)) && !N(p, k) && !p->t[i].cap
+		    && (year_after(p, e, &ty) || (i == 0 && e == p->n)))
+			weak = 0;
+		if (e && (!weak || N(p, k))
+		    && !(W(p, i, "may") && !p->t[i].cap && weak)
+		    && !(W(p, i, "march") && !p->t[i].cap && !N(p, k) && weak)) {
 			if (p->t[k].kind == TK_NUM && e < p->n && ADJ(p, e)
 			    && (P(p, e, '-') || P(p, e, '/') || P(p, e, ':')) && N(p, e + 1) && ADJ(p, e + 1))
 				return 0;
@@ -2642,7 +2648,13 @@ static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
 		n = (int)p->t[j].num, plain = 1, j++;
 	else
 		return 0;
-	int wd = 0;
+	int wd = 0, back = 0;
+	/* the fifth last day of May, the second last Friday of June */
+	if (n > 0 && W(p, j, "last") && !plain && (C(p, j + 1, TX_WDAY) || W(p, j + 1, "day"))) {
+		back = n;
+		n = -1;
+		j++;
+	}
 	if (C(p, j, TX_WDAY)) {
 		if (n > 5)
 			return 0;
@@ -2660,6 +2672,8 @@ static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
 	int k = j + 1 + W(p, j + 1, "the");
 	if (!wd && !W(p, j - 1, "day") && !(C(p, k, TX_DEIC) && W(p, k + 1, "month")))
 		return 0;
+	if (!back)
+		back = 1;
 	if (plain && !C(p, k, TX_DEIC))
 		return 0;
 	if (!(e = month_ref(p, j + 1, &y, &m)) || y == YX)
@@ -2669,6 +2683,8 @@ static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
 		d = timex_nth_weekday(y, m, wd, n);
 	else
 		d = n < 0 ? timex_month_len(y, m) : n;
+	if (n < 0)
+		d -= (wd ? 7 : 1) * (back - 1);
 	if (!timex_valid(y, m, d))
 		return 0;
 	set_date(r, (struct timex_date){y, m, d});
@@ -2806,6 +2822,38 @@ static int parse_week_of(const struct px *p, int i, struct tx *r)
 	return e;
 }
 
+/* on the 15th, the 1st: a day of the anchor's month, or of the month after
+ * (before, in the past tense) when that day has gone by. Only where nothing
+ * follows the ordinal that could be its noun (the 15th century). */
+static int parse_dom_alone(const struct px *p, int i, struct tx *r)
+{
+	int on = W(p, i, "on"), j = i + on, d, e;
+	if (!W(p, j, "the") || !p->a->has_date)
+		return 0;
+	j++;
+	if (!(N(p, j) && p->t[j].ord) && !(on && C(p, j, TX_ORDW)))
+		return 0;
+	if (!(e = ordinal_at(p, j, &d)) || d < 1 || d > 31)
+		return 0;
+	if (e < p->n && !(p->t[e].kind == TK_PUNCT && p->t[e].ch != '-' && p->t[e].ch != '\'')
+	                  && !W(p, e, "at"))
+		return 0;
+	const struct timex_anchor *a = p->a;
+	int dir = tense_dir(tense_near(p, i, e));
+	struct timex_date c = {a->y, a->m, 1};
+	if (dir >= 0 && d < a->d)
+		c = timex_add_months(c, 1);
+	else if (dir < 0 && d > a->d)
+		c = timex_add_months(c, -1);
+	if (!timex_valid(c.y, c.m, d))
+		return 0;
+	r->type = TIMEX_DATE;
+	set_date(r, (struct timex_date){c.y, c.m, d});
+	r->gran = G_DAY;
+	r->anchored = 1;
+	return e;
+}
+
 typedef int (*parser_fn)(const struct px *, int, struct tx *);
 
 /* year-earlier, year-ago: the same period a year before. */
@@ -2907,7 +2955,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 	static const parser_fn fns[] = {
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming, parse_nth_week, parse_week_of,
+		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming, parse_nth_week, parse_week_of, parse_dom_alone,
 		parse_the_unit, parse_story_year,
 	};
 	int best = 0;
@@ -3066,14 +3114,15 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 		int j = best;
 		if (P(p, j, ','))
 			j++;
-		if (W(p, j, "at") || W(p, j, "around") || W(p, j, "about") || W(p, j, "by"))
+		if (W(p, j, "at") || W(p, j, "around") || W(p, j, "about") || W(p, j, "by") || P(p, j, '@'))
 			j++;
 		memset(&tmp, 0, sizeof tmp);
-		if ((W(p, j - 1, "at") || C(p, j, TX_NUMW) == 0 || W(p, j, "noon"))
+		if ((W(p, j - 1, "at") || P(p, j - 1, '@') || C(p, j, TX_NUMW) == 0 || W(p, j, "noon"))
 		    && (e = parse_clock(p, j, &tmp))) {
 			merge_clock(r, &tmp);
 			best = e;
-		} else if (r->gran == G_POD && W(p, j - 1, "at") && N(p, j) && p->t[j].num <= 12) {
+		} else if (r->gran == G_POD && (W(p, j - 1, "at") || P(p, j - 1, '@')) && N(p, j)
+		           && p->t[j].num <= 12) {
 			/* this morning at 10, Saturday morning at 9 */
 			tmp.type = TIMEX_TIME;
 			tmp.gran = G_HOUR;
