@@ -889,6 +889,19 @@ static int parse_md(const struct px *p, int i, struct tx *r)
 
 /* July 2004, July of 2004; a bare month (July) resolved by tense; last
  * November, next January, this July. */
+/* "in 3 years", "in a year" after a month or holiday: the end and *n. */
+static int in_years(const struct px *p, int j, int *n)
+{
+	int v, ce;
+	if (W(p, j, "in") && (ce = parse_count(p, j + 1, &v, 1)) && v > 0 && v < 200
+	    && (W(p, ce, "year") || W(p, ce, "years"))) {
+		if (n)
+			*n = v;
+		return ce + 1;
+	}
+	return 0;
+}
+
 static int parse_month_point(const struct px *p, int i, struct tx *r)
 {
 	int m, j, y, e;
@@ -906,7 +919,8 @@ static int parse_month_point(const struct px *p, int i, struct tx *r)
 	if (!(j = parse_month(p, i, &m, deic || month_context_before(p, i))))
 		return 0;
 	if (!deic && (W(p, i, "may") || W(p, i, "march")) && !month_context_before(p, i)
-	    && !year_after(p, j, &y))
+	    && !year_after(p, j, &y) && !(p->t[i].cap && start == 0 && j == p->n)
+	    && !in_years(p, j, NULL))
 		return 0;
 	if (C(p, i, TX_MONTH) && !p->t[i].cap)
 		return 0;
@@ -928,6 +942,14 @@ static int parse_month_point(const struct px *p, int i, struct tx *r)
 	case D_NEXT: case D_COMING: r->y = m > a->m ? a->y : a->y + 1; break;
 	case D_THIS: r->y = a->y; break;
 	default: r->y = year_for(p, m, 0, tense_dir(tense_near(p, start, j))); break;
+	}
+	/* March in 2 years: that month so many years on */
+	int n, ce;
+	if (!deic && (ce = in_years(p, j, &n))) {
+		if (r->y < a->y || (r->y == a->y && m < a->m))
+			r->y++;
+		r->y += n;
+		return ce;
 	}
 	return j;
 }
@@ -1418,7 +1440,18 @@ static int parse_ago(const struct px *p, int i, struct tx *r)
 		sign = -1;
 	else if (W(p, j, "later") || W(p, j, "hence") || (W(p, j, "from") && W(p, j + 1, "now")))
 		sign = 1;
-	else
+	else if (W(p, j, "from") && W(p, j + 1, "today") && p->a->has_date
+	         && (unit == U_DAY || unit == U_WEEK || unit == U_MONTH || unit == U_YEAR) && n > 0) {
+		/* 3 years from today: the day so far on */
+		struct timex_date d = anchor_date(p->a);
+		d = unit == U_DAY ? timex_add_days(d, n) : unit == U_WEEK ? timex_add_days(d, 7L * n)
+		    : timex_add_months(d, unit == U_MONTH ? n : 12 * n);
+		r->type = TIMEX_DATE;
+		set_date(r, d);
+		r->gran = G_DAY;
+		r->anchored = 1;
+		return j + 2;
+	} else
 		return 0;
 	if (W(p, j, "before") && !(j + 1 >= p->n || p->t[j + 1].kind == TK_PUNCT))
 		return 0;
@@ -2006,7 +2039,9 @@ static int parse_ampm(const struct px *p, int j, int *pm)
 			e++;
 		return e;
 	}
-	if ((W(p, j, "a") || W(p, j, "p")) && ADJ(p, j) && !(j + 1 < p->n && p->t[j + 1].kind == TK_WORD)) {
+	/* 9a-5p: a bare letter only in a range, where it cannot be pence */
+	if ((W(p, j, "a") || W(p, j, "p")) && ADJ(p, j) && !(j + 1 < p->n && p->t[j + 1].kind == TK_WORD)
+	    && ((P(p, j + 1, '-') && ADJ(p, j + 1)) || (j >= 2 && P(p, j - 2, '-') && ADJ(p, j - 1)))) {
 		*pm = W(p, j, "p");
 		return j + 1;
 	}
