@@ -1675,6 +1675,11 @@ static int parse_day_word(const struct px *p, int i, struct tx *r)
 	} else if (W(p, j, "yesterday") || W(p, j, "tomorrow")) {
 		shift = W(p, j, "yesterday") ? -1 : 1;
 		j++;
+	} else if ((W(p, j, "tomorrows") || W(p, j, "yesterdays")) && (j + 1 == p->n || C(p, j + 1, TX_POD)
+	           || (p->t[j + 1].kind == TK_PUNCT && p->t[j + 1].ch != '\''))) {
+		/* the possessive without its apostrophe, where no noun follows */
+		shift = W(p, j, "yesterdays") ? -1 : 1;
+		j++;
 	} else if (W(p, j, "this") && C(p, j + 1, TX_POD) && !W(p, j + 1, "night")) {
 		pod = V(p, j + 1, TX_POD);
 		j += 2;
@@ -2132,9 +2137,10 @@ static int parse_clock(const struct px *p, int i, struct tx *r)
 static int parse_clock_plain(const struct px *p, int i, struct tx *r)
 {
 	int j = i, hh = -1, mi = -1, ss = -1, pm = -1, e;
-	if (W(p, j, "noon") || W(p, j, "midday") || W(p, j, "midnight")) {
+	if (W(p, j, "noon") || W(p, j, "midday") || W(p, j, "midnight")
+	    || (W(p, j, "mid") && W(p, j + 1, "day") && !P(p, j + 2, '-'))) {
 		hh = W(p, j, "midnight") ? 24 : 12;
-		j++;
+		j += W(p, j, "mid") ? 2 : 1;
 		r->type = TIMEX_TIME;
 		r->hh = hh;
 		r->gran = G_HOUR;
@@ -3029,6 +3035,26 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 		if (e > best) {
 			best = e;
 			*r = tmp;
+		}
+	}
+	/* Jul 18, Fri: a weekday after a date without a year picks the year;
+	 * after one with a year it belongs to the date when it agrees */
+	if (best && r->gran == G_DAY && !r->anchored && r->y != YX && r->type == TIMEX_DATE
+	    && P(p, best, ',') && C(p, best + 1, TX_WDAY) && timex_valid(r->y, r->m, r->d)
+	    && timex_weekday(r->y, r->m, r->d) == V(p, best + 1, TX_WDAY))
+		best += 2;
+	else if (best && r->gran == G_DAY && r->anchored && r->y != YX && r->type == TIMEX_DATE
+	    && P(p, best, ',') && (C(p, best + 1, TX_WDAY) || (C(p, best + 1, TX_WDABBR) && p->t[best + 1].cap))
+) {
+		int wd = C(p, best + 1, TX_WDAY) ? V(p, best + 1, TX_WDAY) : V(p, best + 1, TX_WDABBR);
+		static const int tries[] = {0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6};
+		for (size_t k = 0; k < sizeof tries / sizeof tries[0]; k++) {
+			int y = r->y + tries[k];
+			if (timex_valid(y, r->m, r->d) && timex_weekday(y, r->m, r->d) == wd) {
+				r->y = y;
+				best += 2;
+				break;
+			}
 		}
 	}
 	return best;
