@@ -115,15 +115,14 @@ static void add_quotes(struct news_doc *d, const struct quote_list *l, unsigned 
 			nbuf_addu(scratch, q->spk_end);
 		len[3] = scratch->len - off[3];
 		nbuf_addc(scratch, '\0');
-		/* a mention or cue may hold a NUL byte: cut there rather than lose
-		 * the record (the offsets still give the exact bytes) */
+		/* a mention or cue may hold a NUL byte: lengths keep it whole */
 		const char *extra[4];
 		for (int k = 0; k < 4; k++)
 			extra[k] = len[k] ? scratch->data + off[k] : NULL;
 		long sent = news_doc_sentence_at(d, q->start);
 		const char *kind = quote_kind_name(q->kind);
-		news_doc_addn(d, sent, "quote", q->start, q->end, kind, strlen(kind),
-		              l->names.data + q->name_off, q->name_len, extra, 4);
+		news_doc_addv(d, sent, "quote", q->start, q->end, kind, strlen(kind),
+		              l->names.data + q->name_off, q->name_len, extra, len, 4);
 	}
 }
 
@@ -154,6 +153,8 @@ int main(int argc, char **argv)
 		}
 	}
 	news_cli_start(&cli);
+	/* quote records in the input are this program's: replace them */
+	cli.in.owned_kind = "quote";
 
 	struct news_reader *in = news_reader_open(cli.prog, &cli.in, argv + optind, argc - optind);
 	struct news_doc doc;

@@ -269,6 +269,9 @@ static size_t np_left(const struct quote_finder *qf, const char *text, size_t h,
 	size_t s = h;
 	if (T[h].cls & W_PRON)
 		return h;
+	if ((T[h].flags & F_DIGIT) && h >= lo + 2 && word_is(text, &T[h - 1], "in") &&
+	    T[h - 2].type == T_WORD && ((T[h - 2].cls & W_DET) || (T[h - 2].flags & F_DIGIT)))
+		s = h - 2;   /* six in 10 */
 	int lower_run = 0;
 	while (s > lo) {
 		const struct qtok *p = &T[s - 1];
@@ -355,8 +358,10 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 		return 0;
 	if (p->cls & W_TIME)
 		return 0;
-	if ((p->flags & F_DIGIT) && !(p->flags & F_CAP))
-		return 0;
+	if ((p->flags & F_DIGIT) && !(p->flags & F_CAP) &&
+	    !(p > qf->toks.t + 1 && word_is(qf->text, p - 1, "in") && p[-2].type == T_WORD &&
+	      ((p[-2].cls & W_DET) || (p[-2].flags & F_DIGIT))))
+		return 0;   /* (but `six in 10 say`) */
 	if ((p->flags & F_LOWER) && !(p->cls & (W_NOUN_S | W_NOUN_P)) && p->e - p->s > 3 &&
 	    memcmp(qf->text + p->e - 2, "ly", 2) == 0)
 		return 0;   /* regularly, jokingly */
@@ -366,6 +371,9 @@ static int head_ok(const struct quote_finder *qf, const struct qtok *p)
 /* Whether the tokens a..b (inclusive) can be an appositive or a relative
  * clause set off by commas: `a spokesman for ...`, `who ...`, `61`,
  * `R-Utah`, `director of ...`. */
+static int is_participle(const char *text, const struct qtok *t);
+static int sentence_end_punct(const struct qtok *t);
+
 static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 {
 	const struct qtok *T = qf->toks.t;
@@ -376,6 +384,8 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 		return 1;
 	if (((t->cls & W_PREP) && !(t->flags & F_CAP)) || word_is(qf->text, t, "however"))
 		return 1;   /* Blunt, after a long pause, said */
+	if (!(t->flags & F_CAP) && is_participle(qf->text, t))
+		return 1;   /* Fiorina, speaking to Iowans, said */
 	if ((t->cls & W_CLAUSE) && !(t->flags & F_CAP) && !word_is(qf->text, t, "and") &&
 	    !word_is(qf->text, t, "but") && !word_is(qf->text, t, "or") &&
 	    !word_is(qf->text, t, "so") && !word_is(qf->text, t, "that") &&
@@ -400,13 +410,45 @@ static int appositive(const struct quote_finder *qf, size_t a, size_t b)
 /* The head of the subject of cue token v: skip back over auxiliaries and
  * adverbs, and over appositives between commas or parentheses. QUOTE_NONE
  * if there is no subject. */
+/* The noun phrase starting at a, when it is the object of `of`/`for` after
+ * a phrase that opens its clause (`The author of the book`): where that
+ * phrase starts; else a. */
+static size_t of_phrase_left(const struct quote_finder *qf, size_t a, size_t lo)
+{
+	const struct qtok *T = qf->toks.t;
+	if (a < lo + 2 || T[a - 1].type != T_WORD || !(T[a - 1].cls & W_OFFOR) ||
+	    (T[a - 1].flags & F_CAP) || T[a - 2].type != T_WORD || (T[a - 2].cls & W_OFFOR))
+		return a;
+	size_t b = np_left(qf, qf->text, a - 2, lo);
+	if (b > lo && !is_punct(&T[b - 1], ','))
+		return a;   /* inside a longer phrase: leave it */
+	if (!(T[b].cls & W_DET) && !(T[b].flags & F_CAP))
+		return a;
+	return b;
+}
+
+/* The head before `of` in the phrase a..h, QUOTE_NONE when there is none. */
+static size_t of_head(const struct quote_finder *qf, size_t a, size_t h)
+{
+	for (size_t k = a + 1; k < h; k++)
+		if ((qf->toks.t[k].cls & W_OFFOR) && !(qf->toks.t[k].flags & F_CAP))
+			return k - 1;
+	return QUOTE_NONE;
+}
+
 static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 {
 	const struct qtok *T = qf->toks.t;
 	size_t k = v;
 	int skipped = 0;
-	while (k > lo && T[k - 1].type == T_WORD && !(T[k - 1].flags & F_CAP) && skipped < 3 &&
-	       ((T[k - 1].cls & W_SKIP) || (T[k - 1].e - T[k - 1].s > 4 &&
+	/* in a headline in title case (its cue capitalised) the words between
+	 * subject and cue are too: `Trump May Not Have Suggested ...` */
+	int headline = T[v].hidden != 0;
+	while (k > lo && T[k - 1].type == T_WORD && skipped < 3 &&
+	       (!(T[k - 1].flags & F_CAP) || ((T[k - 1].cls & W_TIME) && k - 1 > lo &&
+	                                       T[k - 2].type == T_WORD) ||
+	        (headline && (T[k - 1].cls & W_SKIP))) &&
+	       ((T[k - 1].cls & (W_SKIP | W_TIME)) || (T[k - 1].e - T[k - 1].s > 4 &&
 	                                    !(T[k - 1].cls & (W_NOUN_S | W_NOUN_P)) &&
 	                                    memcmp(qf->text + T[k - 1].e - 2, "ly", 2) == 0))) {
 		k--;   /* has, also, similarly */
@@ -459,9 +501,12 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 			/* the first phrase of the sentence: `Tom Fitton, the ...` */
 			if (level == 0 || c < lo + 1)
 				return best;   /* `..., said Smith` is read elsewhere */
-			size_t h = c - 1, a = np_left(qf, qf->text, h, lo);
+			size_t h = c - 1, a = of_phrase_left(qf, np_left(qf, qf->text, h, lo), lo);
 			int pp = a > lo && T[a - 1].type == T_WORD &&
 			         (T[a - 1].cls & (W_PREP | W_OFFOR | W_CLAUSE));
+			if (a < h && a < c && T[a].type == T_WORD && !pp && head_ok(qf, &T[h]) &&
+			    h > a && of_head(qf, a, h) != QUOTE_NONE)
+				h = of_head(qf, a, h);
 			return !pp && head_ok(qf, &T[h]) ? h : best;
 		}
 		if (j <= lo || !appositive(qf, j + 1, c - 1))
@@ -469,13 +514,22 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 		size_t h = j - 1;
 		if (T[h].type != T_WORD)
 			return best;
-		size_t a = np_left(qf, qf->text, h, lo);
+		size_t a = of_phrase_left(qf, np_left(qf, qf->text, h, lo), lo);
 		/* a phrase after a word (`heads the Senate Banking Committee`,
 		 * `in Aurora`) is an object inside an aside, not the subject */
 		int pp = a > lo && !is_punct(&T[a - 1], ',') && T[a - 1].type != T_QUOTE &&
 		         !word_is(qf->text, &T[a - 1], "and") && !word_is(qf->text, &T[a - 1], "but");
 		if (!pp && head_ok(qf, &T[h])) {
 			best = h;
+			if (a < h && of_head(qf, a, h) != QUOTE_NONE && !(T[a].cls & W_TITLE))
+				best = of_head(qf, a, h);   /* The author of the book */
+			/* `the author of the book, Mitchell Zuckoff, said`: the name
+			 * set off after a description is who speaks */
+			size_t nn = 0;
+			for (size_t k = j + 1; k < c && nn == k - j - 1; k++)
+				nn += name_part(&T[k]) && !(T[k].cls & (W_DET | W_TITLE));
+			if ((T[best].flags & F_LOWER) && nn >= 2 && nn == c - j - 1 && is_cap(&T[c - 1]))
+				best = c - 1;
 			/* is the phrase itself set off by commas, one more appositive? */
 			if (!(a > lo && is_punct(&T[a - 1], ',') && appositive(qf, a, h)))
 				return best;
@@ -517,7 +571,9 @@ static size_t np_right(const struct quote_finder *qf, size_t k, size_t hi)
 			e++;
 			continue;
 		}
-		if (t->flags & F_CAP || t->cls & (W_NOUN_S | W_NOUN_P)) {
+		if (e == k && (t->flags & F_CAP) && (t->cls & W_DET) && !(t->cls & W_TITLE)) {
+			/* The, His at the start of a sentence: capitalised, no name */
+		} else if (t->flags & F_CAP || t->cls & (W_NOUN_S | W_NOUN_P | W_TITLE)) {
 			last = e;
 			head = 1;
 		} else if (!(t->cls & W_DET) && (head || ++lower > 3)) {
@@ -604,8 +660,8 @@ static void collect_names(struct quote_finder *qf, const char *text)
 			e++;
 		size_t a = s;
 		for (size_t j = s; j <= e; j++)
-			if ((T[j].cls & (W_TITLE | W_DET)) && j < e)
-				a = j + 1;
+			if (((T[j].cls & (W_TITLE | W_DET)) || T[j].hidden) && j < e)
+				a = j + 1;   /* (hidden: a capitalised cue, `Said Comey`) */
 		while (a <= e && !(T[a].flags & F_CAP))
 			a++;
 		if (a < e && (T[e].flags & F_CAP) && !(T[e].cls & (W_TITLE | W_NOUN_S | W_NOUN_P)) &&
@@ -815,6 +871,16 @@ static int is_participle(const char *text, const struct qtok *t)
 	return t->type == T_WORD && t->e - t->s > 4 && memcmp(text + t->e - 3, "ing", 3) == 0;
 }
 
+/* Trump's, Trump’s */
+static int is_possessive(const char *text, const struct qtok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = text + t->s;
+	return t->type == T_WORD &&
+	       ((n > 2 && (w[n - 1] | 0x20) == 's' && w[n - 2] == '\'') ||
+	        (n > 4 && (w[n - 1] | 0x20) == 's' && memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0));
+}
+
 /* The subject of the sentence's main clause, for `X did Y, saying ...`:
  * the first name, pronoun or person phrase among tokens lo..v that is not
  * inside a prepositional phrase and is followed by a verb. */
@@ -837,11 +903,24 @@ static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size
 		size_t e = np_right(qf, k, v);
 		if (e == QUOTE_NONE)
 			continue;
+		if (is_possessive(qf->text, &T[e])) {
+			k = e;   /* Trump's adviser: the owner is not the subject */
+			continue;
+		}
 		size_t j = e + 1;
 		if (j + 1 < v && (T[j].cls & W_OFFOR) && is_cap(&T[j + 1])) {
 			j++;
 			while (j < v && is_cap(&T[j]))
 				j++;
+		}
+		if (j + 2 < v && is_punct(&T[j], ',') && (T[e].flags & F_CAP)) {
+			/* `Huma Abedin, vice chairwoman for the campaign, emailed` */
+			size_t c = j + 1;
+			while (c < v && c < j + 14 && !is_punct(&T[c], ',') && T[c].type != T_QUOTE &&
+			       !sentence_end_punct(&T[c]))
+				c++;
+			if (c < v && c > j + 1 && is_punct(&T[c], ',') && appositive(qf, j + 1, c - 1))
+				j = c + 1;
 		}
 		if (j < v && T[j].type == T_WORD && (T[j].flags & F_LOWER) && !(T[j].flags & F_DIGIT) &&
 		    !(T[j].cls & (W_PREP | W_CLAUSE | W_OFFOR | W_DET | W_PRON | W_TIME))) {
@@ -867,8 +946,7 @@ static int sentence_end_punct(const struct qtok *t)
 
 static inline int is_according(const char *text, const struct qtok *T, size_t k, size_t n)
 {
-	return k + 1 < n && T[k].e - T[k].s == 9 && (text[T[k].s] | 0x20) == 'a' &&
-	       word_is(text, &T[k], "according") && word_is(text, &T[k + 1], "to");
+	return k + 1 < n && (T[k].cls & W_ACCORD) && word_is(text, &T[k + 1], "to");
 }
 
 /* Attribution after a quote closing at token q: `," X said`, `," said X`,
@@ -886,8 +964,9 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 	size_t first = k;
 	for (size_t steps = 0; k < n && steps < 14; k++, steps++) {
 		const struct qtok *t = &T[k];
-		if (t->para != T[q].para || t->type == T_QUOTE || sentence_end_punct(t))
-			return 0;
+		if (t->para != T[q].para || t->type == T_QUOTE ||
+		    (sentence_end_punct(t) && !(k + 1 < n && is_punct(&T[k + 1], ','))))
+			return 0;   /* (the period of `R-Ky.,` ends no sentence) */
 		if (is_according(text, T, k, n)) {
 			size_t e = np_right(qf, k + 2, n);
 			if (e == QUOTE_NONE)
@@ -898,8 +977,13 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 			a->spk_e = e;
 			return 1;
 		}
-		if (t->type == T_WORD && ((t->cls & W_CUE) || ((t->cls & W_CUE_N) && k > first &&
-		                                               k + 1 < n && sentence_end_punct(&T[k + 1])))) {
+		if (t->type == T_WORD && ((t->cls & W_CUE) ||
+		                          ((t->cls & W_CUE_N) && k > first && k + 1 < n &&
+		                           (sentence_end_punct(&T[k + 1]) ||
+		                            (T[k + 1].type == T_WORD && (T[k + 1].cls & (W_PREP | W_TIME)) &&
+		                             !(T[k + 1].flags & F_CAP)))))) {
+			/* a noun-like cue (`notes`, `fumed`) only as `X fumed.` or
+			 * `X fumed on Tuesday.` right after the quote */
 			/* in the next sentence only as `Smith said.` standing alone */
 			if (t->sent != T[q].sent && !(k + 1 < n && (sentence_end_punct(&T[k + 1]) ||
 			                                            is_punct(&T[k + 1], ',') ||
@@ -953,6 +1037,18 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 		const struct qtok *t = &T[k];
 		if (t->type == T_QUOTE || sentence_end_punct(t) || t->para != T[q - 1].para)
 			return 0;
+		/* `But, said Solovey, "..."`, `Said Comey, "..."`: the speaker
+		 * after the cue, the quote after its comma */
+		if (t->type == T_WORD && k + 1 < q && !colon && is_punct(&T[q - 1], ',') &&
+		    ((t->cls & W_CUE) || (k == lo && (t->hidden & (W_CUE >> 13)))) &&
+		    !is_participle(text, t) && T[k + 1].type == T_WORD && (T[k + 1].flags & F_CAP) &&
+		    !(T[k + 1].cls & W_TIME) && np_right(qf, k + 1, q - 1) == q - 2 &&
+		    ((t->cls & W_CUE) ? subject_head(qf, k, lo) : QUOTE_NONE) == QUOTE_NONE) {
+			a->cue = a->cue_e = k;
+			a->spk_s = k + 1;
+			a->spk_e = q - 2;
+			return 1;
+		}
 		if (t->type == T_WORD && (t->cls & W_CUE)) {
 			if (is_participle(text, t)) {
 				if (!main_subject(qf, lo, k, &a->spk_s, &a->spk_e))
@@ -984,46 +1080,47 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 
 /* ---- the document ------------------------------------------------------- */
 
+/* Give every token its sentence and paragraph. In a headline in title case
+ * (`Trump Says He Never Pledged ...`) cues are capitalised like every other
+ * word: give them back their cue classes (one pass does both). */
 static void assign_sentences(struct quote_finder *qf, const struct news_sentence *sents,
                              size_t nsents, int base)
 {
-	size_t si = 0;
-	int para = 0;
-	for (size_t k = 0; k < qf->toks.n; k++) {
-		struct qtok *t = &qf->toks.t[k];
-		while (si < nsents && sents[si].end <= t->s)
-			si++;
-		if (si < nsents && sents[si].start <= t->s) {
-			t->sent = base + (int)si;
-			para = (int)sents[si].para;
-		} else {
-			t->sent = -1;
-		}
-		t->para = para;
-	}
-}
-
-/* In a headline in title case (`Trump Says He Never Pledged ...`) cues are
- * capitalised like every other word: give them back their cue classes. */
-static void headline_cues(struct quote_finder *qf)
-{
 	struct qtok *T = qf->toks.t;
-	size_t k = 0;
-	while (k < qf->toks.n) {
-		size_t e = k;
-		int cap = 0, low = 0, hidden = 0;
-		while (e < qf->toks.n && T[e].sent == T[k].sent) {
-			if (T[e].type == T_WORD && T[e].e - T[e].s >= 4) {
-				cap += (T[e].flags & F_CAP) != 0;
-				low += (T[e].flags & F_LOWER) != 0;
+	size_t n = qf->toks.n;
+	size_t si = 0, gs = 0;   /* gs: first token of the current sentence */
+	int para = 0, cap = 0, low = 0;
+	unsigned hidden = 0;
+	for (size_t k = 0; k <= n; k++) {
+		int sent = -1;
+		if (k < n) {
+			struct qtok *t = &T[k];
+			while (si < nsents && sents[si].end <= t->s)
+				si++;
+			if (si < nsents && sents[si].start <= t->s) {
+				sent = base + (int)si;
+				para = (int)sents[si].para;
 			}
-			hidden |= T[e].hidden;
-			e++;
+			t->sent = sent;
+			t->para = para;
 		}
-		if (hidden && T[k].sent >= 0 && cap >= 3 && low * 5 <= cap)
-			for (size_t j = k; j < e; j++)
-				T[j].cls |= (unsigned)T[j].hidden << 13;
-		k = e;
+		if (k > gs && (k == n || sent != T[gs].sent)) {
+			/* the sentence gs..k-1 is complete */
+			if (hidden && T[gs].sent >= 0 && cap >= 3 && low * 5 <= cap)
+				for (size_t j = gs; j < k; j++)
+					T[j].cls |= (unsigned)T[j].hidden << 13;
+			gs = k;
+			cap = low = 0;
+			hidden = 0;
+		}
+		if (k < n) {
+			const struct qtok *t = &T[k];
+			if (t->type == T_WORD && t->e - t->s >= 4) {
+				cap += (t->flags & F_CAP) != 0;
+				low += (t->flags & F_LOWER) != 0;
+			}
+			hidden |= t->hidden;
+		}
 	}
 }
 
@@ -1083,6 +1180,31 @@ static void note_subject(struct quote_finder *qf, struct doc_ctx *c, size_t k, s
 	speaker_name(qf, c, k, last, &off, &len, 1);
 }
 
+/* Whether a quoted fragment is a name or a title rather than words spoken:
+ * every longer word but function words capitalised (`"Morning Joe"`, `"This
+ * Week with George Stephanopoulos"`), only digits, or the value of a markup attribute (`id="..."`). */
+static int is_title_quote(const struct quote_finder *qf, const struct dquote *d)
+{
+	const struct qtok *T = qf->toks.t;
+	if (d->open > 0 && is_punct(&T[d->open - 1], '='))
+		return 1;
+	size_t words = 0, caps = 0, longer = 0, digits = 0;
+	for (size_t k = d->open + 1; k < d->close; k++) {
+		if (T[k].type != T_WORD)
+			continue;
+		words++;
+		digits += (T[k].flags & F_DIGIT) != 0;
+		if (k == d->open + 1 ||
+		    (T[k].e - T[k].s >= 4 && !(T[k].cls & (W_PREP | W_CLAUSE | W_OFFOR | W_DET)))) {
+			longer++;
+			caps += (T[k].flags & F_CAP) != 0;
+		}
+	}
+	if (words && digits == words)
+		return 1;
+	return longer > 0 && caps == longer && words <= 8 && !(T[d->open + 1].cls & W_PRON);
+}
+
 static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 {
 	struct dquote *d = &qf->dq[di];
@@ -1091,6 +1213,7 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	/* what precedes the opening mark in its sentence */
 	size_t lo = d->open;
 	while (lo > 0 && T[lo - 1].para == T[d->open].para && !sentence_end_punct(&T[lo - 1]) &&
+	       (T[lo - 1].sent == T[d->open].sent || T[lo - 1].sent < 0 || T[d->open].sent < 0) &&
 	       !(T[lo - 1].type == T_QUOTE && T[lo - 1].dq < 0 && lo - 1 != d->open &&
 	         T[lo - 1].qdir != Q_APOS && di > 0 && qf->dq[di - 1].close == lo - 1))
 		lo--;
@@ -1155,7 +1278,23 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	}
 	if (!have && !d->unclosed)
 		have = attr_after(qf, text, d->close, lo, &a);
-	if (fragment && !have && is_punct(&T[d->open - 1], ':') &&
+	/* A quote set off by a comma or colon that runs to the end of its
+	 * sentence is the whole of what was said, not a fragment woven into
+	 * reported speech: `Clinton said at a town hall on Monday, "we would
+	 * ..."`, `Sanders shot back, "Secretary Clinton called them out."` */
+	int whole = 0;
+	if (fragment && (is_punct(&T[d->open - 1], ',') || is_punct(&T[d->open - 1], ':')) &&
+	    !d->unclosed) {
+		size_t nx = d->close + 1, nw = 0;
+		for (size_t k = d->open + 1; k < d->close && nw < 4; k++)
+			nw += T[k].type == T_WORD;
+		whole = nw >= 4 && (nx >= qf->toks.n || T[nx].sent != T[d->close].sent ||
+		                    T[nx].para != T[d->close].para || sentence_end_punct(&T[nx]));
+	}
+	if (whole && have)
+		fragment = 0;
+	if (fragment && !have && (is_punct(&T[d->open - 1], ':') ||
+	                          (whole && (T[d->open + 1].flags & F_CAP))) &&
 	    main_subject(qf, lo, d->open - 1, &a.spk_s, &a.spk_e)) {
 		/* `Trump leaned in and boomed: "..."`, `The headline reads: "..."`:
 		 * whoever the sentence is about says what follows the colon */
@@ -1179,6 +1318,25 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	size_t words = 0;
 	for (size_t k = d->open + 1; k < d->close && words < 4; k++)
 		words += T[k].type == T_WORD;
+	if (fragment && !have && whole && is_punct(&T[d->open - 1], ':')) {
+		/* `Rep. Trey Gowdy (R-S.C.): "..."`: a name alone before the colon
+		 * speaks, as in a transcript; `Then, on CNN: "..."` is a quotation
+		 * whose speaker goes unsaid here */
+		fragment = 0;
+		size_t e = np_right(qf, lo, d->open - 1);
+		size_t c = e == QUOTE_NONE ? QUOTE_NONE : e + 1;
+		if (c != QUOTE_NONE && is_punct(&T[c], '(')) {
+			while (c < d->open - 1 && !is_punct(&T[c], ')'))
+				c++;
+			c++;
+		}
+		if (c == d->open - 1 && (T[e].flags & F_CAP)) {
+			a.spk_s = lo;
+			a.spk_e = e;
+			a.cue = a.cue_e = QUOTE_NONE;
+			have = 1;
+		}
+	}
 	if (fragment && !have)
 		return;   /* a scare quote, a title, a term */
 	if (!have) {
@@ -1195,6 +1353,8 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 		if (!have && words < 4)
 			return;
 	}
+	if (fragment && is_title_quote(qf, d))
+		return;   /* on ABC's "This Week", the "Super Tuesday" states */
 	d->kind = fragment ? QUOTE_MIXED : QUOTE_DIRECT;
 	if (have) {
 		d->spk_s = a.spk_s;
@@ -1253,6 +1413,9 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 	size_t main_spk_s = QUOTE_NONE, main_spk_e = QUOTE_NONE;
 	for (size_t v = s; v <= e; v++) {
 		const struct qtok *t = &T[v];
+		/* the cheapest test first: most words are no cue */
+		if (!(t->cls & (W_CUE_S | W_CUE_T | W_CUE_B | W_ACCORD)))
+			continue;
 		if (t->type != T_WORD || t->dq >= 0 || qf->used[v])
 			continue;
 		int according = is_according(text, T, v, e + 1);
@@ -1298,11 +1461,29 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 			} else if (ing) {
 				continue;
 			}
+			if (h == QUOTE_NONE && ss == QUOTE_NONE && v > s + 1 &&
+			    (word_is(text, &T[v - 1], "and") || word_is(text, &T[v - 1], "but") ||
+			     ((T[v - 1].cls & W_SKIP) && v > s + 2 &&
+			      (word_is(text, &T[v - 2], "and") || word_is(text, &T[v - 2], "but"))))) {
+				/* `Ryan said he was not ready, and suggested that ...`: a
+				 * second verb of the sentence's subject */
+				if (main_spk_s != QUOTE_NONE) {
+					ss = main_spk_s;
+					se = main_spk_e;
+				} else if (!main_subject(qf, s, v, &ss, &se)) {
+					ss = se = QUOTE_NONE;
+				}
+			}
 			if (h != QUOTE_NONE) {
 				ss = np_left(qf, text, h, s);
 				se = h;
 			}
-			if (ss != QUOTE_NONE && ss > s && is_punct(&T[ss - 1], ',') && !ing &&
+			if (ss != QUOTE_NONE && ss > s && word_is(text, &T[ss - 1], "as") && !ing &&
+			    v + 3 <= end && is_punct(&T[v + 1], ',')) {
+				/* `As the Times noted, Clinton raised ...` */
+				cs = v + 2;
+				ce = end;
+			} else if (ss != QUOTE_NONE && ss > s && is_punct(&T[ss - 1], ',') && !ing &&
 			    (v >= e || is_punct(&T[v + 1], ',') || sentence_end_punct(&T[v + 1]) ||
 			     (T[v + 1].type == T_WORD && !word_is(text, &T[v + 1], "that") &&
 			      (T[v + 1].cls & (W_PREP | W_TIME | W_CLAUSE | W_OFFOR))))) {
@@ -1340,7 +1521,7 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 				/* X said (that) ...: skip the object of told and adverbials */
 				size_t k = v + 1;
 				size_t that = QUOTE_NONE;
-				for (size_t j = k; j <= e && j < k + 8; j++) {
+				for (size_t j = k; j <= e && j < k + 12; j++) {
 					if (T[j].type != T_WORD && !is_punct(&T[j], ','))
 						break;
 					if (word_is(text, &T[j], "that")) {
@@ -1350,7 +1531,14 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 					if (T[j].cls & W_CUE)
 						break;
 				}
-				if (that != QUOTE_NONE && (that == k || (T[that - 1].type == T_WORD &&
+				/* `said in a telephone interview that`, `said late Wednesday
+				 * that`: an adverbial between the cue and its clause (a gap
+				 * that opens with an object is kept for relatives: `said the
+				 * plan that ...`) */
+				int adverbial = that != QUOTE_NONE && that > k && T[k].type == T_WORD &&
+				                (T[k].cls & (W_PREP | W_TIME)) && !(T[k].flags & F_CAP) &&
+				                !word_is(text, &T[k], "that");
+				if (that != QUOTE_NONE && (that == k || adverbial || (T[that - 1].type == T_WORD &&
 				                           (T[that - 1].cls & (W_TIME | W_OBJ | W_NOUN_P | W_NOUN_S)) ) ||
 				                           is_cap(&T[that - 1]) || is_punct(&T[that - 1], ','))) {
 					k = that + 1;
@@ -1406,6 +1594,12 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 							ce = b - 2;
 							break;
 						}
+					}
+					if (is_punct(&T[j], ',') && j + 2 < end &&
+					    (word_is(text, &T[j + 1], "but") || word_is(text, &T[j + 1], "and")) &&
+					    T[j + 2].type == T_WORD && (T[j + 2].cls & W_CUE)) {
+						ce = j - 1;   /* `..., but said, "..."`: a second attribution */
+						break;
 					}
 					if ((is_punct(&T[j], ',') || word_is(text, &T[j], "and")) &&
 					    T[j + 1].type == T_WORD &&
@@ -1515,7 +1709,6 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 		quote_tokenize(qf->lex, text, from, to, &qf->toks);
 		if (qf->toks.n) {
 			assign_sentences(qf, sents + si0, si - si0, (int)si0);
-			headline_cues(qf);
 			mark_directions(qf, text);
 			pair_quotes(qf, text);
 			if (qf->nnames > QUOTE_MAX_NAMES) {

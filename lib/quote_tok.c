@@ -28,7 +28,8 @@ static const struct { const char *words; unsigned cls; } function_words[] = {
 	 " had", W_SKIP},
 	{"that which who whom whose when while because if as after before since so"
 	 " yet and but or nor than though although whether where why how what"
-	 " however meanwhile instead until unless", W_CLAUSE},
+	 " however meanwhile instead until unless moreover furthermore nevertheless"
+	 " nonetheless therefore thus indeed besides likewise additionally", W_CLAUSE},
 	{"in on at to from with by about into over under against during without"
 	 " within through between among per via like upon near across toward towards"
 	 " behind beyond amid despite out up down off away back around", W_PREP},
@@ -41,19 +42,34 @@ static const struct { const char *words; unsigned cls; } function_words[] = {
 	{"him her them me us reporters journalists lawmakers congress colleagues"
 	 " supporters voters viewers listeners members senators", W_OBJ},
 	{"is was were be been being are am", W_AUX},
+	{"according", W_ACCORD},
 };
 
+/* Kept small (12 bytes, a few thousand slots) so that the table every word
+ * is looked up in stays in the first-level cache. */
 struct wslot {
-	unsigned long hash;
-	unsigned key_off;   /* into words arena */
-	unsigned char key_len;
+	unsigned hash;
 	unsigned cls;
+	unsigned short key_off;   /* into words arena */
+	unsigned char key_len;
 };
 
 /* byte classes of ASCII for the tokenizer's inner loop */
 enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_DIGIT = 8 };
 
+/* A word's shape for the lexicon prefilter: its first and last bytes
+ * (folded) and its length, hashed into a bit set of QUOTE_SHAPE_BITS. Most
+ * words of a text have a shape no listed word has and skip the lookup. */
+#define QUOTE_SHAPE_BITS 8192
+
+static inline unsigned word_shape(unsigned char first, unsigned char last, size_t n)
+{
+	return ((unsigned)first * 31u + (unsigned)last * 7u + (unsigned)n * 1021u) %
+	       QUOTE_SHAPE_BITS;
+}
+
 struct quote_lexicon {
+	unsigned char shapes[QUOTE_SHAPE_BITS / 8];
 	unsigned char bclass[256];
 	unsigned char fold[256]; /* ASCII lower case, other bytes as they are */
 	struct wslot *slots;
@@ -61,24 +77,29 @@ struct quote_lexicon {
 	struct nbuf words;
 };
 
-static unsigned long word_hash(const char *s, size_t n)
+static unsigned word_hash(const char *s, size_t n)
 {
-	unsigned long h = 2166136261u;
+	unsigned h = 2166136261u;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
 }
 
 static inline struct wslot *table_slot_hashed(const struct quote_lexicon *qf, const char *s,
-                                       size_t n, unsigned long hash)
+                                              size_t n, unsigned hash)
 {
 	size_t mask = qf->nslots - 1;
 	for (size_t i = hash & mask;; i = (i + 1) & mask) {
 		struct wslot *w = &qf->slots[i];
 		if (w->key_len == 0)
 			return w;
+		if (w->hash != hash || w->key_len != n)
+			continue;
 		const char *key = qf->words.data + w->key_off;
-		if (w->hash == hash && w->key_len == n && key[0] == s[0] && memcmp(key, s, n) == 0)
+		size_t k = 0;
+		while (k < n && key[k] == s[k])
+			k++;
+		if (k == n)
 			return w;
 	}
 }
@@ -87,11 +108,16 @@ static void table_add(struct quote_lexicon *qf, const char *s, size_t n, unsigne
 {
 	if (n == 0 || n > 40)
 		return;
-	unsigned long h = word_hash(s, n);
+	unsigned h = word_hash(s, n);
 	struct wslot *w = table_slot_hashed(qf, s, n, h);
 	if (w->key_len == 0) {
+		if (qf->words.len + n > 0xffff)
+			return;   /* the lists are far smaller than this */
 		w->hash = h;
-		w->key_off = (unsigned)qf->words.len;
+		w->key_off = (unsigned short)qf->words.len;
+		unsigned sh = word_shape(qf->fold[(unsigned char)s[0]],
+		                         qf->fold[(unsigned char)s[n - 1]], n);
+		qf->shapes[sh / 8] |= (unsigned char)(1u << (sh % 8));
 		w->key_len = (unsigned char)n;
 		nbuf_add(&qf->words, s, n);
 	}
@@ -151,7 +177,7 @@ struct quote_lexicon *quote_lexicon_new(void)
 		qf->bclass[b] = k;
 		qf->fold[b] = (unsigned char)(k & B_UPPER ? b + 32 : b);
 	}
-	qf->nslots = 16384;
+	qf->nslots = 2048;   /* about 900 words: a load under one half */
 	qf->slots = news_xcalloc(qf->nslots, sizeof *qf->slots);
 	for (size_t i = 0; i < sizeof function_words / sizeof function_words[0]; i++)
 		table_add_words(qf, function_words[i].words, function_words[i].cls);
@@ -292,7 +318,7 @@ static inline void add_token(struct quote_tokens *out, size_t s, size_t e, unsig
 struct word_scan {
 	char low[WORD_MAX];
 	size_t n;
-	unsigned long hash;
+	unsigned hash;
 };
 
 static void classify_word(const struct quote_lexicon *qf, const char *text, struct qtok *t,
@@ -329,14 +355,27 @@ static void classify_word(const struct quote_lexicon *qf, const char *text, stru
 	}
 }
 
-static inline void scan_byte(const struct quote_lexicon *qf, struct word_scan *w,
-                             unsigned char c)
+/* Fold and hash the word text[s..e) once it is read (a word too long for
+ * any list is left unhashed: classify_word skips its lookup). */
+static inline void scan_word(const struct quote_lexicon *qf, struct word_scan *w,
+                             const char *text, size_t s, size_t e)
 {
-	c = qf->fold[c];
-	w->hash = (w->hash ^ c) * 16777619u;
-	if (w->n < WORD_MAX)
-		w->low[w->n] = (char)c;
-	w->n++;
+	w->n = e - s;
+	if (w->n > WORD_MAX)
+		return;
+	unsigned sh = word_shape(qf->fold[(unsigned char)text[s]],
+	                         qf->fold[(unsigned char)text[e - 1]], w->n);
+	if (!(qf->shapes[sh / 8] & (1u << (sh % 8)))) {
+		w->n = WORD_MAX + 1;   /* in no list: no lookup */
+		return;
+	}
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < w->n; i++) {
+		unsigned char c = qf->fold[(unsigned char)text[s + i]];
+		w->low[i] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	w->hash = h;
 }
 
 /* Abbreviations whose period belongs to the word (Gen. James Jones). */
@@ -405,25 +444,18 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 		/* a word: letters and digits, joined by apostrophes, hyphens and
 		 * periods when a letter follows (O'Brien, US-led, U.S.) */
 		size_t s = i, dots = 0;
-		struct word_scan w;
-		w.n = 0;
-		w.hash = 2166136261u;
-		for (size_t b = 0; b < adv; b++)
-			scan_byte(qf, &w, (unsigned char)text[i + b]);
 		i += adv;
 		while (i < len) {
-			unsigned char c = (unsigned char)text[i];
-			if (qf->bclass[c]) {
-				scan_byte(qf, &w, c);
+			/* the common case first: a run of ASCII letters and digits */
+			while (i < len && qf->bclass[(unsigned char)text[i]])
 				i++;
-				continue;
-			}
+			if (i >= len)
+				break;
+			unsigned char c = (unsigned char)text[i];
 			if (c < 0x80 && c != '\'' && c != '-' && c != '.')
 				break;   /* a space or punctuation ends the word */
 			size_t a = classify_char(text, len, i, &kind, &ch, &curly);
 			if (kind == 0) {
-				for (size_t b = 0; b < a; b++)
-					scan_byte(qf, &w, (unsigned char)text[i + b]);
 				i += a;
 				continue;
 			}
@@ -440,8 +472,6 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 					if (k2 == 0) {
 						if (kind == 2 && ch == '.')
 							dots++;
-						for (size_t b = 0; b < a; b++)
-							scan_byte(qf, &w, (unsigned char)text[i + b]);
 						i = j;
 						continue;
 					}
@@ -455,10 +485,10 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 		                                   is_title_abbrev(text + s, i - s)) ||
 		                                  (i - s == 1 && quote_is_upper((unsigned char)text[s]) &&
 		                                   i + 2 < len && text[i + 1] == ' ' &&
-		                                   quote_is_upper((unsigned char)text[i + 2])))) {
-			scan_byte(qf, &w, '.');
+		                                   quote_is_upper((unsigned char)text[i + 2]))))
 			i++;
-		}
+		struct word_scan w;
+		scan_word(qf, &w, text, s, i);
 		add_token(out, s, i, T_WORD, 0, 0);
 		classify_word(qf, text, &out->t[out->n - 1], &w);
 	}

@@ -30,7 +30,8 @@ enum {
 	W_CUE_T = 1 << 14,    /* told: an object, then a clause */
 	W_CUE_D = 1 << 15,    /* asked, called: quotes and fragments only */
 	W_CUE_B = 1 << 16,    /* think, believe, show: a clause after, no quotes */
-	W_CUE_N = 1 << 17     /* notes, claims: cues only right after a quote */
+	W_CUE_N = 1 << 17,    /* notes, claims: cues only right after a quote */
+	W_ACCORD = 1 << 18    /* according (to): kept when capitalised */
 };
 #define W_CUE (W_CUE_S | W_CUE_T | W_CUE_D)
 

@@ -212,3 +212,99 @@ q() {
 	run q 'Trump gestured to the crowd, then leaned in and boomed: "We will defeat her in November."'
 	[[ $output == "direct | Trump | We will defeat her in November." ]]
 }
+
+@test "running news-quotes twice gives what running it once gives" {
+	printf '%s\n' '"We will win," Mr. Smith said. Officials said the talks would resume.' > doc.txt
+	news-quotes doc.txt > once.tsv
+	news-quotes once.tsv > twice.tsv
+	[ "$(grep -c $'\tquote\t' once.tsv)" -eq 2 ]
+	cmp once.tsv twice.tsv
+	news-split doc.txt | news-quotes | news-quotes | check_invariant
+}
+
+@test "a speaker mention holding a NUL byte is written whole" {
+	printf '"We will win," Mr. Sm\0ith said.\n' > nul.txt
+	run -0 bash -c "news-quotes nul.txt | grep -a \$'\\tquote\\t' | cut -f 8,9 | tr '\\0' @"
+	[[ $output == $'Mr. Sm@ith\tMr. Sm@ith' ]]
+}
+
+@test "a quote set off by a comma that ends its sentence is direct, not a fragment" {
+	run q 'Clinton said at a town hall on Monday, "we would be looking at something much worse."'
+	[[ $output == "direct | Clinton | we would be looking at something much worse." ]]
+	run q 'Sanders shot back, "Secretary Clinton called them out. Oh my goodness."'
+	[[ $output == "direct | Sanders | Secretary Clinton called them out. Oh my goodness." ]]
+	run q 'Zebari said authorities were "in a race against the clock" on Monday.'
+	[[ $output == "mixed | Zebari | in a race against the clock" ]]
+}
+
+@test "a subject behind its owner: the person, not the owner" {
+	run q $'Trump\'s spokeswoman Hope Hicks hit back: "The report is false and we will sue."'
+	[[ $output == "direct | Hope Hicks | The report is false and we will sue." ]]
+}
+
+@test "manner-of-speaking cues after a quote, and an abbreviation's period inside the attribution" {
+	run q '"They would have gone to the only bill with bipartisan support," Toomey fumed on Tuesday.'
+	[[ $output == "direct | Toomey | They would have gone to the only bill with bipartisan support," ]]
+	run q '"All the way to the White House!" the sign read.'
+	[[ $output == "direct | the sign | All the way to the White House!" ]]
+	run q '"So let me make it perfectly clear," Senate Majority Leader Mitch McConnell, R-Ky., said.'
+	[[ $output == "direct | Mitch McConnell | So let me make it perfectly clear," ]]
+}
+
+@test "subjects past participial asides, time words and sentence-initial determiners" {
+	run q 'Fiorina, speaking to Iowans, said, "Last time I looked, you hadn'\''t started voting yet."'
+	[[ $output == "direct | Fiorina | Last time I looked, you hadn't started voting yet." ]]
+	run q 'Priebus later Thursday told Fox News: "Both men are meeting next week to talk about it."'
+	[[ $output == "direct | Priebus | Both men are meeting next week to talk about it." ]]
+	run q 'The campaign shrugged off the comments, saying, "Nobody on the team has ever asked for it."'
+	[[ $output == "direct | The campaign | Nobody on the team has ever asked for it." ]]
+}
+
+@test "inverted attributions before a quote, a quote in the sentence after an abbreviation" {
+	run q 'But, said Solovey, "I do not want to drum up conflict with him."'
+	[[ $output == "direct | Solovey | I do not want to drum up conflict with him." ]]
+	run q 'Said Comey, "The thought that an error on our part is connected to this is painful."'
+	[[ $output == "direct | Comey | The thought that an error on our part is connected to this is painful." ]]
+	run q '"I understand disagreeing with him," said Sen. Lindsey Graham, R-S.C. "I get that. But he is dishonoring that support."'
+	[[ $output == *"direct | Lindsey Graham | I get that. But he is dishonoring that support."* ]]
+	run q 'Huma Abedin, vice chairwoman for the campaign, emailed supporters, telling them, "I am a proud Muslim and you do not have to share my faith."'
+	[[ $output == "direct | Huma Abedin | I am a proud Muslim and you do not have to share my faith." ]]
+}
+
+@test "a whole quote after a colon: a transcript's name speaks, else the last speaker" {
+	run q 'Rep. Trey Gowdy (R-S.C.): "I have not heard anyone other than you ever cite that figure."'
+	[[ $output == "direct | Trey Gowdy | I have not heard anyone other than you ever cite that figure." ]]
+	run q 'He told CNN in October that it was a mistake. Then, later that month on CNN: "I have never said we made a mistake going in."'
+	[[ $output == *"direct | He | I have never said we made a mistake going in."* ]]
+}
+
+@test "discourse adverbs are no speakers; a title-case headline's subject behind its auxiliaries" {
+	run q 'Moreover, Jeffrey Sachs, director of the institute, noted that most of those plans run only to 2030.'
+	[[ $output == "indirect | Jeffrey Sachs | most of those plans run only to 2030" ]]
+	run q $'Trump May Not Have Suggested A Muslim Registry\n\nThe story went on.'
+	[[ $output == "indirect | Trump | A Muslim Registry" ]]
+}
+
+@test "a second verb of the same subject, and 'as X noted, ...'" {
+	run q 'On Thursday, Ryan said he was "not ready" to support the campaign, and suggested that Trump needs to take the first steps.'
+	[[ $output == *"indirect | Ryan | Trump needs to take the first steps"* ]]
+	run q 'As Smith said, the plan will not work.'
+	[[ $output == "indirect | Smith | the plan will not work" ]]
+}
+
+@test "poll shares as speakers; a reported clause ends before ', but added'" {
+	run q 'Six in 10 say he is at least somewhat decisive.'
+	[[ $output == "indirect | Six in 10 | he is at least somewhat decisive" ]]
+	run q 'Boreing said the members will still meet for drinks and speakers, but added the group will change.'
+	[[ $output == *"indirect | Boreing | the members will still meet for drinks and speakers"* ]]
+	[[ $output == *"indirect | Boreing | the group will change"* ]]
+}
+
+@test "titles of shows and works, and markup values, are not quoted speech" {
+	run q 'The economy is not working for most people, Christie said on ABC'\''s "This Week with George Stephanopoulos."'
+	[[ $output != *"mixed"* ]]
+	run q 'Sanders said he recently deployed staff to all 11 of the "Super Tuesday" states.'
+	[[ $output != *"mixed"* ]]
+	run q 'Zebari said authorities were "in a race against the clock" on Monday.'
+	[[ $output == "mixed | Zebari | in a race against the clock" ]]
+}
