@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "record.h"
 
 void news_doc_init(struct news_doc *d)
 {
@@ -175,7 +176,32 @@ long news_doc_sentence_at(const struct news_doc *d, size_t pos)
 /* Records sort by sentence, then sentence records first, then start, then
  * arrival; so a program's records land after the sentence they belong to,
  * and records already in the stream keep their order. */
-static int record_cmp_direct(const struct news_record *a, const struct news_record *b)
+/* The kind field (the third) of a stored record line. */
+static struct news_field kind_of(const struct news_doc *d, const struct news_record *r)
+{
+	const char *line = news_record_line(d, r), *end = line + r->line_len;
+	const char *k = memchr(line, '\t', r->line_len);
+	k = k ? memchr(k + 1, '\t', (size_t)(end - k - 1)) : NULL;
+	if (!k)
+		return (struct news_field){"", 0};
+	k++;
+	const char *stop = memchr(k, '\t', (size_t)(end - k));
+	return (struct news_field){k, (size_t)((stop ? stop : end) - k)};
+}
+
+static int kind_cmp(const struct news_doc *d, const struct news_record *a,
+                    const struct news_record *b)
+{
+	struct news_field ka = kind_of(d, a), kb = kind_of(d, b);
+	size_t n = ka.len < kb.len ? ka.len : kb.len;
+	int c = memcmp(ka.p, kb.p, n);
+	if (c)
+		return c < 0 ? -1 : 1;
+	return ka.len < kb.len ? -1 : ka.len > kb.len;
+}
+
+static int record_cmp_direct(const struct news_doc *d, const struct news_record *a,
+                             const struct news_record *b)
 {
 	if (a->loose != b->loose)
 		return a->loose ? 1 : -1;
@@ -187,15 +213,24 @@ static int record_cmp_direct(const struct news_record *a, const struct news_reco
 		return a->is_sentence ? -1 : 1;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
-	if (a->added != b->added)
-		return a->added ? 1 : -1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;   /* the enclosing span first */
+	int k = kind_cmp(d, a, b);
+	if (k)
+		return k;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* qsort has no context argument: sort an array of (record, doc) pairs. */
+struct sort_item {
+	const struct news_record *r;
+	const struct news_doc *d;
+};
+
 static int record_cmp(const void *pa, const void *pb)
 {
-	return record_cmp_direct(*(const struct news_record *const *)pa,
-	                         *(const struct news_record *const *)pb);
+	const struct sort_item *a = pa, *b = pb;
+	return record_cmp_direct(a->d, a->r, b->r);
 }
 
 /* Single-threaded writers: skip stdio's per-call locking where glibc
@@ -299,17 +334,17 @@ void news_doc_write(const struct news_doc *d, FILE *out)
 	 * order to a sorted stream): check before sorting. */
 	int sorted = 1;
 	for (size_t i = 1; i < d->nrecs && sorted; i++)
-		if (record_cmp_direct(&d->recs[i - 1], &d->recs[i]) > 0)
+		if (record_cmp_direct(d, &d->recs[i - 1], &d->recs[i]) > 0)
 			sorted = 0;
-	const struct news_record **order = NULL;
+	struct sort_item *order = NULL;
 	if (!sorted) {
 		order = news_xmalloc(d->nrecs * sizeof *order);
 		for (size_t i = 0; i < d->nrecs; i++)
-			order[i] = &d->recs[i];
+			order[i] = (struct sort_item){&d->recs[i], d};
 		qsort(order, d->nrecs, sizeof *order, record_cmp);
 	}
 	for (size_t i = 0; i < d->nrecs; i++) {
-		const struct news_record *r = order ? order[i] : &d->recs[i];
+		const struct news_record *r = order ? order[i].r : &d->recs[i];
 		if (r->rendered) {
 			write_sentence(d, r, out);
 			continue;

@@ -3,8 +3,11 @@
  * Programs work a document at a time: the reader fills a news_doc (the text,
  * the doc record's fields, the sentences, every record that followed the doc
  * record), the program adds its own records with news_doc_add(), and
- * news_doc_write() prints the doc record and all records ordered by sentence,
- * then start, records already in the stream first on ties. Records a program
+ * news_doc_write() prints the doc record and all records in one canonical
+ * order: by sentence (its sentence record first), start, end descending (an
+ * enclosing span before what it encloses), kind, then arrival. The order does
+ * not depend on which program added a record, so filters commute and are
+ * idempotent. Records a program
  * does not own pass through byte for byte. */
 #ifndef NEWS_DOC_H
 #define NEWS_DOC_H

@@ -8,7 +8,8 @@
 #include "buf.h"
 
 _Static_assert(NEWS_RX_CASELESS == PCRE2_CASELESS && NEWS_RX_DOTALL == PCRE2_DOTALL &&
-               NEWS_RX_EXTENDED == PCRE2_EXTENDED && NEWS_RX_MULTILINE == PCRE2_MULTILINE,
+               NEWS_RX_EXTENDED == PCRE2_EXTENDED && NEWS_RX_MULTILINE == PCRE2_MULTILINE &&
+               NEWS_RX_ANCHORED == PCRE2_ANCHORED,
                "NEWS_RX_* must equal pcre2's option bits");
 
 struct news_rx {

@@ -17,6 +17,8 @@ struct news_rx;
 #define NEWS_RX_DOTALL    0x00000020u
 #define NEWS_RX_EXTENDED  0x00000080u
 #define NEWS_RX_MULTILINE 0x00000400u
+/* Anchored at compile time: the JIT honours only this form of anchoring. */
+#define NEWS_RX_ANCHORED  0x80000000u
 
 /* Compile pattern with extra pcre2 options (NEWS_RX_* or PCRE2_*). A pattern
  * that does not compile is a programming error: message on stderr, abort. */

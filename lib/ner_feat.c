@@ -1,0 +1,499 @@
+/* ner_feat: see ner_feat.h. */
+#include "ner_feat.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+const char *const ner_type_names[NER_NTYPES] = {"PERSON", "ORG", "LOC", "MISC"};
+
+/* ------------------------------------------------------------ gazetteer */
+
+void ner_gaz_init(struct ner_gaz *g)
+{
+	ner_map_init(&g->map);
+	g->first = ner_xcalloc(NER_GAZ_FILTER_BITS / 64, sizeof *g->first);
+	g->maxlen = 0;
+}
+
+void ner_gaz_free(struct ner_gaz *g)
+{
+	ner_map_free(&g->map);
+	free(g->first);
+	g->first = NULL;
+}
+
+static const uint32_t letter_bits[26] = {
+	['c' - 'a'] = NER_G_COUNTRY, ['d' - 'a'] = NER_G_DEMONYM, ['g' - 'a'] = NER_G_GIVEN,
+	['k' - 'a'] = NER_G_COMPANY, ['l' - 'a'] = NER_G_LOCATION, ['m' - 'a'] = NER_G_MISC,
+	['o' - 'a'] = NER_G_ORG, ['p' - 'a'] = NER_G_PERSON, ['r' - 'a'] = NER_G_REGION,
+	['s' - 'a'] = NER_G_PNAME, ['t' - 'a'] = NER_G_CITY, ['w' - 'a'] = NER_G_CAPWORD,
+};
+
+static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits,
+                    struct ner_toks *tv)
+{
+	tv->n = 0;
+	ner_tokenize(name, 0, n, tv);
+	if (!tv->n)
+		return;
+	uint64_t h = NER_HASH_INIT;
+	for (size_t i = 0; i < tv->n; i++) {
+		if (i)
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, name + tv->t[i].start, tv->t[i].end - tv->t[i].start);
+		uint32_t *v = ner_map_put(&g->map, h);
+		*v |= i + 1 == tv->n ? (bits | NER_G_ENTRY) : NER_G_PREFIX;
+		if (i == 0) {
+			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+			g->first[b / 64] |= 1ULL << (b % 64);
+		}
+	}
+	if (tv->n > g->maxlen)
+		g->maxlen = (unsigned)tv->n;
+}
+
+static void gaz_add(struct ner_gaz *g, const char *data, size_t len, uint32_t fixed)
+{
+	struct ner_toks tv = {0};
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - data) : len;
+		const char *line = data + i;
+		size_t ll = e - i;
+		i = e + 1;
+		if (!ll || line[0] == '#')
+			continue;
+		const char *tab = memchr(line, '\t', ll);
+		size_t nn = tab ? (size_t)(tab - line) : ll;
+		uint32_t bits = fixed;
+		if (tab && !fixed)
+			for (const char *p = tab + 1; p < line + ll; p++)
+				if (*p >= 'a' && *p <= 'z')
+					bits |= letter_bits[*p - 'a'];
+		if (bits)
+			gaz_put(g, line, nn, bits, &tv);
+		/* web and social text writes places and first names in lower case */
+		uint32_t lowbits = bits & (NER_G_COUNTRY | NER_G_CITY | NER_G_REGION | NER_G_GIVEN);
+		if (lowbits && nn < 64) {
+			char low[64];
+			int changed = 0;
+			for (size_t k = 0; k < nn; k++) {
+				char c = line[k];
+				if (c >= 'A' && c <= 'Z') {
+					c = (char)(c + 32);
+					changed = 1;
+				}
+				low[k] = c;
+			}
+			if (changed)
+				gaz_put(g, low, nn, lowbits | NER_G_FOLDED, &tv);
+		}
+	}
+	ner_toks_free(&tv);
+}
+
+void ner_gaz_add_tsv(struct ner_gaz *g, const char *data, size_t len)
+{
+	gaz_add(g, data, len, 0);
+}
+
+void ner_gaz_add_list(struct ner_gaz *g, const char *data, size_t len, uint32_t bits)
+{
+	gaz_add(g, data, len, bits);
+}
+
+uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
+                        const struct ner_tok *t, size_t i, size_t j)
+{
+	uint64_t h = NER_HASH_INIT;
+	for (size_t k = i; k < j; k++) {
+		if (k > i)
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, text + t[k].start, t[k].end - t[k].start);
+	}
+	uint32_t *v = ner_map_get(&g->map, h);
+	return v && (*v & NER_G_ENTRY) ? *v & ~(NER_G_ENTRY | NER_G_PREFIX) : 0;
+}
+
+/* ------------------------------------------------------------ sentences */
+
+void ner_sent_init(struct ner_sent *s)
+{
+	memset(s, 0, sizeof *s);
+}
+
+void ner_sent_free(struct ner_sent *s)
+{
+	free(s->word);
+	free(s->shape);
+	free(s->affix);
+	free(s->gaz_b);
+	free(s->gaz_i);
+	free(s->gaz_1);
+	free(s->gaz_end);
+	free(s->init);
+	free(s->cand);
+	free(s->cont);
+	free(s->hashed);
+	free(s->lowcand);
+	free(s->label);
+	ner_sent_init(s);
+}
+
+/* Lower-case words that start or continue names: de, van, al, bin ... */
+static int is_particle(const char *w, size_t n)
+{
+	switch (n) {
+	case 1:
+		return w[0] == 'y';
+	case 2:
+		switch (w[0]) {
+		case 'd': return strchr("eiau", w[1]) != NULL;
+		case 'a': case 'e': return w[1] == 'l';
+		case 'l': return w[1] == 'a' || w[1] == 'e';
+		case 's': return w[1] == 't';
+		default: return 0;
+		}
+	case 3:
+		if (w[0] == 'v')
+			return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
+		if (w[0] == 'd')
+			return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
+			       !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
+		return !memcmp(w, "bin", 3) || !memcmp(w, "ibn", 3) || !memcmp(w, "ben", 3) ||
+		       !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3) || !memcmp(w, "abu", 3);
+	case 5:
+		return !memcmp(w, "della", 5);
+	default:
+		return 0;
+	}
+}
+
+static int is_connector(const char *w, size_t n)
+{
+	static const char *const words[] = {"of", "and", "the", "for", "on", "upon", "in", "at",
+	                                    "des", "del", "der", "von", "van", "du", "de", "da",
+	                                    "la", "le", "y", "e", "al", "el", "bin", "ibn", "ben",
+	                                    "to", "am", "an", "dos", "das", "di", NULL};
+	return n <= 4 && ner_in_list(words, w, n);
+}
+
+/* Word hash over the lower-cased word with digits as 0; shape hash over
+ * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes. */
+static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *word,
+                         uint64_t *shape, uint64_t *affix)
+{
+	char low[48], shp[16];
+	size_t nl = 0, ns = 0, nchars = 0;
+	size_t cstart[48];
+	size_t i = t->start;
+	char last = 0;
+	while (i < t->end) {
+		unsigned c;
+		size_t k = ner_utf8_step(text, t->end, i, &c);
+		char cls;
+		if (c < 128) {
+			unsigned char b = (unsigned char)c;
+			if (b >= 'A' && b <= 'Z') { cls = 'X'; b = (unsigned char)(b + 32); }
+			else if (b >= 'a' && b <= 'z') cls = 'x';
+			else if (b >= '0' && b <= '9') { cls = 'd'; b = '0'; }
+			else cls = (char)b;
+			if (nl < sizeof low - 1) {
+				if (nchars < 48)
+					cstart[nchars] = nl;
+				low[nl++] = (char)b;
+				nchars++;
+			}
+		} else {
+			utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)c);
+			cls = cat == UTF8PROC_CATEGORY_LU ? 'X' : cat == UTF8PROC_CATEGORY_LL ? 'x' : 'u';
+			unsigned lc = (unsigned)utf8proc_tolower((utf8proc_int32_t)c);
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t el = utf8proc_encode_char((utf8proc_int32_t)lc, enc);
+			if (nl + (size_t)el < sizeof low - 1) {
+				if (nchars < 48)
+					cstart[nchars] = nl;
+				memcpy(low + nl, enc, (size_t)el);
+				nl += (size_t)el;
+				nchars++;
+			}
+		}
+		if (cls != last && ns < sizeof shp)
+			shp[ns++] = cls;
+		last = cls;
+		i += k;
+	}
+	*word = ner_hash(NER_HASH_INIT, low, nl);
+	*shape = ner_hash(NER_HASH_INIT, shp, ns);
+	size_t nc = nchars < 48 ? nchars : 48;
+	for (size_t a = 0; a < 3; a++) {
+		size_t len = a + 1 < nc ? cstart[a + 1] : nl;
+		affix[a] = a + 1 < nc ? ner_hash(a + 1, low, len) : 0;
+	}
+	for (size_t a = 0; a < 4; a++) {
+		size_t from = a + 1 < nc ? cstart[nc - (a + 1)] : 0;
+		affix[3 + a] = a + 1 < nc ? ner_hash(a + 11, low + from, nl - from) : 0;
+	}
+}
+
+#define GROW(p, n) ((p) = ner_xrealloc((p), (n) * sizeof *(p)))
+
+void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                      const struct ner_tok *t, size_t n)
+{
+	if (n > s->cap) {
+		s->cap = n + n / 2 + 16;
+		GROW(s->word, s->cap);
+		GROW(s->shape, s->cap);
+		GROW(s->affix, 7 * s->cap);
+		GROW(s->gaz_b, s->cap);
+		GROW(s->gaz_i, s->cap);
+		GROW(s->gaz_1, s->cap);
+		GROW(s->gaz_end, s->cap);
+		GROW(s->init, s->cap);
+		GROW(s->cand, s->cap);
+		GROW(s->cont, s->cap);
+		GROW(s->hashed, s->cap);
+		GROW(s->lowcand, s->cap);
+		GROW(s->label, s->cap);
+	}
+	s->text = text;
+	s->t = t;
+	s->n = n;
+	int seen_word = 0;
+	for (size_t i = 0; i < n; i++) {
+		s->hashed[i] = 0;
+		s->init[i] = !seen_word && (t[i].flags & NER_TF_ALPHA);
+		if (t[i].flags & (NER_TF_ALPHA | NER_TF_DIGIT))
+			seen_word = 1;
+		unsigned f = t[i].flags;
+		s->cand[i] = (f & (NER_TF_CAP | NER_TF_ALLCAPS)) ||
+		             is_particle(text + t[i].start, t[i].end - t[i].start);
+		s->lowcand[i] = 0;
+		/* a lower-case word continues a name only as a connector: Bank of
+		 * America, Jaap de Hoop Scheffer; other tokens are O after a name */
+		s->cont[i] = !(f & NER_TF_LOWER) || (f & NER_TF_DIGIT) || s->cand[i] ||
+		             is_connector(text + t[i].start, t[i].end - t[i].start);
+		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
+		s->gaz_end[i] = i;
+		s->label[i] = NER_O;
+	}
+	/* Longest gazetteer phrase from each capitalised token (and lower-case
+	 * word: the folded entries of places and first names). */
+	for (size_t i = 0; i < n; i++) {
+		if (!s->cand[i] && !(t[i].flags & (NER_TF_DIGIT | NER_TF_LOWER)))
+			continue;
+		/* lower-case words of one or two letters are no place or name */
+		if (!s->cand[i] && t[i].end - t[i].start < 3)
+			continue;
+		uint64_t h = NER_HASH_INIT;
+		uint32_t best = 0;
+		size_t best_end = i;
+		for (size_t j = i; j < n && j - i < g->maxlen; j++) {
+			if (j > i)
+				h = ner_hash(h, " ", 1);
+			h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
+			if (j == i) {
+				uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+				if (!(g->first[b / 64] & (1ULL << (b % 64))))
+					break;
+			}
+			uint32_t *v = ner_map_get(&g->map, h);
+			if (!v)
+				break;
+			if (*v & NER_G_ENTRY) {
+				best = *v & ~(NER_G_ENTRY | NER_G_PREFIX);
+				best_end = j + 1;
+				if (j == i)
+					s->gaz_1[i] = best;
+			}
+			if (!(*v & NER_G_PREFIX))
+				break;
+		}
+		if ((best & NER_G_FOLDED) && !s->cand[i]) {
+			s->cand[i] = 1;
+			s->cont[i] = 1;
+			s->lowcand[i] = 1;
+		}
+		s->gaz_end[i] = best_end;
+		if (best_end > i + 1) {
+			s->gaz_b[i] |= best;
+			for (size_t k = i + 1; k < best_end; k++)
+				s->gaz_i[k] |= best;
+		} else if (best_end == i + 1) {
+			s->gaz_b[i] |= best;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ features */
+
+enum tmpl {
+	F_BIAS = 1, F_WORD, F_SHAPE, F_AFFIX, F_WPREV, F_WNEXT, F_WPREV2, F_WNEXT2,
+	F_SPREV, F_SNEXT, F_SPREV_S, F_S_SNEXT, F_WPREV_W, F_W_WNEXT, F_INIT_SHAPE,
+	F_INIT_WORD, F_GAZ_B, F_GAZ_I, F_GAZ_PREV, F_GAZ_NEXT, F_GAZ_1, F_POSS,
+	F_LPREV, F_LPREV2, F_LPREV_W, F_LPREV_S, F_SPACE_PREV, F_LEN, F_WPREV_S,
+	F_LPREV_G, F_LOWCAND, F_RUN, F_RUN_W
+};
+
+static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t mask)
+{
+	return (uint32_t)ner_mix(tmpl * 0x9e3779b97f4a7c15ULL ^ a ^ (b * 0xbf58476d1ce4e5b9ULL)) & mask;
+}
+
+static const uint64_t BOS = 0x1234567, EOS = 0x7654321;
+
+/* Token hashes are computed when a token or its neighbour is scored: most
+ * tokens never are. */
+static void ensure_hashes(struct ner_sent *s, size_t i)
+{
+	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
+	for (size_t k = a; k < b; k++)
+		if (!s->hashed[k]) {
+			token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], &s->affix[7 * k]);
+			s->hashed[k] = 1;
+		}
+}
+
+size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
+                    uint32_t mask, uint32_t *out)
+{
+	size_t n = 0;
+	ensure_hashes(s, i);
+	uint64_t w = s->word[i], sh = s->shape[i];
+	uint64_t wp = i > 0 ? s->word[i - 1] : BOS, wn = i + 1 < s->n ? s->word[i + 1] : EOS;
+	uint64_t wp2 = i > 1 ? s->word[i - 2] : BOS, wn2 = i + 2 < s->n ? s->word[i + 2] : EOS;
+	uint64_t sp = i > 0 ? s->shape[i - 1] : BOS, sn = i + 1 < s->n ? s->shape[i + 1] : EOS;
+	out[n++] = bucket(F_BIAS, 0, 0, mask);
+	out[n++] = bucket(F_WORD, w, 0, mask);
+	out[n++] = bucket(F_SHAPE, sh, 0, mask);
+	for (int a = 0; a < 7; a++)
+		if (s->affix[7 * i + a])
+			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
+	out[n++] = bucket(F_WPREV, wp, 0, mask);
+	out[n++] = bucket(F_WNEXT, wn, 0, mask);
+	out[n++] = bucket(F_WPREV2, wp2, 0, mask);
+	out[n++] = bucket(F_WNEXT2, wn2, 0, mask);
+	out[n++] = bucket(F_SPREV, sp, 0, mask);
+	out[n++] = bucket(F_SNEXT, sn, 0, mask);
+	out[n++] = bucket(F_SPREV_S, sp, sh, mask);
+	out[n++] = bucket(F_S_SNEXT, sh, sn, mask);
+	out[n++] = bucket(F_WPREV_W, wp, w, mask);
+	out[n++] = bucket(F_W_WNEXT, w, wn, mask);
+	out[n++] = bucket(F_WPREV_S, wp, sh, mask);
+	if (s->init[i]) {
+		out[n++] = bucket(F_INIT_SHAPE, sh, 0, mask);
+		out[n++] = bucket(F_INIT_WORD, w, 0, mask);
+	}
+	size_t len = s->t[i].end - s->t[i].start;
+	out[n++] = bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+	const uint32_t feature_bits = (1u << NER_G_NBITS) - 1;
+	uint32_t bits[4] = {
+		s->gaz_b[i] & feature_bits, s->gaz_i[i] & feature_bits,
+		i > 0 ? s->gaz_1[i - 1] & feature_bits : 0,
+		i + 1 < s->n ? s->gaz_1[i + 1] & feature_bits : 0
+	};
+	static const uint64_t gaz_tmpl[4] = {F_GAZ_B, F_GAZ_I, F_GAZ_PREV, F_GAZ_NEXT};
+	for (int k = 0; k < 4; k++)
+		for (uint32_t v = bits[k]; v; v &= v - 1)
+			out[n++] = bucket(gaz_tmpl[k], (uint64_t)__builtin_ctz(v), 0, mask);
+	if (s->gaz_1[i])
+		out[n++] = bucket(F_GAZ_1, s->gaz_1[i] & 0x7ff, 0, mask);
+	if (i + 1 < s->n && (s->t[i + 1].flags & NER_TF_CLITIC))
+		out[n++] = bucket(F_POSS, 0, 0, mask);
+	if (!(s->t[i].flags & NER_TF_SPACE) && i > 0)
+		out[n++] = bucket(F_SPACE_PREV, sp, 0, mask);
+	out[n++] = bucket(F_LPREV, (uint64_t)prev, 0, mask);
+	out[n++] = bucket(F_LPREV2, (uint64_t)prev, (uint64_t)prev2, mask);
+	out[n++] = bucket(F_LPREV_W, (uint64_t)prev, w, mask);
+	out[n++] = bucket(F_LPREV_S, (uint64_t)prev, sh, mask);
+	out[n++] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
+	/* the run of capitalised words around the token: its length and the
+	 * token's place in it */
+	if (s->t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) {
+		size_t a = i, b = i + 1;
+		while (a > 0 && (s->t[a - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && i - a < 4)
+			a--;
+		while (b < s->n && (s->t[b].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && b - i < 4)
+			b++;
+		uint64_t len = b - a > 4 ? 4 : b - a, pos = i - a > 3 ? 3 : i - a;
+		uint64_t last = b == i + 1;
+		out[n++] = bucket(F_RUN, len * 16 + pos * 2 + last, 0, mask);
+		out[n++] = bucket(F_RUN_W, len * 16 + pos * 2 + last, (uint64_t)prev, mask);
+	}
+	if (s->lowcand[i])
+		out[n++] = bucket(F_LOWCAND, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
+	return n;
+}
+
+/* ------------------------------------------------------------ model */
+
+int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
+{
+	m->w = NULL;
+	m->used = NULL;
+	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
+		return -1;
+	uint32_t bits, rows;
+	memcpy(&bits, data + 8, 4);
+	memcpy(&m->scale, data + 12, 4);
+	memcpy(&rows, data + 16, 4);
+	size_t rowlen = 4 + 2 * NER_ROW;
+	if (bits < 8 || bits > 26 || (len - 20) / rowlen < rows)
+		return -1;
+	m->mask = (1u << bits) - 1;
+	m->w = ner_xcalloc((size_t)NER_ROW << bits, sizeof *m->w);
+	m->used = ner_xcalloc(((size_t)1 << bits) / 64 + 1, sizeof *m->used);
+	const unsigned char *p = data + 20;
+	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
+		uint32_t b;
+		memcpy(&b, p, 4);
+		if (b > m->mask) {
+			ner_model_free(m);
+			return -1;
+		}
+		memcpy(m->w + (size_t)b * NER_ROW, p + 4, 2 * NER_ROW);
+		m->used[b / 64] |= 1ULL << (b % 64);
+	}
+	return 0;
+}
+
+void ner_model_free(struct ner_model *m)
+{
+	free(m->w);
+	free(m->used);
+	m->w = NULL;
+	m->used = NULL;
+}
+
+void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
+{
+	uint32_t f[NER_MAXFEATS];
+	int prev = NER_O, prev2 = NER_O;
+	for (size_t i = 0; i < s->n; i++) {
+		int best = NER_O;
+		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
+			/* scores relative to O (whose score is 0): 8 lanes a row */
+			int32_t score[NER_ROW] = {0};
+			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
+			for (size_t k = 0; k < nf; k++) {
+				if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
+					continue;   /* most buckets are empty: spare the memory */
+				const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
+				for (int l = 0; l < NER_ROW; l++)
+					score[l] += row[l];
+			}
+			int32_t bs = 0;
+			for (int l = 1; l < NER_NLABELS; l++)
+				if (score[l - 1] > bs && ner_label_ok(prev, l)) {
+					bs = score[l - 1];
+					best = l;
+				}
+		}
+		s->label[i] = best;
+		prev2 = prev;
+		prev = best;
+	}
+}

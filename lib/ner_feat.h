@@ -1,0 +1,112 @@
+/* ner_feat: the features and weights of the entity tagger.
+ *
+ * An averaged-perceptron tagger over BIO labels, decoded greedily left to
+ * right. The features of a token are hashed (word, shape, affixes, context
+ * words and shapes, sentence-initial capitalisation, gazetteer matches of
+ * the token and of the phrase it sits in, the previous labels) into a fixed
+ * table of weight rows, one weight per label. The trainer and the runtime
+ * share this module, so a model always sees the features it was trained on.
+ *
+ * Lower-case tokens after an O label are O without scoring (except name
+ * particles such as `de`, `van`, `al`, and places and first names of the
+ * gazetteer), and after a name they are O unless they are connectors (`of`,
+ * `de`): entities start with a capital in edited news, and the shortcut is
+ * most of the tagger's speed. */
+#ifndef NEWS_NER_FEAT_H
+#define NEWS_NER_FEAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ner_tok.h"
+#include "ner_util.h"
+
+enum ner_type { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_NTYPES };
+/* Labels: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type. */
+enum { NER_O = 0, NER_NLABELS = 1 + 2 * NER_NTYPES };
+#define NER_B(type) (1 + 2 * (type))
+#define NER_I(type) (2 + 2 * (type))
+#define NER_TYPE(label) (((label) - 1) / 2)
+#define NER_IS_I(label) ((label) > 0 && (label) % 2 == 0)
+
+extern const char *const ner_type_names[NER_NTYPES];   /* PERSON, ORG, LOC, MISC */
+
+/* Gazetteer list letters (tools/ner-gazetteers.sh) as bits. */
+enum {
+	NER_G_GIVEN = 1 << 0, NER_G_PNAME = 1 << 1, NER_G_PERSON = 1 << 2,
+	NER_G_COUNTRY = 1 << 3, NER_G_CITY = 1 << 4, NER_G_REGION = 1 << 5,
+	NER_G_LOCATION = 1 << 6, NER_G_DEMONYM = 1 << 7, NER_G_ORG = 1 << 8,
+	NER_G_MISC = 1 << 9, NER_G_CAPWORD = 1 << 10, NER_G_COMPANY = 1 << 11,
+	NER_G_TITLE = 1 << 12, NER_G_ORGWORD = 1 << 13,
+	NER_G_FOLDED = 1 << 14,   /* matched a lower-cased entry */
+	NER_G_NBITS = 15,
+	NER_G_TITLE_RULE = 1 << 15   /* a title for the span rules only, not a feature */
+};
+#define NER_G_ENTRY (1u << 30)    /* a whole entry ends here */
+#define NER_G_PREFIX (1u << 31)   /* a longer entry continues */
+
+/* Phrase gazetteer: token sequences (joined by one space) -> list bits. */
+#define NER_GAZ_FILTER_BITS (1u << 21)
+struct ner_gaz {
+	struct ner_map map;
+	uint64_t *first;            /* bit filter over first-token hashes: most words miss */
+	unsigned maxlen;            /* most tokens in an entry */
+};
+void ner_gaz_init(struct ner_gaz *g);
+/* Add lines "NAME<TAB>letters" (or "NAME" with the bits given) from data. */
+void ner_gaz_add_tsv(struct ner_gaz *g, const char *data, size_t len);
+void ner_gaz_add_list(struct ner_gaz *g, const char *data, size_t len, uint32_t bits);
+void ner_gaz_free(struct ner_gaz *g);
+/* Bits of the entry made of tokens t[i..j) of text (0 if none). */
+uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
+                        const struct ner_tok *t, size_t i, size_t j);
+
+/* The per-sentence working state: token hashes and gazetteer matches. */
+struct ner_sent {
+	const char *text;
+	const struct ner_tok *t;
+	size_t n, cap;
+	uint64_t *word, *shape, *affix;   /* affix: 7 per token (3 prefixes, 4 suffixes) */
+	uint32_t *gaz_b, *gaz_i, *gaz_1;  /* phrase starts, phrase insides, single token */
+	size_t *gaz_end;                  /* end of the longest phrase starting here */
+	unsigned char *init;              /* first word of the sentence */
+	unsigned char *cand;              /* worth scoring after an O */
+	unsigned char *hashed;            /* word, shape, affix computed */
+	unsigned char *cont;              /* may continue a name (not a plain lower-case word) */
+	unsigned char *lowcand;           /* a lower-case word made a candidate by the gazetteer */
+	int *label;
+};
+void ner_sent_init(struct ner_sent *s);
+void ner_sent_free(struct ner_sent *s);
+/* Prepare tokens t[0..n) of text for tagging. */
+void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                      const struct ner_tok *t, size_t n);
+
+#define NER_MAXFEATS 128
+/* The bucket numbers of token i's features given the two previous labels;
+ * mask is the table size - 1. Returns how many. */
+size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
+                    uint32_t mask, uint32_t *out);
+/* May label l follow label prev? (I-X only after B-X or I-X.) */
+static inline int ner_label_ok(int prev, int l)
+{
+	return !NER_IS_I(l) || (prev != NER_O && NER_TYPE(prev) == NER_TYPE(l));
+}
+
+/* A trained model: a dense table of int16 weights, a row for each feature
+ * bucket with the weights of labels 1..8 minus the weight of O (only
+ * differences decide, and 8 lanes make one 16-byte row). */
+#define NER_ROW (NER_NLABELS - 1)
+struct ner_model {
+	uint32_t mask;
+	float scale;
+	int16_t *w;
+	uint64_t *used;    /* a bit for each row that is not all zero */
+};
+/* Load the binary model (magic "NERM2"); 0 on success, -1 if malformed. */
+int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len);
+void ner_model_free(struct ner_model *m);
+/* Tag a prepared sentence greedily into s->label[]. */
+void ner_model_tag(const struct ner_model *m, struct ner_sent *s);
+
+#endif
