@@ -379,26 +379,9 @@ static double elongation(double jd)
 	return 180.0 + 180.0 * (jd - fm) / (nm2 - fm);
 }
 
-/* The lunation beginning amanta month m whose month falls mostly in
- * Gregorian year y (the nija month when there is an adhika one). */
-static long hindu_month_start(int y, int m)
+/* The day of tithi in the month opened by new moon k (0 if not found). */
+static long hindu_day_in_month(long k, int tithi, int when)
 {
-	int sign = (m + 10) % 12;
-	/* the first new moon after mid-December: earlier ones open months of
-	 * the previous year's cycle */
-	long k0 = lunation_at(jd_from_rd(rd_from_greg(y, 1, 1) - 15)) + 1;
-	for (long k = k0; k < k0 + 14; k++) {
-		int s = (int)(sun_sidereal(moon_phase(k, 0)) / 30.0);
-		int s_next = (int)(sun_sidereal(moon_phase(k + 1, 0)) / 30.0);
-		if (s == sign)
-			return s_next == sign ? k + 1 : k;
-	}
-	return k0;   /* not reached: every sign holds a new moon within a year */
-}
-
-static long hindu_tithi_day(int y, int m, int tithi, int when)
-{
-	long k = hindu_month_start(y, m);
 	long start = rd_at(moon_phase(k, 0), india_utc) - 1;
 	double hour = when == AT_SUNRISE ? 6.0 : when == AT_SUNSET_LAST ? 18.0 : 24.0;
 	long first = 0, last = 0;
@@ -418,6 +401,30 @@ static long hindu_tithi_day(int y, int m, int tithi, int when)
 	if (when == AT_SUNSET_LAST && last)
 		return last;
 	return first;
+}
+
+/* The festival on tithi of amanta month m, plus offset days, falling in
+ * Gregorian year y. Month m opens at the new moon with the sidereal Sun in
+ * sign m-2; of two such new moons in a row the first opens the adhika
+ * (intercalary) month and the festival keeps to the second, nija one. */
+static long hindu_tithi_day(int y, int m, int tithi, int when, int offset)
+{
+	int sign = (m + 10) % 12;
+	long jan1 = rd_from_greg(y, 1, 1), next = rd_from_greg(y + 1, 1, 1);
+	long k0 = lunation_at(jd_from_rd(jan1 - 45));
+	int s = (int)(sun_sidereal(moon_phase(k0, 0)) / 30.0);
+	for (long k = k0; k < k0 + 16; k++) {
+		int s_next = (int)(sun_sidereal(moon_phase(k + 1, 0)) / 30.0);
+		if (s == sign && s_next != sign) {
+			long rd = hindu_day_in_month(k, tithi, when);
+			if (rd)
+				rd += offset;
+			if (rd >= jan1 && rd < next)
+				return rd;
+		}
+		s = s_next;
+	}
+	return 0;
 }
 
 /* The civil day in India on which the sidereal Sun enters longitude lon. */
@@ -442,6 +449,7 @@ enum kind {
 	ISLAMIC_WIDA,   /* the last Friday of Ramadan */
 	CHINESE,        /* a = month, b = day, d = offset */
 	CHINA_TERM,     /* a = solar longitude, b = month guess (day in UTC+8) */
+	EQUINOX_TEHRAN, /* the March equinox's day in Tehran, the next if after noon */
 	HINDU,          /* a = amanta month, b = tithi, c = when, d = offset */
 	INGRESS,        /* a = sidereal longitude, b = month guess, d = offset */
 };
@@ -489,6 +497,10 @@ static const struct rule rules[] = {
 	{"assumption", FIXED, 8, 15, 0, 0},
 	{"immaculate_conception", FIXED, 12, 8, 0, 0},
 	{"human_rights_day", FIXED, 12, 10, 0, 0},
+	{"pi_day", FIXED, 3, 14, 0, 0},
+	{"world_vegan_day", FIXED, 11, 1, 0, 0},
+	{"bosss_day", FIXED, 10, 16, 0, 0},
+	{"kings_day", FIXED, 4, 27, 0, 0},
 	{"mlk_day", NTH_WEEKDAY, 1, 1, 3, 0},
 	{"presidents_day", NTH_WEEKDAY, 2, 1, 3, 0},
 	{"patriots_day", NTH_WEEKDAY, 4, 1, 3, 0},
@@ -511,7 +523,9 @@ static const struct rule rules[] = {
 	{"civic_holiday", NTH_WEEKDAY, 8, 1, 1, 0},
 	{"victoria_day", WEEKDAY_BEFORE, 5, 1, 24, 0},
 	{"advent_sunday", WEEKDAY_BEFORE, 12, 0, 3, 0},
+	{"administrative_professionals_day", NTH_WEEKDAY, 4, 6, -1, -3},
 	{"easter", EASTER, 0, 0, 0, 0},
+	{"lent", EASTER, -46, 0, 0, 0},
 	{"septuagesima", EASTER, -63, 0, 0, 0},
 	{"shrove_tuesday", EASTER, -47, 0, 0, 0},
 	{"ash_wednesday", EASTER, -46, 0, 0, 0},
@@ -529,6 +543,7 @@ static const struct rule rules[] = {
 	{"corpus_christi", EASTER, 60, 0, 0, 0},
 	{"orthodox_easter", ORTHODOX, 0, 0, 0, 0},
 	{"clean_monday", ORTHODOX, -48, 0, 0, 0},
+	{"lazarus_saturday", ORTHODOX, -8, 0, 0, 0},
 	{"orthodox_palm_sunday", ORTHODOX, -7, 0, 0, 0},
 	{"orthodox_good_friday", ORTHODOX, -2, 0, 0, 0},
 	{"orthodox_holy_saturday", ORTHODOX, -1, 0, 0, 0},
@@ -550,6 +565,8 @@ static const struct rule rules[] = {
 	{"lag_baomer", HEBREW, IYYAR, 18, 0, 0},
 	{"shavuot", HEBREW, SIVAN, 6, 0, 0},
 	{"tisha_bav", HEBREW_SPECIAL, 4, 0, 0, 0},
+	{"tu_bav", HEBREW, AV, 15, 0, 0},
+	{"yom_yerushalayim", HEBREW, IYYAR, 28, 1968, 0},
 	{"yom_hashoah", HEBREW_SPECIAL, 1, 0, 1951, 0},
 	{"yom_hazikaron", HEBREW_SPECIAL, 2, 0, 1949, 0},
 	{"yom_haatzmaut", HEBREW_SPECIAL, 3, 0, 1949, 0},
@@ -575,6 +592,7 @@ static const struct rule rules[] = {
 	{"laba_festival", CHINESE, 12, 8, 0, 0},
 	{"qingming", CHINA_TERM, 15, 4, 0, 0},
 	{"dongzhi", CHINA_TERM, 270, 12, 0, 0},
+	{"nowruz", EQUINOX_TEHRAN, 0, 0, 0, 0},
 	{"diwali", HINDU, 7, 30, AT_SUNSET_LAST, 0},
 	{"dhanteras", HINDU, 7, 28, AT_SUNSET_LAST, 0},
 	{"govardhan_puja", HINDU, 7, 30, AT_SUNSET_LAST, 1},
@@ -598,7 +616,16 @@ static const struct rule rules[] = {
 	{"karva_chauth", HINDU, 7, 19, AT_SUNRISE, 0},
 	{"chhath", HINDU, 8, 6, AT_SUNRISE, 0},
 	{"guru_nanak_jayanti", HINDU, 8, 15, AT_SUNRISE, 0},
+	{"ratha_yatra", HINDU, 4, 2, AT_SUNRISE, 0},
+	{"valmiki_jayanti", HINDU, 7, 15, AT_SUNRISE, 0},
+	{"guru_ravidass_jayanti", HINDU, 11, 15, AT_SUNRISE, 0},
+	{"mahavir_jayanti", HINDU, 1, 13, AT_SUNRISE, 0},
+	{"guru_gobind_singh_jayanti", HINDU, 10, 7, AT_SUNRISE, 0},
 	{"makar_sankranti", INGRESS, 270, 1, 0, 0},
+	{"bhogi", INGRESS, 270, 1, 0, -1},
+	{"mattu_pongal", INGRESS, 270, 1, 0, 1},
+	{"kaanum_pongal", INGRESS, 270, 1, 0, 2},
+	{"rabindra_jayanti", INGRESS, 0, 4, 0, 24},
 	{"lohri", INGRESS, 270, 1, 0, -1},
 	{"vaisakhi", INGRESS, 0, 4, 0, 0},
 };
@@ -724,10 +751,16 @@ int news_calendar_date(int id, int year, int *month, int *day)
 		rd = rd_at(jd, china_utc);
 		break;
 	}
+	case EQUINOX_TEHRAN: {
+		double jd = solar_term(0.0, jd_from_rd(rd_from_greg(year, 3, 20)), 0);
+		double local = jd - 1721424.5 + 3.5 / 24.0;
+		rd = (long)floor(local);
+		if (local - (double)rd >= 0.5)
+			rd++;
+		break;
+	}
 	case HINDU:
-		rd = hindu_tithi_day(year, r->a, r->b, r->c);
-		if (rd)
-			rd += r->d;
+		rd = hindu_tithi_day(year, r->a, r->b, r->c, r->d);
 		break;
 	case INGRESS:
 		rd = sidereal_ingress(year, r->a, r->b) + r->d;

@@ -153,6 +153,11 @@ static void test_exact(void)
 	CHECK_DATE("mid_autumn_festival", "2024-09-17");
 	CHECK_DATE("lantern_festival", "2013-02-24");
 	CHECK_DATE("qingming", "2013-04-04");
+	CHECK_DATE("nowruz", "2013-03-21");
+	CHECK_DATE("nowruz", "2024-03-20");
+	CHECK_DATE("yom_yerushalayim", "2024-06-05");
+	CHECK_DATE("administrative_professionals_day", "2013-04-24");
+	CHECK_DATE("lazarus_saturday", "2013-04-27");
 }
 
 /* Approximate calendars: every known date within a day, and the share of
@@ -213,9 +218,9 @@ static void test_invariants(void)
 		for (int id = 0; id < news_calendar_count(); id++)
 			if (!news_calendar_date(id, y, &m, &d)) {
 				const char *n = news_calendar_name(id);
-				/* the Israeli days begin later, and a lunar year may
-				 * skip a Gregorian one */
-				if (strncmp(n, "yom_ha", 6) != 0 || y >= 1951)
+				/* the Israeli days begin later (by 1968), and a lunar
+				 * year may skip a Gregorian one */
+				if (strncmp(n, "yom_", 4) != 0 || y >= 1968)
 					if (!(news_calendar_date(id, y - 1, &m, &d)
 					      && news_calendar_date(id, y + 1, &m, &d))) {
 						missing++;
@@ -233,6 +238,38 @@ static void test_invariants(void)
 		news_calendar_date(news_calendar_id("chinese_new_year"), y, &m, &d);
 		bad_cny += (m == 1 && d < 21) || (m == 2 && d > 20) || m > 2;
 	}
+	/* lengths and weekdays that follow from the calendars' rules */
+	int bad_year_len = 0, bad_ramadan = 0, bad_sunday = 0, bad_kippur = 0, bad_autumn = 0;
+	for (int y = 1900; y < 2100; y++) {
+		int m1, d1, m2, d2;
+		news_calendar_date(news_calendar_id("rosh_hashanah"), y, &m1, &d1);
+		news_calendar_date(news_calendar_id("rosh_hashanah"), y + 1, &m2, &d2);
+		long len = day_number(y + 1, m2, d2) - day_number(y, m1, d1);
+		bad_year_len += !(len == 353 || len == 354 || len == 355 || len == 383
+		                  || len == 384 || len == 385);
+		news_calendar_date(news_calendar_id("yom_kippur"), y, &m1, &d1);
+		int wd = weekday_of(y, m1, d1);
+		bad_kippur += wd == 0 || wd == 5;
+		if (news_calendar_date(news_calendar_id("ramadan"), y, &m1, &d1)
+		    && news_calendar_date(news_calendar_id("eid_al_fitr"), y, &m2, &d2)
+		    && day_number(y, m2, d2) > day_number(y, m1, d1)) {
+			long days = day_number(y, m2, d2) - day_number(y, m1, d1);
+			bad_ramadan += days != 29 && days != 30;
+		}
+		static const char *const sundays[] = {"easter", "orthodox_easter", "pentecost",
+			"palm_sunday", "mothers_day", "advent_sunday"};
+		for (size_t i = 0; i < sizeof sundays / sizeof *sundays; i++) {
+			news_calendar_date(news_calendar_id(sundays[i]), y, &m1, &d1);
+			bad_sunday += weekday_of(y, m1, d1) != 0;
+		}
+		news_calendar_date(news_calendar_id("mid_autumn_festival"), y, &m1, &d1);
+		bad_autumn += (m1 == 9 && d1 < 7) || (m1 == 10 && d1 > 8) || m1 < 9 || m1 > 10;
+	}
+	CHECK(bad_year_len == 0);
+	CHECK(bad_kippur == 0);
+	CHECK(bad_ramadan == 0);
+	CHECK(bad_sunday == 0);
+	CHECK(bad_autumn == 0);
 	CHECK(bad_easter == 0);
 	CHECK(bad_rh == 0);
 	CHECK(bad_pesach == 0);
