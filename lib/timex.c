@@ -130,15 +130,20 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 }
 
 /* Holiday names from the calendar module, found once per sentence so that
- * the grammar sees them as token spans: tok.hol and tok.hol_end. */
-static void mark_holidays(struct timex_engine *e, const char *text, size_t end)
+ * the grammar sees them as token spans: tok.hol and tok.hol_end. News
+ * capitalises them; a lower-case name is looked for only in a short line (a
+ * headline, a phrase), which keeps the lookup off most words of a story. */
+#define HOLIDAY_SHORT_LINE 80
+
+static void mark_holidays(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
+	int short_line = end - start <= HOLIDAY_SHORT_LINE;
 	for (size_t k = 0; k < e->n; k++) {
 		struct tok *t = &e->t[k];
 		int id;
 		size_t len;
 		if (t->kind != TK_WORD || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
-		    || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
+		    || !(t->cap || short_line) || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
 			continue;
 		size_t stop = t->s + len, m = k + 1;
 		while (m < e->n && e->t[m].e <= stop)
@@ -284,7 +289,7 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 			i++;
 		}
 	}
-	mark_holidays(e, text, end);
+	mark_holidays(e, text, start, end);
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -3430,6 +3435,7 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = start;
+	int short_line = end - start <= HOLIDAY_SHORT_LINE;
 	while (i < end) {
 		unsigned char c = s[i];
 		if (is_alpha(c)) {
@@ -3446,7 +3452,8 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 			    && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
 				return 1;
 			int id;
-			if ((i == start || !is_alpha(s[i - 1])) && news_calendar_match(e->cal, text, end, i, &id))
+			if ((i == start || !is_alpha(s[i - 1])) && ((c >= 'A' && c <= 'Z') || short_line)
+			    && news_calendar_match(e->cal, text, end, i, &id))
 				return 1;
 			/* p.m. or a m after a spelled time: seven thirty p.m. */
 			if (k == 1 && (w[0] == 'a' || w[0] == 'p') && (i == start || s[i - 1] == ' ')) {
