@@ -8,6 +8,7 @@
 #include "timex.h"
 #include "timex_cal.h"
 #include "timex_lex.h"
+#include "calendar.h"
 
 /* ---- tokens ---------------------------------------------------------- */
 
@@ -25,6 +26,8 @@ struct tok {
 	int ndig;
 	long num;
 	const struct timex_lexinfo *lx;
+	short hol;                  /* calendar holiday id + 1 named from here, 0 none */
+	short hol_end;              /* the token after that name */
 	unsigned char lown;
 	char low[22];               /* lower-cased word (truncated) */
 };
@@ -38,6 +41,7 @@ struct timex_state {
 
 struct timex_engine {
 	struct timex_lex *lex;
+	struct news_calendar *cal;  /* holiday names beyond the built-in table */
 	pcre2_code *trigger;
 	pcre2_match_data *md;
 	struct tok *t;
@@ -123,6 +127,32 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 	t->low[k] = 0;
 	t->lown = (unsigned char)k;
 	t->lx = timex_lex_get(e->lex, t->low, k);
+}
+
+/* Holiday names from the calendar module, found once per sentence so that
+ * the grammar sees them as token spans: tok.hol and tok.hol_end. News
+ * capitalises them; a lower-case name is looked for only in a short line (a
+ * headline, a phrase), which keeps the lookup off most words of a story. */
+#define HOLIDAY_SHORT_LINE 80
+
+static void mark_holidays(struct timex_engine *e, const char *text, size_t start, size_t end)
+{
+	int short_line = end - start <= HOLIDAY_SHORT_LINE;
+	for (size_t k = 0; k < e->n; k++) {
+		struct tok *t = &e->t[k];
+		int id;
+		size_t len;
+		if (t->kind != TK_WORD || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
+		    || !(t->cap || short_line) || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
+			continue;
+		size_t stop = t->s + len, m = k + 1;
+		while (m < e->n && e->t[m].e <= stop)
+			m++;
+		if (e->t[m - 1].e != stop || id < 0 || id > 32000)
+			continue;
+		t->hol = (short)(id + 1);
+		t->hol_end = (short)m;
+	}
 }
 
 static void tokenize(struct timex_engine *e, const char *text, size_t start, size_t end)
@@ -259,6 +289,7 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 			i++;
 		}
 	}
+	mark_holidays(e, text, start, end);
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -801,9 +832,15 @@ static int parse_md(const struct px *p, int i, struct tx *r)
 		int k = j;
 		if (W(p, k, "the") && (p->t[k + 1].ord || C(p, k + 1, TX_ORDW)))
 			k++;
-		if ((e = parse_dom(p, k, &d)) && (!weak || N(p, k))
-		    && !(W(p, i, "may") && !p->t[i].cap)
-		    && !(W(p, i, "march") && !p->t[i].cap && !N(p, k))) {
+		int ty;
+		/* march third 2015: a lower-case month with a spelled day is a
+		 * date when a year follows or the line holds nothing else */
+		if ((e = parse_dom(p, k, &d)) && !N(p, k) && !p->t[i].cap
+		    && (year_after(p, e, &ty) || (i == 0 && e == p->n)))
+			weak = 0;
+		if (e && (!weak || N(p, k))
+		    && !(W(p, i, "may") && !p->t[i].cap && weak)
+		    && !(W(p, i, "march") && !p->t[i].cap && !N(p, k) && weak)) {
 			if (p->t[k].kind == TK_NUM && e < p->n && ADJ(p, e)
 			    && (P(p, e, '-') || P(p, e, '/') || P(p, e, ':')) && N(p, e + 1) && ADJ(p, e + 1))
 				return 0;
@@ -857,6 +894,19 @@ static int parse_md(const struct px *p, int i, struct tx *r)
 
 /* July 2004, July of 2004; a bare month (July) resolved by tense; last
  * November, next January, this July. */
+/* "in 3 years", "in a year" after a month or holiday: the end and *n. */
+static int in_years(const struct px *p, int j, int *n)
+{
+	int v, ce;
+	if (W(p, j, "in") && (ce = parse_count(p, j + 1, &v, 1)) && v > 0 && v < 200
+	    && (W(p, ce, "year") || W(p, ce, "years"))) {
+		if (n)
+			*n = v;
+		return ce + 1;
+	}
+	return 0;
+}
+
 static int parse_month_point(const struct px *p, int i, struct tx *r)
 {
 	int m, j, y, e;
@@ -874,7 +924,8 @@ static int parse_month_point(const struct px *p, int i, struct tx *r)
 	if (!(j = parse_month(p, i, &m, deic || month_context_before(p, i))))
 		return 0;
 	if (!deic && (W(p, i, "may") || W(p, i, "march")) && !month_context_before(p, i)
-	    && !year_after(p, j, &y))
+	    && !year_after(p, j, &y) && !(p->t[i].cap && start == 0 && j == p->n)
+	    && !in_years(p, j, NULL))
 		return 0;
 	if (C(p, i, TX_MONTH) && !p->t[i].cap)
 		return 0;
@@ -896,6 +947,14 @@ static int parse_month_point(const struct px *p, int i, struct tx *r)
 	case D_NEXT: case D_COMING: r->y = m > a->m ? a->y : a->y + 1; break;
 	case D_THIS: r->y = a->y; break;
 	default: r->y = year_for(p, m, 0, tense_dir(tense_near(p, start, j))); break;
+	}
+	/* March in 2 years: that month so many years on */
+	int n, ce;
+	if (!deic && (ce = in_years(p, j, &n))) {
+		if (r->y < a->y || (r->y == a->y && m < a->m))
+			r->y++;
+		r->y += n;
+		return ce;
 	}
 	return j;
 }
@@ -1386,7 +1445,18 @@ static int parse_ago(const struct px *p, int i, struct tx *r)
 		sign = -1;
 	else if (W(p, j, "later") || W(p, j, "hence") || (W(p, j, "from") && W(p, j + 1, "now")))
 		sign = 1;
-	else
+	else if (W(p, j, "from") && W(p, j + 1, "today") && p->a->has_date
+	         && (unit == U_DAY || unit == U_WEEK || unit == U_MONTH || unit == U_YEAR) && n > 0) {
+		/* 3 years from today: the day so far on */
+		struct timex_date d = anchor_date(p->a);
+		d = unit == U_DAY ? timex_add_days(d, n) : unit == U_WEEK ? timex_add_days(d, 7L * n)
+		    : timex_add_months(d, unit == U_MONTH ? n : 12 * n);
+		r->type = TIMEX_DATE;
+		set_date(r, d);
+		r->gran = G_DAY;
+		r->anchored = 1;
+		return j + 2;
+	} else
 		return 0;
 	if (W(p, j, "before") && !(j + 1 >= p->n || p->t[j + 1].kind == TK_PUNCT))
 		return 0;
@@ -1507,7 +1577,8 @@ static int parse_weekday(const struct px *p, int i, struct tx *r)
 		int safe = !(W(p, j, "sun") || W(p, j, "sat") || W(p, j, "wed") || W(p, j, "mon"));
 		if (P(p, j + 1, '.') && ADJ(p, j + 1) && (p->t[j].cap || j + 2 >= p->n)) {
 			j += 2;
-		} else if (safe || (p->t[j].cap && P(p, j + 1, ',') && (C(p, j + 2, TX_MONTH)
+		} else if (safe || (i == 0 && (j + 1 == p->n || (j + 2 == p->n && P(p, j + 1, '.'))))
+		           || (p->t[j].cap && P(p, j + 1, ',') && (C(p, j + 2, TX_MONTH)
 		           || C(p, j + 2, TX_MONABBR) || N(p, j + 2)))) {
 			j++;
 		} else {
@@ -1546,6 +1617,29 @@ static int parse_weekday(const struct px *p, int i, struct tx *r)
 		dir = tn == TN_NONE ? 1 : 0;
 	}
 	r->type = TIMEX_DATE;
+	/* Tuesday the 19th, Thu 15th: the nearest month whose day falls on
+	 * that weekday, looking the way the tense points */
+	{
+		int k = j + W(p, j, "the"), dom;
+		if (N(p, k) && (p->t[k].ord || k > j) && p->t[k].num >= 1 && p->t[k].num <= 31
+		    && !C(p, k + 1, TX_MONTH) && !C(p, k + 1, TX_MONABBR) && !W(p, k + 1, "of")
+		    && p->a->has_date) {
+			dom = (int)p->t[k].num;
+			int step = dir < 0 ? -1 : 1;
+			struct timex_date c = {p->a->y, p->a->m, 1};
+			for (int t = 0; t < 28; t++, c = timex_add_months(c, step)) {
+				if (!timex_valid(c.y, c.m, dom) || timex_weekday(c.y, c.m, dom) != wd)
+					continue;
+				long x = timex_days(c.y, c.m, dom), an = timex_days(p->a->y, p->a->m, p->a->d);
+				if ((step > 0 && x < an) || (step < 0 && x > an))
+					continue;
+				set_date(r, (struct timex_date){c.y, c.m, dom});
+				r->gran = G_DAY;
+				r->anchored = 1;
+				return k + 1;
+			}
+		}
+	}
 	weekday_point(p, r, wd, dir);
 	int pod, e;
 	if ((e = parse_pod_after(p, j, &pod))) {
@@ -1569,10 +1663,11 @@ static int parse_day_word(const struct px *p, int i, struct tx *r)
 			return 0;
 		j++;
 	}
-	if (W(p, j, "the") && W(p, j + 1, "day") && (W(p, j + 2, "before") || W(p, j + 2, "after"))
-	    && (W(p, j + 3, "yesterday") || W(p, j + 3, "tomorrow"))) {
-		shift = (W(p, j + 2, "before") ? -1 : 1) + (W(p, j + 3, "yesterday") ? -1 : 1);
-		j += 4;
+	int th = W(p, j, "the");
+	if (W(p, j + th, "day") && (W(p, j + th + 1, "before") || W(p, j + th + 1, "after"))
+	    && (W(p, j + th + 2, "yesterday") || W(p, j + th + 2, "tomorrow"))) {
+		shift = (W(p, j + th + 1, "before") ? -1 : 1) + (W(p, j + th + 2, "yesterday") ? -1 : 1);
+		j += th + 3;
 	} else if (W(p, j, "today") || W(p, j, "tonight") || W(p, j, "overnight")) {
 		if (W(p, j, "tonight"))
 			pod = P_NI;
@@ -1584,6 +1679,11 @@ static int parse_day_word(const struct px *p, int i, struct tx *r)
 		j++;
 	} else if (W(p, j, "yesterday") || W(p, j, "tomorrow")) {
 		shift = W(p, j, "yesterday") ? -1 : 1;
+		j++;
+	} else if ((W(p, j, "tomorrows") || W(p, j, "yesterdays")) && (j + 1 == p->n || C(p, j + 1, TX_POD)
+	           || (p->t[j + 1].kind == TK_PUNCT && p->t[j + 1].ch != '\''))) {
+		/* the possessive without its apostrophe, where no noun follows */
+		shift = W(p, j, "yesterdays") ? -1 : 1;
 		j++;
 	} else if (W(p, j, "this") && C(p, j + 1, TX_POD) && !W(p, j + 1, "night")) {
 		pod = V(p, j + 1, TX_POD);
@@ -1779,6 +1879,56 @@ static int match_words(const struct px *p, int i, const char *words)
 	return j;
 }
 
+/* A holiday named in the text: an entry of the built-in table or an id of
+ * the calendar module (which knows the lunar and lunisolar feasts). */
+struct holiday_ref {
+	const struct holiday *h;
+	int cal;                    /* calendar id, -1 when h is used */
+};
+
+static int holiday_on(const struct holiday_ref *hr, int y, int *m, int *d)
+{
+	if (hr->h) {
+		*d = holiday_day(hr->h, y, m);
+		return 1;
+	}
+	return news_calendar_date(hr->cal, y, m, d);
+}
+
+/* Whether the holiday falls on the same month and day every year. */
+static int holiday_fixed(const struct holiday_ref *hr, int *m, int *d)
+{
+	if (hr->h) {
+		*m = hr->h->m;
+		*d = hr->h->d;
+		return hr->h->kind == H_FIXED;
+	}
+	int m2, d2, m3, d3;
+	return holiday_on(hr, 2001, m, d) && holiday_on(hr, 2002, &m2, &d2)
+	       && holiday_on(hr, 2003, &m3, &d3) && *m == m2 && *d == d2 && *m == m3 && *d == d3;
+}
+
+/* The holiday's date nearest the anchor in direction dir (-2 before, -1 on
+ * or before, 0 this year, 1 on or after, 2 after); 0 when it is not kept
+ * in the years around. */
+static int holiday_near(const struct holiday_ref *hr, const struct timex_anchor *a, int dir,
+                        struct timex_date *out)
+{
+	long an = timex_days(a->y, a->m, a->d);
+	int m, d, y = a->y;
+	if (!holiday_on(hr, y, &m, &d))
+		return 0;
+	long x = timex_days(y, m, d);
+	if ((dir == -2 && x >= an) || (dir == -1 && x > an))
+		y--;
+	else if ((dir == 2 && x <= an) || (dir == 1 && x < an))
+		y++;
+	if (!holiday_on(hr, y, &m, &d))
+		return 0;
+	*out = (struct timex_date){y, m, d};
+	return 1;
+}
+
 static int parse_holiday(const struct px *p, int i, struct tx *r)
 {
 	int j = i, deic = 0;
@@ -1789,65 +1939,93 @@ static int parse_holiday(const struct px *p, int i, struct tx *r)
 			return 0;
 		j++;
 	}
-	if (!C(p, j, TX_HOLI))
+	if (j >= p->n || (!C(p, j, TX_HOLI) && !p->t[j].hol))
 		return 0;
-	const struct holiday *h = NULL;
-	int e = 0;
-	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
-		if (holidays[k].words[0] != p->t[j].low[0] || holidays[k].words[1] != p->t[j].low[1])
-			continue;
-		int x = match_words(p, j, holidays[k].words);
-		if (x > e) {
-			e = x;
-			h = &holidays[k];
+	struct holiday_ref hr = {NULL, -1};
+	int e = 0, builtin;
+	if (C(p, j, TX_HOLI)) {
+		for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
+			if (holidays[k].words[0] != p->t[j].low[0] || holidays[k].words[1] != p->t[j].low[1])
+				continue;
+			int x = match_words(p, j, holidays[k].words);
+			if (x > e) {
+				e = x;
+				hr.h = &holidays[k];
+			}
 		}
 	}
-	if (!h)
+	builtin = hr.h != NULL;
+	/* the calendar's name wins when it is as long: it knows observed days
+	 * and Orthodox, Hebrew, Islamic and Chinese feasts */
+	if (p->t[j].hol && p->t[j].hol_end >= e) {
+		int m0, d0;
+		if (news_calendar_date(p->t[j].hol - 1, p->a->has_date ? p->a->y : 2000, &m0, &d0)
+		    || !hr.h) {
+			e = p->t[j].hol_end;
+			hr.h = NULL;
+			hr.cal = p->t[j].hol - 1;
+		}
+	}
+	if (!hr.h && hr.cal < 0)
 		return 0;
 	/* common words need a capital: "may day", "earth day" */
 	if (!p->t[j].cap && (W(p, j, "may") || W(p, j, "epiphany") || W(p, j, "election")))
 		return 0;
-	int y, m, d, ye;
+	int y, m, d, ye, n;
+	/* a one-word name only the calendar knows is taken in lower case only
+	 * where something else marks it as a date: a year or this/next/last, or
+	 * the name being the whole line */
+	int marked = p->t[j].cap || deic || e - j > 1 || year_after(p, e, &y)
+	             || (W(p, e, "in") && parse_year(p, e + 1, &y))
+	             || (i == 0 && (e == p->n || (e + 1 == p->n && p->t[e].kind == TK_PUNCT)));
+	if (!builtin && !marked)
+		return 0;
 	r->type = TIMEX_DATE;
 	r->gran = G_DAY;
 	if (!deic && W(p, e, "of") && C(p, e + 1, TX_DEIC) && W(p, e + 2, "year") && p->a->has_date) {
 		int dk = V(p, e + 1, TX_DEIC);
 		y = p->a->y + (dk == D_NEXT || dk == D_COMING || dk == D_FOLLOWING ? 1
 		               : dk == D_LAST || dk == D_PREV || dk == D_PAST ? -1 : 0);
-		d = holiday_day(h, y, &m);
+		if (!holiday_on(&hr, y, &m, &d))
+			return 0;
 		set_date(r, (struct timex_date){y, m, d});
 		r->anchored = 1;
 		return e + 3;
 	}
-	if (!deic && (ye = year_after(p, e, &y))) {
-		d = holiday_day(h, y, &m);
+	if (!deic && ((ye = year_after(p, e, &y))
+	              || (W(p, e, "in") && (ye = parse_year(p, e + 1, &y))))) {
+		if (!holiday_on(&hr, y, &m, &d))
+			return 0;
 		set_date(r, (struct timex_date){y, m, d});
 		return ye;
 	}
 	const struct timex_anchor *a = p->a;
 	r->anchored = 1;
 	if (!a->has_date) {
-		if (h->kind == H_FIXED) {
+		if (holiday_fixed(&hr, &m, &d)) {
 			r->y = YX;
-			r->m = h->m;
-			r->d = h->d;
+			r->m = m;
+			r->d = d;
 		} else {
 			set_lit(r, TIMEX_DATE, "XXXX-XX-XX");
 		}
 		return e;
 	}
-	long an = timex_days(a->y, a->m, a->d);
-	y = a->y;
-	d = holiday_day(h, y, &m);
-	long x = timex_days(y, m, d);
 	int dir = deic == D_LAST || deic == D_PAST ? -2 : deic == D_NEXT || deic == D_COMING ? 2
 		: deic == D_THIS ? 0 : tense_dir(tense_near(p, i, e));
-	if ((dir == -2 && x >= an) || (dir == -1 && x > an))
-		y--;
-	else if ((dir == 2 && x <= an) || (dir == 1 && x < an))
-		y++;
-	d = holiday_day(h, y, &m);
-	set_date(r, (struct timex_date){y, m, d});
+	struct timex_date hd;
+	if (!holiday_near(&hr, a, dir, &hd))
+		return 0;
+	/* Christmas in 3 years, Thanksgiving in a year: that many years on */
+	int ce;
+	if (!deic && W(p, e, "in") && (ce = parse_count(p, e + 1, &n, 1)) && n > 0 && n < 200
+	    && (W(p, ce, "year") || W(p, ce, "years"))) {
+		if (!holiday_on(&hr, hd.y + n, &m, &d))
+			return 0;
+		set_date(r, (struct timex_date){hd.y + n, m, d});
+		return ce + 1;
+	}
+	set_date(r, hd);
 	return e;
 }
 
@@ -1871,9 +2049,22 @@ static int parse_ampm(const struct px *p, int j, int *pm)
 			e++;
 		return e;
 	}
-	if ((W(p, j, "a") || W(p, j, "p")) && ADJ(p, j) && !(j + 1 < p->n && p->t[j + 1].kind == TK_WORD)) {
+	/* 9a-5p: a bare letter only in a range, where it cannot be pence */
+	if ((W(p, j, "a") || W(p, j, "p")) && ADJ(p, j) && !(j + 1 < p->n && p->t[j + 1].kind == TK_WORD)
+	    && ((P(p, j + 1, '-') && ADJ(p, j + 1)) || (j >= 2 && P(p, j - 2, '-') && ADJ(p, j - 1)))) {
 		*pm = W(p, j, "p");
 		return j + 1;
+	}
+	/* spelled out as letters at the end of a line: nine fifty nine a m */
+	if ((W(p, j, "a") || W(p, j, "p")) && W(p, j + 1, "m")
+	    && (j + 2 == p->n || (j + 3 == p->n && p->t[j + 2].kind == TK_PUNCT))) {
+		*pm = W(p, j, "p");
+		return j + 2;
+	}
+	/* 3 in the AM */
+	if (W(p, j, "in") && W(p, j + 1, "the") && (W(p, j + 2, "am") || W(p, j + 2, "pm"))) {
+		*pm = W(p, j + 2, "pm");
+		return j + 3;
 	}
 	return 0;
 }
@@ -1891,6 +2082,17 @@ static int parse_clock(const struct px *p, int i, struct tx *r)
 	} else if (W(p, j, "half")) {
 		mins = 30;
 		j++;
+		/* half three: half past three, where nothing else follows */
+		int h, he = parse_count(p, j, &h, 0);
+		if (he && h >= 1 && h <= 12 && !W(p, j, "past") && !W(p, j, "to")
+		    && (he == p->n || p->t[he].kind == TK_PUNCT || W(p, he, "tomorrow")
+		        || W(p, he, "today") || W(p, he, "tonight"))) {
+			r->type = TIMEX_TIME;
+			r->gran = G_MIN;
+			r->hh = h;
+			r->mi = 30;
+			return he;
+		}
 	} else if ((N(p, j) && p->t[j].ndig <= 2) || C(p, j, TX_NUMW)) {
 		int v;
 		if ((e = parse_count(p, j, &v, 0)) && v > 0 && v < 60) {
@@ -1940,15 +2142,23 @@ static int parse_clock(const struct px *p, int i, struct tx *r)
 static int parse_clock_plain(const struct px *p, int i, struct tx *r)
 {
 	int j = i, hh = -1, mi = -1, ss = -1, pm = -1, e;
-	if (W(p, j, "noon") || W(p, j, "midday") || W(p, j, "midnight")) {
+	if (W(p, j, "noon") || W(p, j, "midday") || W(p, j, "midnight")
+	    || (W(p, j, "mid") && W(p, j + 1, "day") && !P(p, j + 2, '-'))) {
 		hh = W(p, j, "midnight") ? 24 : 12;
-		j++;
+		j += W(p, j, "mid") ? 2 : 1;
 		r->type = TIMEX_TIME;
 		r->hh = hh;
 		r->gran = G_HOUR;
 		return j;
 	}
-	if (N(p, j) && p->t[j].ndig <= 2 && !p->t[j].ord && !p->t[j].decade) {
+	int tmp_pm;
+	if (N(p, j) && (p->t[j].ndig == 3 || p->t[j].ndig == 4) && p->t[j].num % 100 < 60
+	    && p->t[j].num / 100 >= 1 && p->t[j].num / 100 <= 12 && parse_ampm(p, j + 1, &tmp_pm)) {
+		/* 330 p.m., 1030am: hours and minutes run together */
+		hh = (int)p->t[j].num / 100;
+		mi = (int)p->t[j].num % 100;
+		j++;
+	} else if (N(p, j) && p->t[j].ndig <= 2 && !p->t[j].ord && !p->t[j].decade) {
 		if (P(p, j - 1, '$') || (P(p, j - 1, '.') && ADJ(p, j)) || (P(p, j - 1, ':') && ADJ(p, j)))
 			return 0;
 		hh = (int)p->t[j].num;
@@ -1977,6 +2187,22 @@ static int parse_clock_plain(const struct px *p, int i, struct tx *r)
 	}
 	if (N(p, j) && ADJ(p, j))
 		return 0;
+	/* 3ish pm */
+	if (W(p, j, "ish") && ADJ(p, j))
+		j++;
+	/* at 3 15, at three twenty, ten thirty am: minutes as a second number,
+	 * taken after "at" or before am/pm */
+	if (mi == -1 && hh <= 12) {
+		int mv, me;
+		if (((N(p, j) && p->t[j].ndig == 2 && !p->t[j].ord) || C(p, j, TX_NUMW))
+		    && (me = parse_count(p, j, &mv, 0)) && mv >= (N(p, j) ? 0 : 10) && mv < 60
+		    && ((W(p, i - 1, "at") && !(me < p->n && (p->t[me].kind == TK_NUM
+		                                              || (p->t[me].kind == TK_WORD && !p->t[me].lx))))
+		        || parse_ampm(p, me, &tmp_pm))) {
+			mi = mv;
+			j = me;
+		}
+	}
 	if ((e = parse_ampm(p, j, &pm))) {
 		j = e;
 	} else if (W(p, j, "o'clock") || W(p, j, "oclock")) {
@@ -2456,22 +2682,45 @@ static int month_ref(const struct px *p, int j, int *y, int *m)
  * of October, the third day of this month. */
 static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
 {
-	int j = i, n, e, y, m;
+	int j = i, n, e, y, m, plain = 0;
 	if (W(p, j, "the"))
 		j++;
 	if (W(p, j, "last"))
 		n = -1, j++;
-	else if ((e = ordinal_at(p, j, &n)) && n >= 1 && n <= 5)
+	else if ((e = ordinal_at(p, j, &n)) && n >= 1 && n <= 31)
 		j = e;
+	else if (N(p, j) && p->t[j].ndig <= 2 && p->t[j].num >= 1 && p->t[j].num <= 31
+	         && W(p, j + 1, "of"))
+		n = (int)p->t[j].num, plain = 1, j++;
 	else
 		return 0;
-	int wd = 0;
-	if (C(p, j, TX_WDAY))
+	int wd = 0, back = 0;
+	/* the fifth last day of May, the second last Friday of June */
+	if (n > 0 && W(p, j, "last") && !plain && (C(p, j + 1, TX_WDAY) || W(p, j + 1, "day"))) {
+		back = n;
+		n = -1;
+		j++;
+	}
+	if (C(p, j, TX_WDAY)) {
+		if (n > 5)
+			return 0;
 		wd = V(p, j, TX_WDAY);
-	else if (!W(p, j, "day"))
+		j++;
+	} else if (W(p, j, "day")) {
+		j++;
+	} else if (!W(p, j, "of")) {
 		return 0;
-	j++;
+	}
 	if (!(W(p, j, "of") || W(p, j, "in")))
+		return 0;
+	/* the 20th of next month, 20 of this month: a day of a month named by
+	 * its place; "the 20th of July" is the month-day grammar's */
+	int k = j + 1 + W(p, j + 1, "the");
+	if (!wd && !W(p, j - 1, "day") && !(C(p, k, TX_DEIC) && W(p, k + 1, "month")))
+		return 0;
+	if (!back)
+		back = 1;
+	if (plain && !C(p, k, TX_DEIC))
 		return 0;
 	if (!(e = month_ref(p, j + 1, &y, &m)) || y == YX)
 		return 0;
@@ -2480,9 +2729,173 @@ static int parse_nth_in_month(const struct px *p, int i, struct tx *r)
 		d = timex_nth_weekday(y, m, wd, n);
 	else
 		d = n < 0 ? timex_month_len(y, m) : n;
+	if (n < 0)
+		d -= (wd ? 7 : 1) * (back - 1);
 	if (!timex_valid(y, m, d))
 		return 0;
 	set_date(r, (struct timex_date){y, m, d});
+	r->anchored = 1;
+	return e;
+}
+
+/* 3 Fridays from now, two Thursdays ago: counted weekdays from the anchor. */
+static int parse_count_weekdays(const struct px *p, int i, struct tx *r)
+{
+	int n, j = parse_count(p, i, &n, 0);
+	if (!j || n < 1 || n > 60 || !C(p, j, TX_WDAYS) || !p->a->has_date)
+		return 0;
+	int wd = V(p, j, TX_WDAYS), dir;
+	j++;
+	if (W(p, j, "from") && W(p, j + 1, "now"))
+		dir = 1, j += 2;
+	else if (W(p, j, "hence"))
+		dir = 1, j++;
+	else if (W(p, j, "ago") || W(p, j, "back"))
+		dir = -1, j++;
+	else
+		return 0;
+	int aw = timex_weekday(p->a->y, p->a->m, p->a->d);
+	int off = dir > 0 ? (wd - aw + 7) % 7 : -((aw - wd + 7) % 7);
+	if (off == 0)
+		off = 7 * dir;
+	off += 7 * dir * (n - 1);
+	r->type = TIMEX_DATE;
+	set_date(r, timex_add_days(anchor_date(p->a), off));
+	r->gran = G_DAY;
+	r->anchored = 1;
+	return j;
+}
+
+/* two upcoming weeks, upcoming 2 year: the unit that many steps on (an
+ * upcoming count before a plural unit stays a duration: the upcoming two
+ * weeks). */
+static int parse_count_upcoming(const struct px *p, int i, struct tx *r)
+{
+	int n, j, unit;
+	if (W(p, i, "upcoming")) {
+		if (!(j = parse_count(p, i + 1, &n, 0)) || !C(p, j, TX_UNIT))
+			return 0;
+		unit = V(p, j, TX_UNIT);
+	} else {
+		if (!(j = parse_count(p, i, &n, 0)) || !W(p, j, "upcoming"))
+			return 0;
+		j++;
+		if (C(p, j, TX_UNIT))
+			unit = V(p, j, TX_UNIT);
+		else if (C(p, j, TX_UNITS))
+			unit = V(p, j, TX_UNITS);
+		else
+			return 0;
+	}
+	if (n < 1 || n > 100 || !(unit == U_DAY || unit == U_WEEK || unit == U_MONTH
+	    || unit == U_QUARTER || unit == U_YEAR))
+		return 0;
+	r->type = TIMEX_DATE;
+	unit_point(p, r, unit, n);
+	return j + 1;
+}
+
+static void set_week_of(struct tx *r, struct timex_date d)
+{
+	int wy, w = timex_iso_week(d.y, d.m, d.d, &wy);
+	r->type = TIMEX_DATE;
+	r->gran = G_WEEK;
+	r->y = wy;
+	r->sub = w;
+}
+
+/* the first week of October 2014, the third last week of 2018, the last
+ * week of September: counted over the weeks (Monday to Sunday) that lie
+ * wholly inside the month or year. */
+static int parse_nth_week(const struct px *p, int i, struct tx *r)
+{
+	int j = i + W(p, i, "the"), n, e, from_end = 0, y, m;
+	if ((e = ordinal_at(p, j, &n)) && n >= 1 && n <= 53) {
+		j = e;
+		if (W(p, j, "last"))
+			from_end = 1, j++;
+	} else if (W(p, j, "last")) {
+		n = 1, from_end = 1, j++;
+	} else {
+		return 0;
+	}
+	if (!W(p, j, "week") || !(W(p, j + 1, "of") || W(p, j + 1, "in")))
+		return 0;
+	j += 2;
+	struct timex_date lo, hi;
+	if ((e = month_ref(p, j, &y, &m)) && y != YX) {
+		lo = (struct timex_date){y, m, 1};
+		hi = (struct timex_date){y, m, timex_month_len(y, m)};
+	} else if ((e = parse_year(p, j + W(p, j, "the"), &y))) {
+		lo = (struct timex_date){y, 1, 1};
+		hi = (struct timex_date){y, 12, 31};
+	} else {
+		return 0;
+	}
+	long a = timex_days(lo.y, lo.m, lo.d), b = timex_days(hi.y, hi.m, hi.d), mon;
+	if (from_end) {
+		int wd = timex_weekday(hi.y, hi.m, hi.d);
+		mon = b - (wd % 7) - 6 - 7L * (n - 1);
+		if (mon < a)
+			return 0;
+	} else {
+		int wd = timex_weekday(lo.y, lo.m, lo.d);
+		mon = a + (8 - wd) % 7 + 7L * (n - 1);
+		if (mon + 6 > b)
+			return 0;
+	}
+	set_week_of(r, timex_from_days(mon));
+	r->anchored = 1;
+	return e;
+}
+
+/* the week of October 6th: the week holding that day. */
+static int parse_week_of(const struct px *p, int i, struct tx *r)
+{
+	int j = i + W(p, i, "the"), e;
+	if (!W(p, j, "week") || !W(p, j + 1, "of"))
+		return 0;
+	struct tx d;
+	memset(&d, 0, sizeof d);
+	if (!(e = parse_md(p, j + 2, &d)) || d.gran != G_DAY || d.y == YX)
+		return 0;
+	/* a Sunday opens the week it names, as American calendars count */
+	struct timex_date day = {d.y, d.m, d.d};
+	if (timex_weekday(d.y, d.m, d.d) == 7)
+		day = timex_add_days(day, 1);
+	set_week_of(r, day);
+	r->anchored = d.anchored;
+	return e;
+}
+
+/* on the 15th, the 1st: a day of the anchor's month, or of the month after
+ * (before, in the past tense) when that day has gone by. Only where nothing
+ * follows the ordinal that could be its noun (the 15th century). */
+static int parse_dom_alone(const struct px *p, int i, struct tx *r)
+{
+	int on = W(p, i, "on"), j = i + on, d, e;
+	if (!W(p, j, "the") || !p->a->has_date)
+		return 0;
+	j++;
+	if (!(N(p, j) && p->t[j].ord) && !(on && C(p, j, TX_ORDW)))
+		return 0;
+	if (!(e = ordinal_at(p, j, &d)) || d < 1 || d > 31)
+		return 0;
+	if (e < p->n && !(p->t[e].kind == TK_PUNCT && p->t[e].ch != '-' && p->t[e].ch != '\'')
+	                  && !W(p, e, "at"))
+		return 0;
+	const struct timex_anchor *a = p->a;
+	int dir = tense_dir(tense_near(p, i, e));
+	struct timex_date c = {a->y, a->m, 1};
+	if (dir >= 0 && d < a->d)
+		c = timex_add_months(c, 1);
+	else if (dir < 0 && d > a->d)
+		c = timex_add_months(c, -1);
+	if (!timex_valid(c.y, c.m, d))
+		return 0;
+	r->type = TIMEX_DATE;
+	set_date(r, (struct timex_date){c.y, c.m, d});
+	r->gran = G_DAY;
 	r->anchored = 1;
 	return e;
 }
@@ -2588,7 +3001,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 	static const parser_fn fns[] = {
 		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
 		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month,
+		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming, parse_nth_week, parse_week_of, parse_dom_alone,
 		parse_the_unit, parse_story_year,
 	};
 	int best = 0;
@@ -2627,6 +3040,26 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 		if (e > best) {
 			best = e;
 			*r = tmp;
+		}
+	}
+	/* Jul 18, Fri: a weekday after a date without a year picks the year;
+	 * after one with a year it belongs to the date when it agrees */
+	if (best && r->gran == G_DAY && !r->anchored && r->y != YX && r->type == TIMEX_DATE
+	    && P(p, best, ',') && C(p, best + 1, TX_WDAY) && timex_valid(r->y, r->m, r->d)
+	    && timex_weekday(r->y, r->m, r->d) == V(p, best + 1, TX_WDAY))
+		best += 2;
+	else if (best && r->gran == G_DAY && r->anchored && r->y != YX && r->type == TIMEX_DATE
+	    && P(p, best, ',') && (C(p, best + 1, TX_WDAY) || (C(p, best + 1, TX_WDABBR) && p->t[best + 1].cap))
+) {
+		int wd = C(p, best + 1, TX_WDAY) ? V(p, best + 1, TX_WDAY) : V(p, best + 1, TX_WDABBR);
+		static const int tries[] = {0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6};
+		for (size_t k = 0; k < sizeof tries / sizeof tries[0]; k++) {
+			int y = r->y + tries[k];
+			if (timex_valid(y, r->m, r->d) && timex_weekday(y, r->m, r->d) == wd) {
+				r->y = y;
+				best += 2;
+				break;
+			}
 		}
 	}
 	return best;
@@ -2747,14 +3180,15 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 		int j = best;
 		if (P(p, j, ','))
 			j++;
-		if (W(p, j, "at") || W(p, j, "around") || W(p, j, "about") || W(p, j, "by"))
+		if (W(p, j, "at") || W(p, j, "around") || W(p, j, "about") || W(p, j, "by") || P(p, j, '@'))
 			j++;
 		memset(&tmp, 0, sizeof tmp);
-		if ((W(p, j - 1, "at") || C(p, j, TX_NUMW) == 0 || W(p, j, "noon"))
+		if ((W(p, j - 1, "at") || P(p, j - 1, '@') || C(p, j, TX_NUMW) == 0 || W(p, j, "noon"))
 		    && (e = parse_clock(p, j, &tmp))) {
 			merge_clock(r, &tmp);
 			best = e;
-		} else if (r->gran == G_POD && W(p, j - 1, "at") && N(p, j) && p->t[j].num <= 12) {
+		} else if (r->gran == G_POD && (W(p, j - 1, "at") || P(p, j - 1, '@')) && N(p, j)
+		           && p->t[j].num <= 12) {
 			/* this morning at 10, Saturday morning at 9 */
 			tmp.type = TIMEX_TIME;
 			tmp.gran = G_HOUR;
@@ -2851,6 +3285,11 @@ struct timex_engine *timex_engine_new(void)
 {
 	struct timex_engine *e = news_xcalloc(1, sizeof *e);
 	e->lex = timex_lex_new();
+	e->cal = news_calendar_new();
+	if (!e->cal) {
+		fprintf(stderr, "timex: out of memory loading the holiday calendar\n");
+		abort();
+	}
 	int err;
 	PCRE2_SIZE off;
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
@@ -2871,6 +3310,7 @@ void timex_engine_free(struct timex_engine *e)
 	if (!e)
 		return;
 	timex_lex_free(e->lex);
+	news_calendar_free(e->cal);
 	pcre2_match_data_free(e->md);
 	pcre2_code_free(e->trigger);
 	free(e->t);
@@ -2969,15 +3409,17 @@ static int can_start(const struct px *p, int i)
 		return 1;
 	if (t->kind == TK_PUNCT)
 		return t->ch == '\'' && N(p, i + 1);
+	if (t->hol)
+		return 1;
 	if (!t->lx)
 		return 0;
-	if (t->lx->mask & (CORE_MASK | (1u << TX_HOLI)))
+	if ( (t->lx->mask & (CORE_MASK | (1u << TX_HOLI))))
 		return 1;
 	if (!(t->lx->mask & (1u << TX_START)))
 		return 0;
 	for (int k = i + 1; k < p->n && k <= i + 4; k++) {
 		const struct tok *u = &p->t[k];
-		if (u->kind == TK_NUM || (u->lx && (u->lx->mask & (CORE_MASK | (1u << TX_HOLI)))))
+		if (u->kind == TK_NUM || u->hol || (u->lx && (u->lx->mask & (CORE_MASK | (1u << TX_HOLI)))))
 			return 1;
 		if (u->kind == TK_PUNCT && u->ch != '-' && u->ch != '\'' && u->ch != '.')
 			return 0;
@@ -2993,6 +3435,7 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = start;
+	int short_line = end - start <= HOLIDAY_SHORT_LINE;
 	while (i < end) {
 		unsigned char c = s[i];
 		if (is_alpha(c)) {
@@ -3008,6 +3451,17 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 			    && (e->lenmask[(w[0] - 'a') * 26 + (w[1] - 'a')] >> k & 1u)
 			    && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
 				return 1;
+			int id;
+			if ((i == start || !is_alpha(s[i - 1])) && ((c >= 'A' && c <= 'Z') || short_line)
+			    && news_calendar_match(e->cal, text, end, i, &id))
+				return 1;
+			/* p.m. or a m after a spelled time: seven thirty p.m. */
+			if (k == 1 && (w[0] == 'a' || w[0] == 'p') && (i == start || s[i - 1] == ' ')) {
+				size_t q = j + (j < end && s[j] == '.');
+				q += q < end && s[q] == ' ';
+				if (q < end && (s[q] | 0x20) == 'm' && (q + 1 >= end || !is_alpha(s[q + 1])))
+					return 1;
+			}
 			i = j;
 			continue;
 		}

@@ -133,6 +133,7 @@ static const struct lexent lexicon[] = {
 	{"quarter", TX_HOLI, 0}, {"noon", TX_HOLI, 0}, {"midnight", TX_HOLI, 0},
 	{"midday", TX_HOLI, 0}, {"overnight", TX_HOLI, 0}, {"today", TX_HOLI, 0},
 	{"tonight", TX_HOLI, 0}, {"tomorrow", TX_HOLI, 0}, {"yesterday", TX_HOLI, 0},
+	{"tomorrows", TX_HOLI, 0}, {"yesterdays", TX_HOLI, 0},
 	{"now", TX_HOLI, 0}, {"currently", TX_HOLI, 0}, {"nowadays", TX_HOLI, 0},
 	{"recently", TX_HOLI, 0}, {"lately", TX_HOLI, 0}, {"current", TX_HOLI, 0},
 	{"future", TX_HOLI, 0}, {"past", TX_START, 0}, {"present", TX_HOLI, 0},
@@ -157,6 +158,7 @@ static const struct lexent lexicon[] = {
 	{"boss", TX_HOLI, 0}, {"world", TX_HOLI, 0},
 	/* Words that make a sentence worth parsing on their own. */
 	{"today", TX_TRIG, 0}, {"tonight", TX_TRIG, 0}, {"tomorrow", TX_TRIG, 0},
+	{"tomorrows", TX_TRIG, 0}, {"yesterdays", TX_TRIG, 0},
 	{"yesterday", TX_TRIG, 0}, {"now", TX_TRIG, 0}, {"currently", TX_TRIG, 0},
 	{"recently", TX_TRIG, 0}, {"lately", TX_TRIG, 0}, {"nowadays", TX_TRIG, 0},
 	{"current", TX_TRIG, 0}, {"recent", TX_TRIG, 0}, {"future", TX_TRIG, 0},
@@ -176,7 +178,8 @@ static const struct lexent lexicon[] = {
 static const char number_pattern[] =
 	"[12]\\d{3}(?!\\d)|\\d{1,2}/\\d|\\d{1,2}-\\d{1,2}-\\d|\\d{1,2}\\.\\d{1,2}\\.\\d"
 	"|\\d{1,2}:\\d\\d|\\d{1,2}\\s?(?i:[ap]\\.?m\\b|[ap]\\b|h\\b|h\\d\\d)|\\d{1,2}(?i:th|st|nd|rd)\\b"
-	"|\\d{2,4}s\\b|[12]\\d{3}(?i:q\\d)";
+	"|\\d{2,4}s\\b|[12]\\d{3}(?i:q\\d)|\\d{3,4}\\s?(?i:[ap]\\.?m\\b)|\\d{1,2}(?i:ish)\\b"
+	"|\\d{1,2} \\d\\d\\b";
 
 const char *timex_lex_number_pattern(void)
 {

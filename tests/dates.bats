@@ -152,6 +152,51 @@ EOF2
 EOF2
 }
 
+@test "holidays from the calendar: lunar and lunisolar feasts, with a year or by tense" {
+	check_table <<'EOF2'
+2013-02-12 | Diwali 2019 | 2019-10-27
+2013-02-12 | The feast of Eid al-Fitr in 2018 was quiet. | 2018-06-15
+2013-02-12 | Orthodox Easter 2018 fell on April 8. | 2018-04-08
+2013-02-12 | Easter Monday in 2018 | 2018-04-02
+2013-02-12 | Families will gather for Chinese New Year. | 2014-01-31
+2013-02-12 | Families gathered for the last chinese new year | 2013-02-10
+2013-02-12 | thanksgiving in 3 years | 2016-11-24
+EOF2
+}
+
+@test "day numbers, counted weekdays and weeks" {
+	check_table <<'EOF2'
+2013-02-12 | The fund pays out on the 20th of next month. | 2013-03-20
+2013-02-12 | 20 of this month | 2013-02-20
+2013-02-12 | The vote is on the 20th. | 2013-02-20
+2013-02-12 | We meet Tuesday the 19th. | 2013-02-19
+2013-02-12 | Thu 15th | 2013-08-15
+2013-02-12 | The review comes 3 Fridays from now. | 2013-03-01
+2013-02-12 | It began 2 Thursdays ago. | 2013-01-31
+2013-02-12 | the day after tomorrow | 2013-02-14
+2013-02-12 | the third last week of 2018 | 2018-W50
+2013-02-12 | the first week of October 2014 | 2014-W41
+2013-02-12 | Sales peak in the week of October 7th. | 2013-W41
+2013-02-12 | the fifth last day of May 2013 | 2013-05-27
+2013-02-12 | 2 upcoming weeks | 2013-W09
+2013-02-12 | March in 2 years | 2015-03
+2013-02-12 | 3 years from today | 2016-02-12
+2013-02-12 | The show opened Jul 18, Fri. | 2014-07-18
+2013-02-12 | sat | 2013-02-16
+EOF2
+}
+
+@test "clock times in spoken and run-together forms" {
+	check_table <<'EOF2'
+2013-02-12T04:30 | The train leaves at 330 p.m. | 2013-02-12T15:30
+2013-02-12T04:30 | We eat at 3ish pm. | 2013-02-12T15
+2013-02-12T04:30 | Meet me at 3 15. | 2013-02-12T15:15
+2013-02-12T04:30 | nine fifty nine a m | 2013-02-12T09:59
+2013-02-12T04:30 | The bell rang at seven thirty p.m. | 2013-02-12T19:30
+2013-02-12T04:30 | 3 in the AM | 2013-02-13T03
+EOF2
+}
+
 @test "without an anchor relative expressions are underspecified" {
 	check_table <<'EOF2'
  | The talks resume Thursday. | XXXX-WXX-4
@@ -165,7 +210,9 @@ EOF2
 @test "words that only look temporal are left alone" {
 	for s in "You may go now if you wish" "They will march on the capital" "Jan Kavan signed it" \
 	         "Prices began to fall apart" "A second mission could be sent" "He paid \$1,500 for 3/4 of it" \
-	         "She owns 25 percent of the firm"; do
+	         "She owns 25 percent of the firm" "It costs 4p." "At 10 20 people left" \
+	         "The sun rose over the hills." "He was the first." "the 1st Amendment" \
+	         "They march first to the square"; do
 		got=$(printf '%s\n' "$s" | news-dates --lines --date 2004-07-29 |
 			awk -F'\t' '$3 == "date" && $6 != "now" { print $6 }')
 		[ -z "$got" ] || { echo "'$s' gave '$got'"; return 1; }
