@@ -1,5 +1,5 @@
 /* Unit tests of the stream library: escaping, UTF-8, records, word sets,
- * the tokenizer, the regex wrapper and document record ordering. */
+ * the regex wrapper and document record ordering. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +8,6 @@
 #include "escape.h"
 #include "record.h"
 #include "rx.h"
-#include "token.h"
 #include "unit.h"
 #include "utf8.h"
 #include "wordlist.h"
@@ -98,48 +97,6 @@ static void test_wordset(void)
 	news_wordset_free(ws);
 }
 
-static void tokens_of(const char *s, char *out, size_t cap)
-{
-	struct news_tokens tv = {0};
-	news_tokenize(s, 0, strlen(s), &tv);
-	size_t o = 0;
-	for (size_t i = 0; i < tv.n && o + 2 < cap; i++) {
-		size_t n = tv.t[i].end - tv.t[i].start;
-		if (o + n + 2 >= cap)
-			break;
-		if (i)
-			out[o++] = '|';
-		memcpy(out + o, s + tv.t[i].start, n);
-		o += n;
-	}
-	out[o] = '\0';
-	news_tokens_free(&tv);
-}
-
-static void test_token(void)
-{
-	char buf[512];
-	tokens_of("NATO's chief, Gen. Smith, met U.S. envoys.", buf, sizeof buf);
-	CHECK_STR(buf, "NATO|'s|chief|,|Gen.|Smith|,|met|U.S.|envoys|.");
-	tokens_of("They don't pay $1,000.50 for US-led O'Brien's plan...", buf, sizeof buf);
-	CHECK_STR(buf, "They|do|n't|pay|$|1,000.50|for|US-led|O'Brien|'s|plan|...");
-	tokens_of("\xe2\x80\x9cWe feel optimistic,\xe2\x80\x9d he said -- at 3 p.m.", buf, sizeof buf);
-	CHECK_STR(buf, "\xe2\x80\x9c|We|feel|optimistic|,|\xe2\x80\x9d|he|said|--|at|3|p.m.");
-	struct news_tokens tv = {0};
-	const char *s = "Iraq's NATO J. R. R. Tolkien";
-	news_tokenize(s, 0, strlen(s), &tv);
-	CHECK(tv.n == 7);
-	CHECK(tv.t[1].flags & NEWS_TF_CLITIC);
-	CHECK(tv.t[2].flags & NEWS_TF_ALLCAPS);
-	CHECK(tv.t[0].flags & NEWS_TF_CAP);
-	CHECK(tv.t[3].end - tv.t[3].start == 2);   /* "J." keeps its period */
-	news_tokens_free(&tv);
-	tv = (struct news_tokens){0};
-	news_tokenize("\xff\xfe\0x", 0, 4, &tv);   /* bad bytes: no crash, progress */
-	CHECK(tv.n >= 2);
-	news_tokens_free(&tv);
-}
-
 static void test_rx(void)
 {
 	struct news_rx *rx = news_rx_new("(?<day>Mon|Tues)day\\b", NEWS_RX_CASELESS);
@@ -199,7 +156,6 @@ int main(void)
 	test_utf8();
 	test_record();
 	test_wordset();
-	test_token();
 	test_rx();
 	test_doc_order();
 	return unit_status("test_lib");
