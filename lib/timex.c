@@ -1,10 +1,9 @@
 /* timex: temporal expression recognition and TIMEX3 normalisation (see timex.h). */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "rx.h"
 #include "timex.h"
 #include "timex_cal.h"
 #include "timex_lex.h"
@@ -42,8 +41,7 @@ struct timex_state {
 struct timex_engine {
 	struct timex_lex *lex;
 	struct news_calendar *cal;  /* holiday names beyond the built-in table */
-	pcre2_code *trigger;
-	pcre2_match_data *md;
+	struct news_rx *trigger;   /* numbers shaped like dates, anchored */
 	struct tok *t;
 	size_t n, cap;
 	signed char *tense;         /* per token: enum timex_tense of a cue */
@@ -3290,17 +3288,8 @@ struct timex_engine *timex_engine_new(void)
 		fprintf(stderr, "timex: out of memory loading the holiday calendar\n");
 		abort();
 	}
-	int err;
-	PCRE2_SIZE off;
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
-	e->trigger = pcre2_compile((PCRE2_SPTR)timex_lex_number_pattern(), PCRE2_ZERO_TERMINATED,
-	                           PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &err, &off, NULL);
-	if (!e->trigger) {
-		fprintf(stderr, "timex: the trigger pattern does not compile (%d at %zu)\n", err, (size_t)off);
-		abort();
-	}
-	pcre2_jit_compile(e->trigger, PCRE2_JIT_COMPLETE);
-	e->md = pcre2_match_data_create_from_pattern(e->trigger, NULL);
+	e->trigger = news_rx_new(timex_lex_number_pattern(), NEWS_RX_ANCHORED);
 	timex_lex_trigger_lengths(e->lex, e->lenmask);
 	return e;
 }
@@ -3311,8 +3300,7 @@ void timex_engine_free(struct timex_engine *e)
 		return;
 	timex_lex_free(e->lex);
 	news_calendar_free(e->cal);
-	pcre2_match_data_free(e->md);
-	pcre2_code_free(e->trigger);
+	news_rx_free(e->trigger);
 	free(e->t);
 	free(e->tense);
 	free(e);
@@ -3467,7 +3455,7 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 		}
 		if (is_digit(c)) {
 			if ((i == start || !is_alpha(s[i - 1]))
-			    && pcre2_match(e->trigger, (PCRE2_SPTR)text, end, i, 0, e->md, NULL) > 0)
+			    && news_rx_match(e->trigger, text, end, i) > 0)
 				return 1;
 			while (i < end && is_digit(s[i]))
 				i++;
