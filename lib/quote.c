@@ -41,6 +41,11 @@ struct quote_finder {
 	size_t names_indexed;    /* names[0..names_indexed) are in the map */
 	unsigned char *used;     /* per token: cue already used */
 	size_t used_cap;
+	/* per sentence of the window: has a word that may cue a reported
+	 * clause (find_indirect looks at no other sentence) */
+	unsigned char *sent_cues;
+	size_t sent_cues_cap;
+	int sent_base;           /* the window's first sentence */
 };
 
 struct quote_finder *quote_finder_new(void)
@@ -612,7 +617,9 @@ static int same_fold(const char *a, size_t an, const char *b, size_t bn)
 static void store_name(struct doc_ctx *c, const char *s, size_t n, size_t *off, size_t *len)
 {
 	struct nbuf *b = &c->out->names;
+	nbuf_reserve(b, n);
 	*off = b->len;
+	char *o = b->data + b->len, *start = o;
 	int sp = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
@@ -620,11 +627,13 @@ static void store_name(struct doc_ctx *c, const char *s, size_t n, size_t *off, 
 			sp = 1;
 			continue;
 		}
-		if (sp && b->len > *off)
-			nbuf_addc(b, ' ');
+		if (sp && o > start)
+			*o++ = ' ';
 		sp = 0;
-		nbuf_addc(b, (char)ch);
+		*o++ = (char)ch;
 	}
+	b->len += (size_t)(o - start);
+	b->data[b->len] = '\0';
 	*len = b->len - *off;
 }
 
@@ -1087,40 +1096,41 @@ static void assign_sentences(struct quote_finder *qf, const struct news_sentence
                              size_t nsents, int base)
 {
 	struct qtok *T = qf->toks.t;
-	size_t n = qf->toks.n;
-	size_t si = 0, gs = 0;   /* gs: first token of the current sentence */
-	int para = 0, cap = 0, low = 0;
-	unsigned hidden = 0;
-	for (size_t k = 0; k <= n; k++) {
-		int sent = -1;
-		if (k < n) {
+	size_t n = qf->toks.n, k = 0;
+	int para = 0;   /* tokens outside every sentence: the paragraph before */
+	NEWS_GROW(qf->sent_cues, qf->sent_cues_cap, nsents + 1);
+	for (size_t si = 0; si < nsents && k < n; si++) {
+		for (; k < n && T[k].s < sents[si].start; k++) {
+			T[k].sent = -1;
+			T[k].para = para;
+		}
+		size_t g = k;
+		int sp = (int)sents[si].para, cap = 0, low = 0;
+		unsigned hidden = 0, cls = 0;
+		for (; k < n && T[k].s < sents[si].end; k++) {
 			struct qtok *t = &T[k];
-			while (si < nsents && sents[si].end <= t->s)
-				si++;
-			if (si < nsents && sents[si].start <= t->s) {
-				sent = base + (int)si;
-				para = (int)sents[si].para;
-			}
-			t->sent = sent;
-			t->para = para;
-		}
-		if (k > gs && (k == n || sent != T[gs].sent)) {
-			/* the sentence gs..k-1 is complete */
-			if (hidden && T[gs].sent >= 0 && cap >= 3 && low * 5 <= cap)
-				for (size_t j = gs; j < k; j++)
-					T[j].cls |= (unsigned)T[j].hidden << 13;
-			gs = k;
-			cap = low = 0;
-			hidden = 0;
-		}
-		if (k < n) {
-			const struct qtok *t = &T[k];
+			t->sent = base + (int)si;
+			t->para = sp;
 			if (t->type == T_WORD && t->e - t->s >= 4) {
 				cap += (t->flags & F_CAP) != 0;
 				low += (t->flags & F_LOWER) != 0;
 			}
 			hidden |= t->hidden;
+			cls |= t->cls;
 		}
+		if (k > g) {
+			para = sp;
+			if (hidden && cap >= 3 && low * 5 <= cap)
+				for (size_t j = g; j < k; j++) {
+					T[j].cls |= (unsigned)T[j].hidden << 13;
+					cls |= T[j].cls;
+				}
+		}
+		qf->sent_cues[si] = (cls & (W_CUE_S | W_CUE_T | W_CUE_B | W_ACCORD)) != 0;
+	}
+	for (; k < n; k++) {
+		T[k].sent = -1;
+		T[k].para = para;
 	}
 }
 
@@ -1682,7 +1692,8 @@ static void process_window(struct quote_finder *qf, struct doc_ctx *c)
 					qf->used[d->cue] = 1;
 				di++;
 			}
-			find_indirect(qf, c, k, e);
+			if (qf->sent_cues[sn - qf->sent_base])
+				find_indirect(qf, c, k, e);
 		} else {
 			while (di < qf->ndq && qf->dq[di].open <= e)
 				di++;
@@ -1708,6 +1719,7 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 		size_t to = window_end(sents, nsents, &si, from, len);
 		quote_tokenize(qf->lex, text, from, to, &qf->toks);
 		if (qf->toks.n) {
+			qf->sent_base = (int)si0;
 			assign_sentences(qf, sents + si0, si - si0, (int)si0);
 			mark_directions(qf, text);
 			pair_quotes(qf, text);
@@ -1761,5 +1773,6 @@ void quote_finder_free(struct quote_finder *qf)
 	free(qf->names);
 	free(qf->name_slots);
 	free(qf->used);
+	free(qf->sent_cues);
 	free(qf);
 }

@@ -311,30 +311,52 @@ static inline void add_token(struct quote_tokens *out, size_t s, size_t e, unsig
 	t->sent = -1;
 }
 
-/* A word's flags and classes, from what the tokenizer gathered while
- * reading it: its lower-cased bytes (low[0..n), n <= WORD_MAX) and their hash. */
+/* Words longer than this are in no list: they are never looked up. */
 #define WORD_MAX 24
 
-struct word_scan {
-	char low[WORD_MAX];
-	size_t n;
-	unsigned hash;
-};
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
 
+/* The slot of the word text[s..s+n) (compared case-folded) whose hash of
+ * folded bytes is hash: its entry, or an empty slot. */
+static inline const struct wslot *table_find_text(const struct quote_lexicon *qf,
+                                                  const char *text, size_t n,
+                                                  unsigned hash)
+{
+	size_t mask = qf->nslots - 1;
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
+		const struct wslot *w = &qf->slots[i];
+		if (w->key_len == 0)
+			return w;
+		if (w->hash != hash || w->key_len != n)
+			continue;
+		const char *key = qf->words.data + w->key_off;
+		size_t k = 0;
+		while (k < n && key[k] == (char)qf->fold[(unsigned char)text[k]])
+			k++;
+		if (k == n)
+			return w;
+	}
+}
+
+/* A word's flags and classes. The tokenizer passes what it gathered while
+ * reading the word when it could (known = 1: the hash of its folded bytes
+ * and the byte classes of all its bytes but the first, OR-ed); otherwise
+ * they are computed here from the text. */
 static void classify_word(const struct quote_lexicon *qf, const char *text, struct qtok *t,
-                          const struct word_scan *w)
+                          int known, unsigned hash, unsigned rest)
 {
 	size_t n = t->e - t->s;
 	unsigned char c0 = (unsigned char)text[t->s];
 	unsigned char f = qf->bclass[c0] & B_DIGIT ? F_DIGIT : 0;
 	if (n > 1 && (qf->bclass[c0] & B_UPPER)) {
 		/* all capitals? (NATO, U.S.) */
-		int lower = 0, upper = 0;
-		for (size_t i = 1; i < n && !lower; i++) {
-			lower |= qf->bclass[(unsigned char)text[t->s + i]] & B_LOWER;
-			upper |= qf->bclass[(unsigned char)text[t->s + i]] & B_UPPER;
+		if (!known) {
+			rest = 0;
+			for (size_t i = 1; i < n; i++)
+				rest |= qf->bclass[(unsigned char)text[t->s + i]];
 		}
-		if (!lower && upper)
+		if (!(rest & B_LOWER) && (rest & B_UPPER))
 			f |= F_ALLCAP;
 	}
 	if (quote_is_upper(c0) || (c0 == 0xC3 && n > 1 && (unsigned char)text[t->s + 1] < 0x9F))
@@ -342,9 +364,18 @@ static void classify_word(const struct quote_lexicon *qf, const char *text, stru
 	else if (quote_is_lower(c0) || c0 >= 0x80)
 		f |= F_LOWER;
 	t->flags = f;
-	if (w->n > WORD_MAX)
+	if (n > WORD_MAX)
 		return;
-	const struct wslot *ws = table_slot_hashed(qf, w->low, w->n, w->hash);
+	/* a word's shape no listed word has: no lookup */
+	unsigned sh = word_shape(qf->fold[c0], qf->fold[(unsigned char)text[t->e - 1]], n);
+	if (!(qf->shapes[sh / 8] & (1u << (sh % 8))))
+		return;
+	if (!known) {
+		hash = FNV_BASIS;
+		for (size_t i = 0; i < n; i++)
+			hash = (hash ^ qf->fold[(unsigned char)text[t->s + i]]) * FNV_PRIME;
+	}
+	const struct wslot *ws = table_find_text(qf, text + t->s, n, hash);
 	t->cls = ws->key_len ? ws->cls : 0;
 	/* A capitalised cue is a name (Warren, Price) or starts a sentence,
 	 * where it is not attributing anything a noun phrase could precede. */
@@ -353,29 +384,6 @@ static void classify_word(const struct quote_lexicon *qf, const char *text, stru
 		t->hidden = (unsigned char)((t->cls & cues) >> 13);
 		t->cls &= ~cues;
 	}
-}
-
-/* Fold and hash the word text[s..e) once it is read (a word too long for
- * any list is left unhashed: classify_word skips its lookup). */
-static inline void scan_word(const struct quote_lexicon *qf, struct word_scan *w,
-                             const char *text, size_t s, size_t e)
-{
-	w->n = e - s;
-	if (w->n > WORD_MAX)
-		return;
-	unsigned sh = word_shape(qf->fold[(unsigned char)text[s]],
-	                         qf->fold[(unsigned char)text[e - 1]], w->n);
-	if (!(qf->shapes[sh / 8] & (1u << (sh % 8)))) {
-		w->n = WORD_MAX + 1;   /* in no list: no lookup */
-		return;
-	}
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < w->n; i++) {
-		unsigned char c = qf->fold[(unsigned char)text[s + i]];
-		w->low[i] = (char)c;
-		h = (h ^ c) * 16777619u;
-	}
-	w->hash = h;
 }
 
 /* Abbreviations whose period belongs to the word (Gen. James Jones). */
@@ -442,10 +450,37 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 			continue;
 		}
 		/* a word: letters and digits, joined by apostrophes, hyphens and
-		 * periods when a letter follows (O'Brien, US-led, U.S.) */
+		 * periods when a letter follows (O'Brien, US-led, U.S.). Most words
+		 * are a run of ASCII letters and digits: read those in one loop
+		 * that hashes and classifies as it goes, and fall back to the
+		 * general reading at anything that may join. */
 		size_t s = i, dots = 0;
-		i += adv;
-		while (i < len) {
+		int known = 0;
+		unsigned hash = 0, rest = 0;
+		if (kind == 0 && adv == 1) {
+			hash = (FNV_BASIS ^ qf->fold[c0]) * FNV_PRIME;
+			i++;
+			unsigned char b;
+			while (i < len && (b = qf->bclass[(unsigned char)text[i]])) {
+				rest |= b;
+				hash = (hash ^ qf->fold[(unsigned char)text[i]]) * FNV_PRIME;
+				i++;
+			}
+			known = 1;
+			if (i < len) {
+				unsigned char c = (unsigned char)text[i];
+				if (c >= 0x80)
+					known = 0;
+				else if (c == '\'' || c == '-' || c == '.')
+					known = !(i + 1 < len && ((unsigned char)text[i + 1] >= 0x80 ||
+					                          qf->bclass[(unsigned char)text[i + 1]]));
+			}
+			if (!known)
+				i = s + 1;   /* read it again the general way */
+		} else {
+			i += adv;
+		}
+		while (!known && i < len) {
 			/* the common case first: a run of ASCII letters and digits */
 			while (i < len && qf->bclass[(unsigned char)text[i]])
 				i++;
@@ -485,12 +520,12 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 		                                   is_title_abbrev(text + s, i - s)) ||
 		                                  (i - s == 1 && quote_is_upper((unsigned char)text[s]) &&
 		                                   i + 2 < len && text[i + 1] == ' ' &&
-		                                   quote_is_upper((unsigned char)text[i + 2]))))
+		                                   quote_is_upper((unsigned char)text[i + 2])))) {
 			i++;
-		struct word_scan w;
-		scan_word(qf, &w, text, s, i);
+			hash = (hash ^ '.') * FNV_PRIME;
+		}
 		add_token(out, s, i, T_WORD, 0, 0);
-		classify_word(qf, text, &out->t[out->n - 1], &w);
+		classify_word(qf, text, &out->t[out->n - 1], known, hash, rest);
 	}
 }
 
