@@ -331,17 +331,34 @@ void news_doc_write(const struct news_doc *d, FILE *out)
 	putc('\n', out);
 
 	/* Already in order in the common case (a single program appending in
-	 * order to a sorted stream): check before sorting. */
-	int sorted = 1;
-	for (size_t i = 1; i < d->nrecs && sorted; i++)
+	 * order to a sorted stream), or two ordered runs (the records read,
+	 * then this program's, appended in order): check before sorting, and
+	 * merge two runs rather than sort them. */
+	size_t run2 = d->nrecs;
+	for (size_t i = 1; i < d->nrecs && run2 == d->nrecs; i++)
 		if (record_cmp_direct(d, &d->recs[i - 1], &d->recs[i]) > 0)
-			sorted = 0;
+			run2 = i;
+	int two_runs = 1;
+	for (size_t i = run2 + 1; i < d->nrecs && two_runs; i++)
+		if (record_cmp_direct(d, &d->recs[i - 1], &d->recs[i]) > 0)
+			two_runs = 0;
 	struct sort_item *order = NULL;
-	if (!sorted) {
+	if (run2 < d->nrecs) {
 		order = news_xmalloc(d->nrecs * sizeof *order);
-		for (size_t i = 0; i < d->nrecs; i++)
-			order[i] = (struct sort_item){&d->recs[i], d};
-		qsort(order, d->nrecs, sizeof *order, record_cmp);
+		if (two_runs) {
+			size_t a = 0, b = run2, o = 0;
+			while (a < run2 && b < d->nrecs)
+				order[o++].r = record_cmp_direct(d, &d->recs[b], &d->recs[a]) < 0 ?
+				               &d->recs[b++] : &d->recs[a++];
+			while (a < run2)
+				order[o++].r = &d->recs[a++];
+			while (b < d->nrecs)
+				order[o++].r = &d->recs[b++];
+		} else {
+			for (size_t i = 0; i < d->nrecs; i++)
+				order[i] = (struct sort_item){&d->recs[i], d};
+			qsort(order, d->nrecs, sizeof *order, record_cmp);
+		}
 	}
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct news_record *r = order ? order[i].r : &d->recs[i];

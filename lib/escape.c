@@ -1,27 +1,53 @@
 #include "escape.h"
 
+#include <stdint.h>
 #include <string.h>
+
+/* Whether any byte of the word w may need escaping: a control byte below
+ * 0x0E (TAB, LF and CR among them) or a backslash. */
+static inline int word_may_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t low = (w - ones * 0x0E) & ~w & highs;
+	uint64_t bs = w ^ (ones * '\\');
+	return ((low | ((bs - ones) & ~bs & highs))) != 0;
+}
 
 void news_escape(struct nbuf *out, const char *s, size_t n)
 {
-	/* Copy runs of plain bytes in one go: most text has no byte to escape. */
+	/* Most text has no byte to escape: copy it straight into the buffer,
+	 * eight bytes at a time while none of them can need escaping, and make
+	 * room for the second byte of an escape only when one comes. */
 	nbuf_reserve(out, n);
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		char e;
-		switch (s[i]) {
+	char *o = out->data + out->len;
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!word_may_escape(w)) {
+				memcpy(o, s + i, 8);
+				o += 8;
+				i += 8;
+				continue;
+			}
+		}
+		char c = s[i++], e;
+		switch (c) {
 		case '\t': e = 't'; break;
 		case '\n': e = 'n'; break;
 		case '\r': e = 'r'; break;
 		case '\\': e = '\\'; break;
-		default: continue;
+		default: *o++ = c; continue;
 		}
-		nbuf_add(out, s + run, i - run);
-		char pair[2] = {'\\', e};
-		nbuf_add(out, pair, 2);
-		run = i + 1;
+		out->len = (size_t)(o - out->data);
+		nbuf_reserve(out, n - i + 2);
+		o = out->data + out->len;
+		*o++ = '\\';
+		*o++ = e;
 	}
-	nbuf_add(out, s + run, n - run);
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
 }
 
 static char unescape_char(char c)

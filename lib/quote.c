@@ -1738,11 +1738,13 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 		}
 		from = to;
 	}
-	/* order by start */
+	/* order by start, a longer span first (as the stream orders records,
+	 * so that news_doc_write merges them with the sentences) */
 	for (size_t i = 1; i < out->n; i++) {
 		struct quote q = out->q[i];
 		size_t j = i;
-		while (j > 0 && out->q[j - 1].start > q.start) {
+		while (j > 0 && (out->q[j - 1].start > q.start ||
+		                 (out->q[j - 1].start == q.start && out->q[j - 1].end < q.end))) {
 			out->q[j] = out->q[j - 1];
 			j--;
 		}
