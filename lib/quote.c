@@ -514,6 +514,19 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 				h = of_head(qf, a, h);
 			return !pp && head_ok(qf, &T[h]) ? h : best;
 		}
+		if (level == 0) {
+			/* `..., Gov. John Kasich (R-OH), said`: a name after its
+			 * title, right before the cue, is who speaks, not an
+			 * appositive of what precedes it */
+			size_t x = j + 1, y;
+			while (x < c && T[x].type == T_WORD && (T[x].cls & W_TITLE) && (T[x].flags & F_CAP))
+				x++;
+			for (y = x; y < c && is_cap(&T[y]) && name_part(&T[y]) &&
+			            !(T[y].cls & (W_TITLE | W_NOUN_S | W_NOUN_P | W_DET)); y++)
+				;
+			if (x > j + 1 && y > x && (y == c || (is_punct(&T[y], '(') && is_punct(&T[c - 1], ')'))))
+				return y - 1;
+		}
 		if (j <= lo || !appositive(qf, j + 1, c - 1))
 			return best;
 		size_t h = j - 1;
@@ -958,6 +971,17 @@ static inline int is_according(const char *text, const struct qtok *T, size_t k,
 	return k + 1 < n && (T[k].cls & W_ACCORD) && word_is(text, &T[k + 1], "to");
 }
 
+/* A single mark right after a word ending in s and before a space: the
+ * possessive of a plural or a name (`Sanders’ campaign manager`), not a
+ * quotation mark. */
+static int possessive_mark(const struct quote_finder *qf, const char *text, size_t k)
+{
+	const struct qtok *T = qf->toks.t;
+	return T[k].type == T_QUOTE && T[k].ch == 's' && k > 0 && T[k - 1].type == T_WORD &&
+	       T[k - 1].e == T[k].s && (text[T[k].s - 1] | 0x20) == 's' &&
+	       (k + 1 >= qf->toks.n || T[k + 1].s > T[k].e);
+}
+
 /* Attribution after a quote closing at token q: `," X said`, `," said X`,
  * `," according to X`. */
 static int attr_after(const struct quote_finder *qf, const char *text, size_t q, size_t lo,
@@ -973,6 +997,8 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 	size_t first = k;
 	for (size_t steps = 0; k < n && steps < 14; k++, steps++) {
 		const struct qtok *t = &T[k];
+		if (possessive_mark(qf, text, k))
+			continue;
 		if (t->para != T[q].para || t->type == T_QUOTE ||
 		    (sentence_end_punct(t) && !(k + 1 < n && is_punct(&T[k + 1], ','))))
 			return 0;   /* (the period of `R-Ky.,` ends no sentence) */
@@ -1044,6 +1070,8 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 	for (size_t steps = 0; k > lo && steps < (colon ? 10u : 5u); steps++) {
 		k--;
 		const struct qtok *t = &T[k];
+		if (possessive_mark(qf, text, k))
+			continue;
 		if (t->type == T_QUOTE || sentence_end_punct(t) || t->para != T[q - 1].para)
 			return 0;
 		/* `But, said Solovey, "..."`, `Said Comey, "..."`: the speaker
@@ -1215,6 +1243,27 @@ static int is_title_quote(const struct quote_finder *qf, const struct dquote *d)
 	return longer > 0 && caps == longer && words <= 8 && !(T[d->open + 1].cls & W_PRON);
 }
 
+/* Whether a quote opening at token open right after the cue phrase ending
+ * at cue_e, with no comma or colon to set it off, is a quotation (`said
+ * "We ...`, `told reporters "`, `said Monday "`) rather than words woven
+ * into reported speech (`says that "`, `says he's "`, `vowed to "`,
+ * `calling it "`, `said on "Meet the Press"`, `said "all about ..."`). */
+static int quote_after_cue(const struct quote_finder *qf, const char *text, size_t cue_e,
+                           size_t open)
+{
+	const struct qtok *T = qf->toks.t;
+	if (cue_e + 1 < open) {
+		const struct qtok *t = &T[cue_e + 1];
+		if (t->type != T_WORD)
+			return 0;
+		if (t->cls & (W_OBJ | W_TIME))
+			return 1;
+		return (t->flags & F_CAP) && !(t->cls & (W_DET | W_PRON | W_CLAUSE | W_PREP)) &&
+		       !is_possessive(text, t);
+	}
+	return 1;
+}
+
 static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 {
 	struct dquote *d = &qf->dq[di];
@@ -1244,6 +1293,8 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 		int sep = is_punct(&T[d->open - 1], ':') || is_punct(&T[d->open - 1], ',');
 		have = attr_before(qf, text, d->open, lo, &a);
 		if (have && !sep && d->open - a.cue_e > 2)
+			have = 0;
+		if (have && !sep && !quote_after_cue(qf, text, a.cue_e, d->open))
 			have = 0;
 		if (have && a.spk_s > lo + 3 && !(T[a.spk_s - 1].type == T_PUNCT))
 			have = 0;
