@@ -665,6 +665,14 @@ static const struct quote_entity *entity_at(const struct doc_ctx *c, size_t s, s
 	return best;
 }
 
+/* A function word that opens a sentence, capitalised but no part of the
+ * name after it (`To Sexton`, `Does Rubio`); Will and May are names too. */
+static int not_name_start(const char *text, const struct qtok *t)
+{
+	return (t->cls & (W_PREP | W_SKIP | W_AUX | W_OFFOR | W_TIME)) && !(t->cls & W_TITLE) &&
+	       !word_is(text, t, "will") && !word_is(text, t, "may");
+}
+
 /* Collect the full names of the document: runs of capitalised words after
  * their titles, at least two words long. */
 static void collect_names(struct quote_finder *qf, const char *text)
@@ -681,7 +689,11 @@ static void collect_names(struct quote_finder *qf, const char *text)
 		       T[e + 1].s <= T[e].e + 1)
 			e++;
 		size_t a = s;
-		for (size_t j = s; j <= e; j++)
+		/* `To Sexton`, `Does Rubio`: a function word that opens a
+		 * sentence is capitalised but no part of a name */
+		while (a < e && not_name_start(text, &T[a]))
+			a++;
+		for (size_t j = a; j <= e; j++)
 			if (((T[j].cls & (W_TITLE | W_DET)) || T[j].hidden) && j < e)
 				a = j + 1;   /* (hidden: a capitalised cue, `Said Comey`) */
 		while (a <= e && !(T[a].flags & F_CAP))
@@ -845,11 +857,25 @@ static void speaker_name(struct quote_finder *qf, struct doc_ctx *c, size_t s, s
 	} else if (several) {
 		store_name(c, text + bs, be - bs, off, len);
 	} else if (h->flags & F_CAP) {
+		if (h->cls & W_ORG) {
+			/* an organisation: its capitalised words are its name
+			 * (State Department, Business Insider), but for an article
+			 * or an abbreviated title before them */
+			size_t a = hi;
+			while (a > s && is_cap(&T[a - 1]) && name_part(&T[a - 1]) &&
+			       (!(T[a - 1].cls & W_DET) || (T[a - 1].cls & W_TITLE)) &&
+			       !((T[a - 1].cls & W_TITLE) && text[T[a - 1].e - 1] == '.'))
+				a--;
+			store_name(c, text + T[a].s, h->e - T[a].s, off, len);
+			goto remember;
+		}
 		/* a name: drop titles and roles before it */
 		size_t a = s;
 		for (size_t k = s; k < hi; k++)
 			if (!name_part(&T[k]) || (T[k].cls & (W_TITLE | W_DET)) || (T[k].flags & F_ALLCAP && k + 1 < hi))
 				a = k + 1;
+		while (a < hi && not_name_start(text, &T[a]))
+			a++;   /* `Had Sanders won`: no part of the name */
 		while (a < hi && !(T[a].flags & F_CAP))
 			a++;
 		if (a == hi && !(h->cls & (W_TITLE | W_NOUN_S | W_NOUN_P)) && !(h->flags & F_ALLCAP)) {

@@ -10,6 +10,7 @@
 NEWS_DATA(quote_cues);
 NEWS_DATA(quote_titles);
 NEWS_DATA(quote_nouns);
+NEWS_DATA(quote_orgs);
 
 /* Function words the rules need; compiled in rather than data because the
  * rules are written against exactly these classes. */
@@ -183,6 +184,7 @@ struct quote_lexicon *quote_lexicon_new(void)
 		table_add_words(qf, function_words[i].words, function_words[i].cls);
 	table_add_list(qf, news_data_quote_cues, news_data_quote_cues_len, W_CUE);
 	table_add_list(qf, news_data_quote_titles, news_data_quote_titles_len, W_TITLE);
+	table_add_list(qf, news_data_quote_orgs, news_data_quote_orgs_len, W_ORG);
 	table_add_list(qf, news_data_quote_nouns, news_data_quote_nouns_len,
 	               W_NOUN_S | W_NOUN_P);
 	return qf;

@@ -31,7 +31,8 @@ enum {
 	W_CUE_D = 1 << 15,    /* asked, called: quotes and fragments only */
 	W_CUE_B = 1 << 16,    /* think, believe, show: a clause after, no quotes */
 	W_CUE_N = 1 << 17,    /* notes, claims: cues only right after a quote */
-	W_ACCORD = 1 << 18    /* according (to): kept when capitalised */
+	W_ACCORD = 1 << 18,   /* according (to): kept when capitalised */
+	W_ORG = 1 << 19       /* Department, Committee: heads an organisation's name */
 };
 #define W_CUE (W_CUE_S | W_CUE_T | W_CUE_D)
 

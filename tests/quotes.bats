@@ -308,3 +308,29 @@ q() {
 	run q 'Zebari said authorities were "in a race against the clock" on Monday.'
 	[[ $output == "mixed | Zebari | in a race against the clock" ]]
 }
+
+@test "a possessive after a name does not stop the attribution" {
+	run q '“We will win the state,” Jeff Weaver, Sanders’ campaign manager, said in a statement.'
+	[ "$output" = 'direct | Jeff Weaver | We will win the state,' ]
+}
+
+@test "a titled name before the cue speaks, not the place before it" {
+	run q 'In Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I am getting ready to rent a covered wagon.”'
+	[ "$output" = 'direct | John Kasich | I am getting ready to rent a covered wagon.' ]
+}
+
+@test "words woven into reported speech are mixed, a quote after an object direct" {
+	run q 'He says that “as a nation, we have to do better.”'
+	[[ $output == 'mixed | He | as a nation, we have to do better.' ]]
+	run q 'Romney went after Trump, calling it “disqualifying” on Wednesday.'
+	[[ $output == 'mixed | Romney | disqualifying' ]]
+	run q 'The senator told reporters “We are not going anywhere.”'
+	[[ $output == 'direct | The senator | We are not going anywhere.' ]]
+}
+
+@test "an organisation keeps the words of its name" {
+	run q '“We have nothing to add,” the State Department said.'
+	[ "$output" = 'direct | State Department | We have nothing to add,' ]
+	run q '“This is wrong,” Business Insider reported on Tuesday.'
+	[ "$output" = 'direct | Business Insider | This is wrong,' ]
+}
