@@ -1021,7 +1021,7 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 	if (k >= n || T[k].para != T[q].para)
 		return 0;
 	size_t first = k;
-	for (size_t steps = 0; k < n && steps < 14; k++, steps++) {
+	for (size_t steps = 0; k < n && steps < 24; k++, steps++) {
 		const struct qtok *t = &T[k];
 		if (possessive_mark(qf, text, k))
 			continue;
