@@ -45,6 +45,8 @@ struct quote_finder {
 	 * clause (find_indirect looks at no other sentence) */
 	unsigned char *sent_cues;
 	size_t sent_cues_cap;
+	struct sent_toks *sent_toks;   /* per sentence of the window: its tokens */
+	size_t sent_toks_cap, nsent_toks;
 	int sent_base;           /* the window's first sentence */
 };
 
@@ -63,6 +65,11 @@ struct dquote {
 	size_t spk_s, spk_e;   /* token range of the speaker, spk_s = QUOTE_NONE */
 	size_t cue;            /* cue token or QUOTE_NONE */
 	size_t name_off, name_len;
+};
+
+/* The tokens first..end-1 of a sentence of the window. */
+struct sent_toks {
+	size_t first, end;
 };
 
 /* Someone mentioned: a speaker or a sentence subject, for pronouns. */
@@ -1153,27 +1160,33 @@ static void assign_sentences(struct quote_finder *qf, const struct news_sentence
 	size_t n = qf->toks.n, k = 0;
 	int para = 0;   /* tokens outside every sentence: the paragraph before */
 	NEWS_GROW(qf->sent_cues, qf->sent_cues_cap, nsents + 1);
+	NEWS_GROW(qf->sent_toks, qf->sent_toks_cap, nsents + 1);
+	qf->nsent_toks = 0;
 	for (size_t si = 0; si < nsents && k < n; si++) {
 		for (; k < n && T[k].s < sents[si].start; k++) {
 			T[k].sent = -1;
 			T[k].para = para;
 		}
 		size_t g = k;
-		int sp = (int)sents[si].para, cap = 0, low = 0;
+		int sp = (int)sents[si].para;
 		unsigned hidden = 0, cls = 0;
 		for (; k < n && T[k].s < sents[si].end; k++) {
 			struct qtok *t = &T[k];
 			t->sent = base + (int)si;
 			t->para = sp;
-			if (t->type == T_WORD && t->e - t->s >= 4) {
-				cap += (t->flags & F_CAP) != 0;
-				low += (t->flags & F_LOWER) != 0;
-			}
 			hidden |= t->hidden;
 			cls |= t->cls;
 		}
+		qf->sent_toks[si] = (struct sent_toks){g, k};
+		qf->nsent_toks = si + 1;
 		if (k > g) {
 			para = sp;
+			int cap = 0, low = 0;
+			for (size_t j = g; j < k && hidden; j++)
+				if (T[j].type == T_WORD && T[j].e - T[j].s >= 4) {
+					cap += (T[j].flags & F_CAP) != 0;
+					low += (T[j].flags & F_LOWER) != 0;
+				}
 			if (hidden && cap >= 3 && low * 5 <= cap)
 				for (size_t j = g; j < k; j++) {
 					T[j].cls |= (unsigned)T[j].hidden << 13;
@@ -1752,30 +1765,26 @@ static size_t window_end(const struct news_sentence *sents, size_t nsents, size_
 static void process_window(struct quote_finder *qf, struct doc_ctx *c)
 {
 	size_t di = 0;
-	size_t k = 0;
-	while (k < qf->toks.n) {
-		int sn = qf->toks.t[k].sent;
-		size_t e = k;
-		while (e + 1 < qf->toks.n && qf->toks.t[e + 1].sent == sn)
-			e++;
-		if (sn >= 0) {
-			note_subject(qf, c, k, e + 1);
-			/* direct quotes opening in this sentence first: their cues are
-			 * then not taken for reported clauses */
-			while (di < qf->ndq && qf->dq[di].open <= e) {
-				find_direct(qf, c, di);
-				struct dquote *d = &qf->dq[di];
-				if (d->kind && d->cue != QUOTE_NONE && d->spk_s != QUOTE_NONE)
-					qf->used[d->cue] = 1;
-				di++;
-			}
-			if (qf->sent_cues[sn - qf->sent_base])
-				find_indirect(qf, c, k, e);
-		} else {
-			while (di < qf->ndq && qf->dq[di].open <= e)
-				di++;
+	for (size_t si = 0; si < qf->nsent_toks; si++) {
+		size_t k = qf->sent_toks[si].first, end = qf->sent_toks[si].end;
+		if (k == end)
+			continue;
+		size_t e = end - 1;
+		/* quotes opening outside every sentence are left alone */
+		while (di < qf->ndq && qf->dq[di].open < k)
+			di++;
+		note_subject(qf, c, k, end);
+		/* direct quotes opening in this sentence first: their cues are
+		 * then not taken for reported clauses */
+		while (di < qf->ndq && qf->dq[di].open <= e) {
+			find_direct(qf, c, di);
+			struct dquote *d = &qf->dq[di];
+			if (d->kind && d->cue != QUOTE_NONE && d->spk_s != QUOTE_NONE)
+				qf->used[d->cue] = 1;
+			di++;
 		}
-		k = e + 1;
+		if (qf->sent_cues[si])
+			find_indirect(qf, c, k, e);
 	}
 }
 
@@ -1853,5 +1862,6 @@ void quote_finder_free(struct quote_finder *qf)
 	free(qf->name_slots);
 	free(qf->used);
 	free(qf->sent_cues);
+	free(qf->sent_toks);
 	free(qf);
 }
