@@ -119,10 +119,9 @@ static int tok_is_space_after(const struct quote_finder *qf, size_t k)
 
 static void mark_directions(struct quote_finder *qf, const char *text)
 {
-	for (size_t k = 0; k < qf->toks.n; k++) {
+	for (size_t m = 0; m < qf->toks.nmarks; m++) {
+		size_t k = qf->toks.marks[m];
 		struct qtok *t = &qf->toks.t[k];
-		if (t->type != T_QUOTE)
-			continue;
 		int sb = tok_is_space_before(qf, text, k);
 		if (!sb && k > 0 && qf->toks.t[k - 1].type == T_QUOTE && qf->toks.t[k - 1].qdir == Q_OPEN)
 			sb = 1;
@@ -192,10 +191,17 @@ static void pair_quotes(struct quote_finder *qf, const char *text)
 	qf->ndq = 0;
 	size_t open = QUOTE_NONE;
 	char fam = 0;
+	size_t m = 0;   /* the next quotation mark */
 	for (size_t k = 0; k < qf->toks.n; k++) {
+		if (open == QUOTE_NONE) {
+			/* outside quotes only the marks matter: go to the next */
+			while (m < qf->toks.nmarks && qf->toks.marks[m] < k)
+				m++;
+			if (m >= qf->toks.nmarks)
+				break;
+			k = qf->toks.marks[m];
+		}
 		struct qtok *t = &qf->toks.t[k];
-		if (open == QUOTE_NONE && t->type != T_QUOTE)
-			continue;
 		int last_in_para = k + 1 >= qf->toks.n || qf->toks.t[k + 1].para != t->para;
 		if (t->type == T_QUOTE && t->qdir != Q_APOS) {
 			if (open == QUOTE_NONE) {

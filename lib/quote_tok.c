@@ -416,6 +416,7 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
                     struct quote_tokens *out)
 {
 	out->n = 0;
+	out->nmarks = 0;
 	NEWS_GROW(out->t, out->cap, (len - from) / 4 + 16);
 	size_t i = from;
 	while (i < len) {
@@ -447,6 +448,8 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 			continue;
 		}
 		if (kind == 3) {
+			NEWS_GROW(out->marks, out->marks_cap, out->nmarks + 1);
+			out->marks[out->nmarks++] = out->n;
 			add_token(out, i, i + adv, T_QUOTE, ch, curly);
 			i += adv;
 			continue;
@@ -534,6 +537,8 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 void quote_tokens_free(struct quote_tokens *tv)
 {
 	free(tv->t);
+	free(tv->marks);
 	tv->t = NULL;
-	tv->n = tv->cap = 0;
+	tv->marks = NULL;
+	tv->n = tv->cap = tv->nmarks = tv->marks_cap = 0;
 }

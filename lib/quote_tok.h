@@ -59,6 +59,8 @@ struct qtok {
 struct quote_tokens {
 	struct qtok *t;
 	size_t n, cap;
+	size_t *marks;         /* indices of the quotation mark tokens, in order */
+	size_t nmarks, marks_cap;
 };
 
 struct quote_lexicon;
