@@ -525,6 +525,10 @@ static size_t subject_head(const struct quote_finder *qf, size_t v, size_t lo)
 			if (a < h && a < c && T[a].type == T_WORD && !pp && head_ok(qf, &T[h]) &&
 			    h > a && of_head(qf, a, h) != QUOTE_NONE)
 				h = of_head(qf, a, h);
+			if (pp && best == QUOTE_NONE && a >= lo + 2 && (T[a - 1].cls & W_PREP) &&
+			    !(T[a - 1].flags & F_CAP) && T[a - 2].type == T_WORD &&
+			    head_ok(qf, &T[a - 2]) && np_left(qf, qf->text, a - 2, lo) == lo)
+				return a - 2;   /* `Six newspapers in New Jersey, including ..., said` */
 			return !pp && head_ok(qf, &T[h]) ? h : best;
 		}
 		if (level == 0) {
@@ -969,6 +973,14 @@ static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size
 			continue;
 		}
 		size_t j = e + 1;
+		if (j < v && is_punct(&T[j], '(') && (T[e].flags & F_CAP)) {
+			/* `Sen. Bernie Sanders (I-Vt.) wants` */
+			size_t p = j + 1;
+			while (p < v && p < j + 8 && !is_punct(&T[p], ')'))
+				p++;
+			if (p < v && is_punct(&T[p], ')'))
+				j = p + 1;
+		}
 		if (j + 1 < v && (T[j].cls & W_OFFOR) && is_cap(&T[j + 1])) {
 			j++;
 			while (j < v && is_cap(&T[j]))

@@ -334,3 +334,10 @@ q() {
 	run q '“This is wrong,” Business Insider reported on Tuesday.'
 	[ "$output" = 'direct | Business Insider | This is wrong,' ]
 }
+
+@test "reported speech after a long subject or a parenthesis" {
+	run q 'Six Gannett newspapers in New Jersey, including the Asbury Park Press, said he is not fit to be governor any more.'
+	[ "$output" = 'indirect | Six Gannett newspapers | he is not fit to be governor any more' ]
+	run q 'Sen. Bernie Sanders (I-Vt.) wants to raise the minimum wage, saying the benefits would outweigh the costs.'
+	[ "$output" = 'indirect | Bernie Sanders | the benefits would outweigh the costs' ]
+}
