@@ -1719,6 +1719,17 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 						ce = j - 1;   /* `..., but said, "..."`: a second attribution */
 						break;
 					}
+					if (is_punct(&T[j], ',') && j + 3 < end &&
+					    (word_is(text, &T[j + 1], "but") || word_is(text, &T[j + 1], "and")) &&
+					    T[j + 2].type == T_WORD && (T[j + 2].cls & W_PRON) &&
+					    (word_is(text, &T[j + 2], "he") || word_is(text, &T[j + 2], "she") ||
+					     word_is(text, &T[j + 2], "they")) &&
+					    T[j + 3].type == T_WORD && !(T[j + 3].cls & (W_CLAUSE | W_PREP))) {
+						/* `X said A, but he hasn't B`: the writer goes on
+						 * about the speaker; what was said ends before */
+						ce = j - 1;
+						break;
+					}
 					if ((is_punct(&T[j], ',') || word_is(text, &T[j], "and")) &&
 					    T[j + 1].type == T_WORD &&
 					    ((T[j + 1].cls & W_CUE) || is_according(text, T, j + 1, e + 1))) {

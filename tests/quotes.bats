@@ -341,3 +341,8 @@ q() {
 	run q 'Sen. Bernie Sanders (I-Vt.) wants to raise the minimum wage, saying the benefits would outweigh the costs.'
 	[ "$output" = 'indirect | Bernie Sanders | the benefits would outweigh the costs' ]
 }
+
+@test "a reported clause ends where the writer goes on about the speaker" {
+	run q 'Sanders has said he will vote for Clinton, but he has not endorsed her.'
+	[ "$output" = 'indirect | Sanders | he will vote for Clinton' ]
+}
