@@ -2,6 +2,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Whether any byte of the word w may need escaping: a control byte below
  * 0x0E (TAB, LF and CR among them) or a backslash. */
@@ -22,6 +25,19 @@ void news_escape(struct nbuf *out, const char *s, size_t n)
 	char *o = out->data + out->len;
 	size_t i = 0;
 	while (i < n) {
+#ifdef __SSE2__
+		if (i + 16 <= n) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x0D)), x);
+			__m128i bs = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+			if (!_mm_movemask_epi8(_mm_or_si128(low, bs))) {
+				memcpy(o, s + i, 16);
+				o += 16;
+				i += 16;
+				continue;
+			}
+		}
+#endif
 		if (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
