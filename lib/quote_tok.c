@@ -73,6 +73,7 @@ struct quote_lexicon {
 	unsigned char shapes[QUOTE_SHAPE_BITS / 8];
 	unsigned char bclass[256];
 	unsigned char fold[256]; /* ASCII lower case, other bytes as they are */
+	unsigned char wflags[256];   /* F_* of a word by its first byte (but 0xC3) */
 	struct wslot *slots;
 	size_t nslots;
 	struct nbuf words;
@@ -177,6 +178,8 @@ struct quote_lexicon *quote_lexicon_new(void)
 			k = B_ALNUM | B_DIGIT;
 		qf->bclass[b] = k;
 		qf->fold[b] = (unsigned char)(k & B_UPPER ? b + 32 : b);
+		qf->wflags[b] = k & B_UPPER ? F_CAP : k & B_DIGIT ? F_DIGIT :
+		                (k & B_LOWER) || b >= 0x80 ? F_LOWER : 0;
 	}
 	qf->nslots = 2048;   /* about 900 words: a load under one half */
 	qf->slots = news_xcalloc(qf->nslots, sizeof *qf->slots);
@@ -350,8 +353,10 @@ static void classify_word(const struct quote_lexicon *qf, const char *text, stru
 {
 	size_t n = t->e - t->s;
 	unsigned char c0 = (unsigned char)text[t->s];
-	unsigned char f = qf->bclass[c0] & B_DIGIT ? F_DIGIT : 0;
-	if (n > 1 && (qf->bclass[c0] & B_UPPER)) {
+	unsigned char f = qf->wflags[c0];
+	if (c0 == 0xC3)   /* À..Þ are capitals */
+		f = n > 1 && (unsigned char)text[t->s + 1] < 0x9F ? F_CAP : F_LOWER;
+	else if (n > 1 && (qf->bclass[c0] & B_UPPER)) {
 		/* all capitals? (NATO, U.S.) */
 		if (!known) {
 			rest = 0;
@@ -361,10 +366,6 @@ static void classify_word(const struct quote_lexicon *qf, const char *text, stru
 		if (!(rest & B_LOWER) && (rest & B_UPPER))
 			f |= F_ALLCAP;
 	}
-	if (quote_is_upper(c0) || (c0 == 0xC3 && n > 1 && (unsigned char)text[t->s + 1] < 0x9F))
-		f |= F_CAP;
-	else if (quote_is_lower(c0) || c0 >= 0x80)
-		f |= F_LOWER;
 	t->flags = f;
 	if (n > WORD_MAX)
 		return;
@@ -419,9 +420,9 @@ void quote_tokenize(const struct quote_lexicon *qf, const char *text, size_t fro
 	out->nmarks = 0;
 	NEWS_GROW(out->t, out->cap, (len - from) / 4 + 16);
 	size_t i = from;
+	char ch = 0, curly = 0;   /* what classify_char says of a mark */
 	while (i < len) {
 		int kind;
-		char ch = 0, curly = 0;
 		unsigned char c0 = (unsigned char)text[i];
 		if (c0 == ' ' || c0 == '\n') {
 			i++;
