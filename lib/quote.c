@@ -1034,9 +1034,10 @@ static int possessive_mark(const struct quote_finder *qf, const char *text, size
 }
 
 /* Attribution after a quote closing at token q: `," X said`, `," said X`,
- * `," according to X`. */
+ * `," according to X`. alone: the quote opens its sentence, so the next
+ * sentence may open with its speaker and cue. */
 static int attr_after(const struct quote_finder *qf, const char *text, size_t q, size_t lo,
-                      struct attr *a)
+                      int alone, struct attr *a)
 {
 	const struct qtok *T = qf->toks.t;
 	size_t n = qf->toks.n;
@@ -1070,12 +1071,19 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 		                             !(T[k + 1].flags & F_CAP)))))) {
 			/* a noun-like cue (`notes`, `fumed`) only as `X fumed.` or
 			 * `X fumed on Tuesday.` right after the quote */
-			/* in the next sentence only as `Smith said.` standing alone */
+			/* in the next sentence only as `Smith said.` standing alone,
+			 * or when the sentence opens with its speaker and cue
+			 * (`Clinton asks as ...`, `Renteria told reporters ...`) */
 			if (t->sent != T[q].sent && !(k + 1 < n && (sentence_end_punct(&T[k + 1]) ||
 			                                            is_punct(&T[k + 1], ',') ||
 			                                            (T[k + 1].cls & (W_PREP | W_TIME)) ||
-			                                            T[k + 1].sent != t->sent)))
-				return 0;
+			                                            T[k + 1].sent != t->sent))) {
+				size_t h = alone && k > first && !is_participle(text, t) && (t->cls & W_CUE) ?
+				           subject_head(qf, k, first) : QUOTE_NONE;
+				if (h == QUOTE_NONE || h + 1 != k || np_left(qf, text, h, first) != first ||
+				    T[first].sent != t->sent)
+					return 0;
+			}
 			if (is_participle(text, t)) {
 				/* `"...," saying ...`: the sentence's subject speaks */
 				if (k != first || !main_subject(qf, lo, q, &a->spk_s, &a->spk_e))
@@ -1357,7 +1365,7 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 			have = 0;
 		fragment = !have;
 	}
-	if (fragment && !d->unclosed && attr_after(qf, text, d->close, lo, &a) &&
+	if (fragment && !d->unclosed && attr_after(qf, text, d->close, lo, 0, &a) &&
 	    a.cue <= d->close + 4)
 		have = 1;
 	if (fragment && !have) {
@@ -1395,7 +1403,7 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 		}
 	}
 	if (!have && !d->unclosed)
-		have = attr_after(qf, text, d->close, lo, &a);
+		have = attr_after(qf, text, d->close, lo, d->open == lo, &a);
 	/* A quote set off by a comma or colon that runs to the end of its
 	 * sentence is the whole of what was said, not a fragment woven into
 	 * reported speech: `Clinton said at a town hall on Monday, "we would
@@ -1808,7 +1816,10 @@ static void process_window(struct quote_finder *qf, struct doc_ctx *c)
 		while (di < qf->ndq && qf->dq[di].open <= e) {
 			find_direct(qf, c, di);
 			struct dquote *d = &qf->dq[di];
-			if (d->kind && d->cue != QUOTE_NONE && d->spk_s != QUOTE_NONE)
+			/* (a cue in the next sentence may still report a clause:
+			 * `"..." Clinton said the plan would fail.`) */
+			if (d->kind && d->cue != QUOTE_NONE && d->spk_s != QUOTE_NONE &&
+			    qf->toks.t[d->cue].sent <= qf->toks.t[d->close].sent)
 				qf->used[d->cue] = 1;
 			di++;
 		}

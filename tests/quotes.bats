@@ -346,3 +346,8 @@ q() {
 	run q 'Sanders has said he will vote for Clinton, but he has not endorsed her.'
 	[ "$output" = 'indirect | Sanders | he will vote for Clinton' ]
 }
+
+@test "a quote that is a sentence of its own takes the speaker that opens the next" {
+	run q '“Who can remember how many states I have lost? Is it two?” Clinton asks as a guy walks in.'
+	[ "$output" = 'direct | Clinton | Who can remember how many states I have lost? Is it two?' ]
+}
