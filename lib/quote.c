@@ -1064,7 +1064,7 @@ static int attr_after(const struct quote_finder *qf, const char *text, size_t q,
 			a->spk_e = e;
 			return 1;
 		}
-		if (t->type == T_WORD && ((t->cls & W_CUE) ||
+		if (t->type == T_WORD && ((t->cls & W_CUE) || ((t->cls & W_CUE_N) && k == first) ||
 		                          ((t->cls & W_CUE_N) && k > first && k + 1 < n &&
 		                           (sentence_end_punct(&T[k + 1]) ||
 		                            (T[k + 1].type == T_WORD && (T[k + 1].cls & (W_PREP | W_TIME)) &&

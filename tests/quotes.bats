@@ -351,3 +351,10 @@ q() {
 	run q '“Who can remember how many states I have lost? Is it two?” Clinton asks as a guy walks in.'
 	[ "$output" = 'direct | Clinton | Who can remember how many states I have lost? Is it two?' ]
 }
+
+@test "a verb of manner or of texts right after a quote, before or after its speaker" {
+	run q '“Would it be negotiable?” Hannity pressed.'
+	[ "$output" = 'direct | Hannity | Would it be negotiable?' ]
+	run q '“There are invertebrates with more spine than the senator,” reads an editorial in the Register.'
+	[ "$output" = 'direct | an editorial | There are invertebrates with more spine than the senator,' ]
+}
