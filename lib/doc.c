@@ -319,11 +319,23 @@ static void write_sentence(const struct news_doc *d, const struct news_record *r
 {
 	const struct news_sentence *st = &d->sents[r->sent - 1];
 	write_escaped(out, d->id.data, d->id.len);
-	write_num(out, (unsigned long long)r->sent);
-	out_write("\tsentence", 9, out);
-	write_num(out, st->start);
-	write_num(out, st->end);
-	out_putc('\t', out);
+	/* the fields between id and text in one write: there is a sentence
+	 * record for every few dozen bytes of text */
+	char buf[96], num[24], *p = buf;
+	const unsigned long long f[3] = {(unsigned long long)r->sent, st->start, st->end};
+	for (int i = 0; i < 3; i++) {
+		const char *v = news_utoa(f[i], num);
+		size_t n = (size_t)(num + sizeof num - v);
+		*p++ = '\t';
+		memcpy(p, v, n);
+		p += n;
+		if (i == 0) {
+			memcpy(p, "\tsentence", 9);
+			p += 9;
+		}
+	}
+	*p++ = '\t';
+	out_write(buf, (size_t)(p - buf), out);
 	write_escaped(out, d->text.data + st->start, st->end - st->start);
 	write_num(out, st->para > 0 ? (unsigned long long)st->para : 0);
 	out_write("\t\n", 2, out);
