@@ -337,8 +337,14 @@ static void write_sentence(const struct news_doc *d, const struct news_record *r
 	*p++ = '\t';
 	out_write(buf, (size_t)(p - buf), out);
 	write_escaped(out, d->text.data + st->start, st->end - st->start);
-	write_num(out, st->para > 0 ? (unsigned long long)st->para : 0);
-	out_write("\t\n", 2, out);
+	const char *v = news_utoa(st->para > 0 ? (unsigned long long)st->para : 0, num);
+	size_t n = (size_t)(num + sizeof num - v);
+	p = buf;
+	*p++ = '\t';
+	memcpy(p, v, n);
+	p += n;
+	memcpy(p, "\t\n", 2);
+	out_write(buf, (size_t)(p + 2 - buf), out);
 }
 
 void news_doc_write(const struct news_doc *d, FILE *out)
