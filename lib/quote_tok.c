@@ -301,19 +301,8 @@ static inline void add_token(struct quote_tokens *out, size_t s, size_t e, unsig
 {
 	if (out->n >= out->cap)
 		NEWS_GROW(out->t, out->cap, out->n + 1);
-	struct qtok *t = &out->t[out->n++];
-	t->s = s;
-	t->cls = 0;
-	t->flags = 0;
-	t->qdir = 0;
-	t->hidden = 0;
-	t->para = 0;
-	t->e = e;
-	t->type = type;
-	t->ch = ch;
-	t->curly = curly;
-	t->dq = -1;
-	t->sent = -1;
+	out->t[out->n++] = (struct qtok){.s = s, .e = e, .sent = -1, .dq = -1, .type = type,
+	                                 .ch = ch, .curly = curly};
 }
 
 /* Words longer than this are in no list: they are never looked up. */
