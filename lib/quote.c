@@ -1465,6 +1465,15 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	}
 	if (fragment && !have)
 		return;   /* a scare quote, a title, a term */
+	if (!have && !d->unclosed && d->close + 1 < qf->toks.n) {
+		/* `"Orange Is the New Black" star Selenis Leyva`: a title that
+		 * the sentence goes on from is a name, not words spoken */
+		const struct qtok *nx = &T[d->close + 1];
+		if (nx->type == T_WORD && (nx->flags & F_LOWER) && nx->sent == T[d->close].sent &&
+		    !(nx->cls & (W_CUE | W_CUE_N | W_DET | W_PRON | W_AUX | W_SKIP | W_CLAUSE)) &&
+		    T[d->close - 1].type == T_WORD && is_title_quote(qf, d))
+			return;
+	}
 	if (!have) {
 		/* a quote on its own: the speaker of the quote before it, in this
 		 * paragraph or the one before */

@@ -358,3 +358,10 @@ q() {
 	run q '“There are invertebrates with more spine than the senator,” reads an editorial in the Register.'
 	[ "$output" = 'direct | an editorial | There are invertebrates with more spine than the senator,' ]
 }
+
+@test "a title the sentence goes on from is no quotation" {
+	run q '“Orange Is the New Black” star Selenis Leyva opened up about the role.'
+	[ -z "$output" ]
+	run q '“Family Medical Leave Act Rules,” the document states, becomes available after a year.'
+	[ "$output" = 'direct |  | Family Medical Leave Act Rules,' ]
+}
