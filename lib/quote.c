@@ -946,6 +946,19 @@ static int is_possessive(const char *text, const struct qtok *t)
 	        (n > 4 && (w[n - 1] | 0x20) == 's' && memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0));
 }
 
+/* A word that opens a subordinate clause (After, When, Because ...). */
+static int subordinator(const char *text, const struct qtok *t)
+{
+	static const char *const words[] = {"after", "when", "while", "as", "because", "if",
+		"although", "though", "since", "before", "until", "once", "unless", "whether"};
+	if (t->type != T_WORD || !(t->cls & W_CLAUSE))
+		return 0;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (word_is(text, t, words[i]))
+			return 1;
+	return 0;
+}
+
 /* The subject of the sentence's main clause, for `X did Y, saying ...`:
  * the first name, pronoun or person phrase among tokens lo..v that is not
  * inside a prepositional phrase and is followed by a verb. */
@@ -953,6 +966,15 @@ static int main_subject(const struct quote_finder *qf, size_t lo, size_t v, size
                         size_t *se)
 {
 	const struct qtok *T = qf->toks.t;
+	if (lo < v && subordinator(qf->text, &T[lo])) {
+		/* `After Jerry Brown criticized him, Hillary shot back`: the
+		 * subordinate clause's subject is not the sentence's */
+		for (size_t k = lo + 1; k < v; k++)
+			if (is_punct(&T[k], ',')) {
+				lo = k + 1;
+				break;
+			}
+	}
 	for (size_t k = lo; k < v; k++) {
 		const struct qtok *t = &T[k];
 		if (t->type != T_WORD || t->dq >= 0)
@@ -1147,8 +1169,17 @@ static int attr_before(const struct quote_finder *qf, const char *text, size_t q
 		}
 		if (t->type == T_WORD && (t->cls & W_CUE)) {
 			if (is_participle(text, t)) {
-				if (!main_subject(qf, lo, k, &a->spk_s, &a->spk_e))
+				/* `..., Spicer said, adding, "..."`: who said it adds it */
+				size_t h = k >= lo + 2 && is_punct(&T[k - 1], ',') &&
+				           T[k - 2].type == T_WORD && (T[k - 2].cls & W_CUE) &&
+				           !is_participle(text, &T[k - 2]) ?
+				           subject_head(qf, k - 2, lo) : QUOTE_NONE;
+				if (h != QUOTE_NONE) {
+					a->spk_e = h;
+					a->spk_s = np_left(qf, text, h, lo);
+				} else if (!main_subject(qf, lo, k, &a->spk_s, &a->spk_e)) {
 					return 0;
+				}
 				a->cue = a->cue_e = k;
 				return 1;
 			}
@@ -1369,8 +1400,17 @@ static void find_direct(struct quote_finder *qf, struct doc_ctx *c, size_t di)
 	    a.cue <= d->close + 4)
 		have = 1;
 	if (fragment && !have) {
-		/* a quoted fragment: the nearest cue before it that has a subject */
-		for (size_t k = d->open; k-- > lo;) {
+		/* a quoted fragment: the nearest cue before it that has a subject,
+		 * but not in a subordinate clause that opens the sentence (`After
+		 * Brown criticized her, Hillary shot back, "..."`) */
+		size_t from = lo;
+		if (subordinator(text, &T[lo]))
+			for (size_t k = lo + 1; k < d->open; k++)
+				if (is_punct(&T[k], ',')) {
+					from = k + 1;
+					break;
+				}
+		for (size_t k = d->open; k-- > from;) {
 			if (T[k].type == T_WORD && (T[k].cls & W_CUE) && T[k].dq < 0 &&
 			    is_participle(text, &T[k])) {
 				if (main_subject(qf, lo, k, &a.spk_s, &a.spk_e)) {

@@ -365,3 +365,12 @@ q() {
 	run q '“Family Medical Leave Act Rules,” the document states, becomes available after a year.'
 	[ "$output" = 'direct |  | Family Medical Leave Act Rules,' ]
 }
+
+@test "who said it adds it; a subordinate clause's subject does not speak" {
+	run q 'Ryan and Trump will meet next week, Spicer said, adding, “They need to sit down and have a good talk.”'
+	[[ $output == *'direct | Spicer | They need to sit down and have a good talk.' ]]
+	run q 'After former Gov. Jerry Brown criticized her husband, Hillary shot back, “I suppose I could have chosen to bake cookies.”'
+	[ "$output" = 'direct | Hillary | I suppose I could have chosen to bake cookies.' ]
+	run q '“We ought to start it up again this morning,” he went on.'
+	[ "$output" = 'direct | he | We ought to start it up again this morning,' ]
+}
