@@ -1250,7 +1250,7 @@ static void assign_sentences(struct quote_finder *qf, const struct news_sentence
 					cls |= T[j].cls;
 				}
 		}
-		qf->sent_cues[si] = (cls & (W_CUE_S | W_CUE_T | W_CUE_B | W_ACCORD)) != 0;
+		qf->sent_cues[si] = (cls & (W_CUE_S | W_CUE_T | W_CUE_B | W_ACCORD | W_CUE_N)) != 0;
 	}
 	for (; k < n; k++) {
 		T[k].sent = -1;
@@ -1589,12 +1589,15 @@ static void find_indirect(struct quote_finder *qf, struct doc_ctx *c, size_t s, 
 	for (size_t v = s; v <= e; v++) {
 		const struct qtok *t = &T[v];
 		/* the cheapest test first: most words are no cue */
-		if (!(t->cls & (W_CUE_S | W_CUE_T | W_CUE_B | W_ACCORD)))
+		if (!(t->cls & (W_CUE_S | W_CUE_T | W_CUE_B | W_ACCORD | W_CUE_N)))
 			continue;
 		if (t->type != T_WORD || t->dq >= 0 || qf->used[v])
 			continue;
+		/* a cue of the noun-like kind reports a clause only with `that`
+		 * (`Viguerie notes that ...`) */
+		int noun_that = (t->cls & W_CUE_N) && v + 1 <= e && word_is(text, &T[v + 1], "that");
 		int according = is_according(text, T, v, e + 1);
-		if (!according && !(t->cls & (W_CUE_S | W_CUE_T | W_CUE_B)))
+		if (!according && !noun_that && !(t->cls & (W_CUE_S | W_CUE_T | W_CUE_B)))
 			continue;
 		if ((t->cls & W_CUE_B) && !(t->cls & (W_CUE_S | W_CUE_T)) && !belief_clause(qf, v, e))
 			continue;

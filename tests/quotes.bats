@@ -374,3 +374,8 @@ q() {
 	run q '“We ought to start it up again this morning,” he went on.'
 	[ "$output" = 'direct | he | We ought to start it up again this morning,' ]
 }
+
+@test "a noun-like cue reports a clause with that" {
+	run q 'Viguerie notes that Reagan Democrats can play a key role in the election.'
+	[ "$output" = 'indirect | Viguerie | Reagan Democrats can play a key role in the election' ]
+}
