@@ -47,7 +47,6 @@ struct quote_finder {
 	size_t sent_cues_cap;
 	struct sent_toks *sent_toks;   /* per sentence of the window: its tokens */
 	size_t sent_toks_cap, nsent_toks;
-	int sent_base;           /* the window's first sentence */
 };
 
 struct quote_finder *quote_finder_new(void)
@@ -1897,7 +1896,6 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 		size_t to = window_end(sents, nsents, &si, from, len);
 		quote_tokenize(qf->lex, text, from, to, &qf->toks);
 		if (qf->toks.n) {
-			qf->sent_base = (int)si0;
 			assign_sentences(qf, sents + si0, si - si0, (int)si0);
 			mark_directions(qf, text);
 			pair_quotes(qf, text);

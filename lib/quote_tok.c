@@ -181,7 +181,7 @@ struct quote_lexicon *quote_lexicon_new(void)
 		qf->wflags[b] = k & B_UPPER ? F_CAP : k & B_DIGIT ? F_DIGIT :
 		                (k & B_LOWER) || b >= 0x80 ? F_LOWER : 0;
 	}
-	qf->nslots = 2048;   /* about 900 words: a load under one half */
+	qf->nslots = 2048;   /* under 1000 words: a load under one half */
 	qf->slots = news_xcalloc(qf->nslots, sizeof *qf->slots);
 	for (size_t i = 0; i < sizeof function_words / sizeof function_words[0]; i++)
 		table_add_words(qf, function_words[i].words, function_words[i].cls);
