@@ -1,9 +1,6 @@
 #include "doc.h"
 
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,28 +246,6 @@ static int record_cmp(const void *pa, const void *pb)
 /* Bytes that need escaping; 0 for all others. */
 static const char escape_of[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'};
 
-/* Whether any byte of the word w may need escaping: a control byte below
- * 0x0E (TAB, LF and CR among them) or a backslash. Checking eight bytes at a
- * time lets plain text go by at memcpy speed. */
-static inline int word_may_escape(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	uint64_t low = (w - ones * 0x0E) & ~w & highs;
-	uint64_t bs = w ^ (ones * '\\');
-	return ((low | ((bs - ones) & ~bs & highs))) != 0;
-}
-
-#ifdef __SSE2__
-/* The same question for the sixteen bytes at s (x86 has them in one load). */
-static inline int block_may_escape(const char *s)
-{
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x0D)), x);
-	__m128i bs = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
-	return _mm_movemask_epi8(_mm_or_si128(low, bs)) != 0;
-}
-#endif
-
 /* Write s[0..n) escaped, in runs between the bytes that need escaping,
  * without copying the text. */
 static void write_escaped(FILE *out, const char *s, size_t n)
@@ -278,18 +253,14 @@ static void write_escaped(FILE *out, const char *s, size_t n)
 	size_t run = 0, i = 0;
 	while (i < n) {
 #ifdef __SSE2__
-		if (i + 16 <= n && !block_may_escape(s + i)) {
+		if (i + 16 <= n && !news_may_escape16(s + i)) {
 			i += 16;
 			continue;
 		}
 #endif
-		if (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (!word_may_escape(w)) {
-				i += 8;
-				continue;
-			}
+		if (i + 8 <= n && !news_may_escape8(s + i)) {
+			i += 8;
+			continue;
 		}
 		size_t stop = i + 8 < n ? i + 8 : n;
 		for (; i < stop; i++) {

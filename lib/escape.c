@@ -1,52 +1,29 @@
 #include "escape.h"
 
-#include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
-/* Whether any byte of the word w may need escaping: a control byte below
- * 0x0E (TAB, LF and CR among them) or a backslash. */
-static inline int word_may_escape(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	uint64_t low = (w - ones * 0x0E) & ~w & highs;
-	uint64_t bs = w ^ (ones * '\\');
-	return ((low | ((bs - ones) & ~bs & highs))) != 0;
-}
 
 void news_escape(struct nbuf *out, const char *s, size_t n)
 {
 	/* Most text has no byte to escape: copy it straight into the buffer,
-	 * eight bytes at a time while none of them can need escaping, and make
+	 * a block at a time while none of its bytes can need escaping, and make
 	 * room for the second byte of an escape only when one comes. */
 	nbuf_reserve(out, n);
 	char *o = out->data + out->len;
 	size_t i = 0;
 	while (i < n) {
 #ifdef __SSE2__
-		if (i + 16 <= n) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x0D)), x);
-			__m128i bs = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
-			if (!_mm_movemask_epi8(_mm_or_si128(low, bs))) {
-				memcpy(o, s + i, 16);
-				o += 16;
-				i += 16;
-				continue;
-			}
+		if (i + 16 <= n && !news_may_escape16(s + i)) {
+			memcpy(o, s + i, 16);
+			o += 16;
+			i += 16;
+			continue;
 		}
 #endif
-		if (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (!word_may_escape(w)) {
-				memcpy(o, s + i, 8);
-				o += 8;
-				i += 8;
-				continue;
-			}
+		if (i + 8 <= n && !news_may_escape8(s + i)) {
+			memcpy(o, s + i, 8);
+			o += 8;
+			i += 8;
+			continue;
 		}
 		char c = s[i++], e;
 		switch (c) {
