@@ -90,6 +90,7 @@ struct name {
 
 struct name_slot {
 	size_t latest, first;    /* name indices + 1, 0 = empty slot */
+	unsigned long hash;      /* its names' hash: most probes stop here */
 };
 
 /* ---- quotation marks --------------------------------------------------- */
@@ -746,8 +747,10 @@ static struct name_slot *name_slot(struct quote_finder *qf, const char *text,
 		struct name_slot *sl = &qf->name_slots[i];
 		if (!sl->first)
 			return sl;
+		if (sl->hash != h)
+			continue;
 		const struct name *nm = &qf->names[sl->first - 1];
-		if (nm->hash == h && same_fold(text + nm->last_s, nm->last_e - nm->last_s, w, n))
+		if (same_fold(text + nm->last_s, nm->last_e - nm->last_s, w, n))
 			return sl;
 	}
 }
@@ -773,8 +776,10 @@ static void index_names(struct quote_finder *qf, const char *text)
 			nm->hash = fold_hash(text + nm->last_s, nm->last_e - nm->last_s);
 		struct name_slot *sl = name_slot(qf, text, text + nm->last_s,
 		                                 nm->last_e - nm->last_s, nm->hash);
-		if (!sl->first)
+		if (!sl->first) {
 			sl->first = i + 1;
+			sl->hash = nm->hash;
+		}
 		if (i < qf->names_seen)
 			sl->latest = i + 1;
 	}
