@@ -970,6 +970,12 @@ void news_calendar_free(struct news_calendar *cal)
 
 size_t news_calendar_aliases(const struct news_calendar *cal) { return cal->n; }
 
+const char *news_calendar_alias(const struct news_calendar *cal, size_t i, size_t *len)
+{
+	*len = cal->aliases[i].len;
+	return cal->aliases[i].key;
+}
+
 /* The longest alias with first word s[0..fw) that is a word-bounded
  * prefix of s[0..n). */
 static size_t match_word(const struct news_calendar *cal, const char *s, size_t n,

@@ -1,4 +1,5 @@
 /* timex: temporal expression recognition and TIMEX3 normalisation (see timex.h). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct tok {
 	const struct timex_lexinfo *lx;
 	short hol;                  /* calendar holiday id + 1 named from here, 0 none */
 	short hol_end;              /* the token after that name */
+	unsigned char holiday_head; /* a holiday name may begin here */
 	unsigned char lown;
 	char low[22];               /* lower-cased word (truncated) */
 };
@@ -47,9 +49,6 @@ struct timex_engine {
 	signed char *tense;         /* per token: enum timex_tense of a cue */
 	size_t tense_cap;
 	int tense_ready;            /* tense[] holds this sentence's cues */
-	/* bit n of lenmask[c1 * 26 + c2] set: some trigger word starts with the
-	 * letters c1 c2 and has n letters; other words skip the hash lookup */
-	unsigned lenmask[26 * 26];
 };
 
 /* Bytes of white space, dash or apostrophe at s[i] beyond ASCII: their
@@ -96,35 +95,80 @@ static int is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/* tokenize() reserves room for a token per byte, so no push grows e->t. */
 static struct tok *push_tok(struct timex_engine *e)
 {
-	NEWS_GROW(e->t, e->cap, e->n + 1);
 	struct tok *t = &e->t[e->n++];
 	memset(t, 0, offsetof(struct tok, low));
 	t->low[0] = 0;
 	return t;
 }
 
+/* The lower-cased word, its lexicon entry and whether a holiday name may
+ * begin at it: a name begins only where the run of ASCII letters is the
+ * run one of its aliases begins with (timex_lex), so every other word
+ * skips the calendar. */
 static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 {
 	size_t n = t->e - t->s, k = 0;
+	const unsigned char *w = (const unsigned char *)s + t->s;
 	if (n >= sizeof t->low) {
 		t->lown = 0;
 		t->low[0] = 0;
+		t->holiday_head = 1;
 		return;
 	}
+	uint32_t h = TIMEX_HASH_SEED;
+	size_t letters = n;    /* the leading run of ASCII letters */
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[t->s + i];
+		unsigned char c = w[i];
 		if (c == 0xE2) {         /* a curly apostrophe inside 's */
-			t->low[k++] = '\'';
+			if (letters == n)
+				letters = i;
+			c = '\'';
 			i += 2;
-			continue;
+		} else if (c >= 'A' && c <= 'Z') {
+			c += 32;
+		} else if (letters == n && !(c >= 'a' && c <= 'z')) {
+			letters = i;
 		}
-		t->low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		t->low[k++] = (char)c;
+		h = timex_hash_step(h, c);
 	}
 	t->low[k] = 0;
 	t->lown = (unsigned char)k;
-	t->lx = timex_lex_get(e->lex, t->low, k);
+	const struct timex_lex_entry *en = timex_lex_find(e->lex, h, t->low, k);
+	t->lx = en && en->info.mask ? &en->info : NULL;
+	if (letters == n) {
+		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
+	} else if (letters == 0) {
+		t->holiday_head = (unsigned char)timex_lex_holiday_nonletter(e->lex);
+	} else {
+		en = timex_lex_find(e->lex, timex_lex_hash(t->low, letters), t->low, letters);
+		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
+	}
+}
+
+/* set_low() for a word of n ASCII letters w: the common case, in one pass. */
+static void set_letters(struct timex_engine *e, struct tok *t, const unsigned char *w, size_t n)
+{
+	if (n >= sizeof t->low) {
+		t->lown = 0;
+		t->low[0] = 0;
+		t->holiday_head = 1;
+		return;
+	}
+	uint32_t h = TIMEX_HASH_SEED;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = w[i] | 0x20;
+		t->low[i] = (char)c;
+		h = timex_hash_step(h, c);
+	}
+	t->low[n] = 0;
+	t->lown = (unsigned char)n;
+	const struct timex_lex_entry *en = timex_lex_find(e->lex, h, t->low, n);
+	t->lx = en && en->info.mask ? &en->info : NULL;
+	t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
 }
 
 /* Holiday names from the calendar module, found once per sentence so that
@@ -140,7 +184,8 @@ static void mark_holidays(struct timex_engine *e, const char *text, size_t start
 		struct tok *t = &e->t[k];
 		int id;
 		size_t len;
-		if (t->kind != TK_WORD || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
+		if (t->kind != TK_WORD || !t->holiday_head
+		    || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
 		    || !(t->cap || short_line) || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
 			continue;
 		size_t stop = t->s + len, m = k + 1;
@@ -159,6 +204,7 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 	size_t i = start;
 	int sp = 1;
 	e->n = 0;
+	NEWS_GROW(e->t, e->cap, end - start + 1);
 	while (i < end) {
 		unsigned char c = s[i];
 		char what = 0;
@@ -210,6 +256,16 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 			size_t j = i;
 			t->kind = TK_WORD;
 			t->cap = (unsigned char)(c >= 'A' && c <= 'Z');
+			while (j < end && is_alpha(s[j]))
+				j++;
+			if (j > i && (j >= end || (s[j] < 0x80 && s[j] != '\''))) {
+				/* most words: ASCII letters only, set in one pass */
+				t->e = j;
+				t->period = (unsigned char)(j < end && s[j] == '.');
+				set_letters(e, t, s + i, j - i);
+				i = j;
+				continue;
+			}
 			while (j < end) {
 				unsigned char d = s[j];
 				char w2 = 0;
@@ -3282,15 +3338,14 @@ static int parse_at(const struct px *p, int i, struct tx *r)
 struct timex_engine *timex_engine_new(void)
 {
 	struct timex_engine *e = news_xcalloc(1, sizeof *e);
-	e->lex = timex_lex_new();
 	e->cal = news_calendar_new();
 	if (!e->cal) {
 		fprintf(stderr, "timex: out of memory loading the holiday calendar\n");
 		abort();
 	}
+	e->lex = timex_lex_new(e->cal);
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
 	e->trigger = news_rx_new(timex_lex_number_pattern(), NEWS_RX_ANCHORED);
-	timex_lex_trigger_lengths(e->lex, e->lenmask);
 	return e;
 }
 
@@ -3415,10 +3470,29 @@ static int can_start(const struct px *p, int i)
 	return 0;
 }
 
-/* The prefilter: a sentence is parsed only when it holds a temporal word
- * (one lexicon lookup per word, no copy beyond a 15-byte buffer) or a
- * number shaped like part of a date or a time (the JIT pattern, anchored
- * at the number). Plain counts, money and percentages do not pass. */
+/* Bytes the prefilter stops at: letters start words, digits numbers, an
+ * apostrophe a year ('04); everything else is skipped. */
+enum { B_OTHER, B_LETTER, B_DIGIT, B_QUOTE };
+#define LETTERS(c) [c] = B_LETTER, [c + 32] = B_LETTER
+static const unsigned char byte_class[256] = {
+	LETTERS('A'), LETTERS('B'), LETTERS('C'), LETTERS('D'), LETTERS('E'), LETTERS('F'),
+	LETTERS('G'), LETTERS('H'), LETTERS('I'), LETTERS('J'), LETTERS('K'), LETTERS('L'),
+	LETTERS('M'), LETTERS('N'), LETTERS('O'), LETTERS('P'), LETTERS('Q'), LETTERS('R'),
+	LETTERS('S'), LETTERS('T'), LETTERS('U'), LETTERS('V'), LETTERS('W'), LETTERS('X'),
+	LETTERS('Y'), LETTERS('Z'),
+	['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT, ['4'] = B_DIGIT,
+	['5'] = B_DIGIT, ['6'] = B_DIGIT, ['7'] = B_DIGIT, ['8'] = B_DIGIT, ['9'] = B_DIGIT,
+	['\''] = B_QUOTE,
+};
+#undef LETTERS
+
+/* The prefilter: a sentence is parsed only when it holds a temporal word,
+ * the start of a holiday name, or a number shaped like part of a date or a
+ * time (the JIT pattern, anchored at the number). Plain counts, money and
+ * percentages do not pass. One pass over the bytes: each run of letters is
+ * hashed while it is read and looked up once (most words miss on the first
+ * slot of the index); only words that can begin a holiday name go on to the
+ * calendar. */
 static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -3426,25 +3500,29 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 	int short_line = end - start <= HOLIDAY_SHORT_LINE;
 	while (i < end) {
 		unsigned char c = s[i];
-		if (is_alpha(c)) {
-			char w[16];
-			size_t k = 0, j = i;
-			while (j < end && is_alpha(s[j])) {
-				if (k < sizeof w)
-					w[k] = (char)(s[j] | 0x20);
-				k++;
-				j++;
+		switch (byte_class[c]) {
+		case B_OTHER:
+			i++;
+			continue;
+		case B_LETTER: {
+			size_t j = i;
+			uint32_t h = TIMEX_HASH_SEED;
+			do
+				h = timex_hash_step(h, s[j++] | 0x20);
+			while (j < end && byte_class[s[j]] == B_LETTER);
+			size_t k = j - i;
+			const struct timex_lex_entry *en = timex_lex_find_folded(e->lex, h, text + i, k);
+			if (en) {
+				int id;
+				if (en->flags & TIMEX_W_TRIGGER)
+					return 1;
+				if ((en->flags & TIMEX_W_HOLIDAY) && ((c >= 'A' && c <= 'Z') || short_line)
+				    && news_calendar_match(e->cal, text, end, i, &id))
+					return 1;
 			}
-			if (k >= 2 && k < sizeof w && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z'
-			    && (e->lenmask[(w[0] - 'a') * 26 + (w[1] - 'a')] >> k & 1u)
-			    && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
-				return 1;
-			int id;
-			if ((i == start || !is_alpha(s[i - 1])) && ((c >= 'A' && c <= 'Z') || short_line)
-			    && news_calendar_match(e->cal, text, end, i, &id))
-				return 1;
 			/* p.m. or a m after a spelled time: seven thirty p.m. */
-			if (k == 1 && (w[0] == 'a' || w[0] == 'p') && (i == start || s[i - 1] == ' ')) {
+			if (k == 1 && ((c | 0x20) == 'a' || (c | 0x20) == 'p')
+			    && (i == start || s[i - 1] == ' ')) {
 				size_t q = j + (j < end && s[j] == '.');
 				q += q < end && s[q] == ' ';
 				if (q < end && (s[q] | 0x20) == 'm' && (q + 1 >= end || !is_alpha(s[q + 1])))
@@ -3453,17 +3531,18 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 			i = j;
 			continue;
 		}
-		if (is_digit(c)) {
+		case B_DIGIT:
 			if ((i == start || !is_alpha(s[i - 1]))
 			    && news_rx_match(e->trigger, text, end, i) > 0)
 				return 1;
 			while (i < end && is_digit(s[i]))
 				i++;
 			continue;
+		default:   /* B_QUOTE */
+			if (i + 2 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]))
+				return 1;
+			i++;
 		}
-		if (c == '\'' && i + 2 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]))
-			return 1;
-		i++;
 	}
 	return 0;
 }

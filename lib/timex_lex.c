@@ -1,8 +1,10 @@
 /* timex_lex: word classes of the temporal grammar (see timex_lex.h). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "calendar.h"
 #include "timex_lex.h"
 
 struct lexent {
@@ -194,55 +196,102 @@ int timex_lex_is_trigger(const struct timex_lexinfo *info)
 	return info && (info->mask & mask);
 }
 
+/* The index is open-addressed on the word hash: a slot holds the hash, the
+ * length and the entry's number, so a word that is in no list (most words)
+ * is rejected after one 8-byte slot, without touching the entries. */
+enum { INDEX_BITS = 11 };
+
 struct slot {
-	const char *w;      /* NULL when empty */
-	size_t n;
-	struct timex_lexinfo info;
+	uint32_t hash;
+	unsigned short entry;   /* entry number + 1; 0 when empty */
+	unsigned char n;
 };
 
 struct timex_lex {
-	struct slot *slots;
-	size_t cap;         /* power of two */
+	struct slot index[1u << INDEX_BITS];
+	struct timex_lex_entry *entries;
+	size_t nentries, cap;
+	int holiday_nonletter;  /* some holiday alias begins with a non-letter */
 };
 
-static uint64_t hash_word(const char *w, size_t n)
+static size_t slot_of(uint32_t h)
 {
-	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)w[i];
-		h *= 1099511628211ull;
-	}
+	return (size_t)((h * 0x9E3779B1u) >> (32 - INDEX_BITS));
+}
+
+uint32_t timex_lex_hash(const char *w, size_t n)
+{
+	uint32_t h = TIMEX_HASH_SEED;
+	for (size_t i = 0; i < n; i++)
+		h = timex_hash_step(h, (unsigned char)w[i]);
 	return h;
 }
 
-static struct slot *find_slot(const struct timex_lex *lx, const char *w, size_t n)
+/* The entry of w (lower case), added when it is missing. */
+static struct timex_lex_entry *intern(struct timex_lex *lx, const char *w, size_t n)
 {
-	size_t i = (size_t)hash_word(w, n) & (lx->cap - 1);
-	for (;;) {
-		struct slot *s = &lx->slots[i];
-		if (!s->w || (s->n == n && memcmp(s->w, w, n) == 0))
-			return s;
-		i = (i + 1) & (lx->cap - 1);
+	uint32_t h = timex_lex_hash(w, n);
+	size_t i = slot_of(h);
+	for (;; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
+		struct slot *s = &lx->index[i];
+		if (!s->entry)
+			break;
+		struct timex_lex_entry *en = &lx->entries[s->entry - 1];
+		if (s->hash == h && s->n == n && memcmp(en->w, w, n) == 0)
+			return en;
 	}
+	if (lx->nentries + 1 >= (1u << INDEX_BITS) / 2 || n >= sizeof lx->entries->w) {
+		fprintf(stderr, "timex_lex: word table full or word too long: %.*s\n", (int)n, w);
+		abort();
+	}
+	NEWS_GROW(lx->entries, lx->cap, lx->nentries + 1);
+	struct timex_lex_entry *en = &lx->entries[lx->nentries++];
+	memset(en, 0, sizeof *en);
+	memcpy(en->w, w, n);
+	en->n = (unsigned char)n;
+	lx->index[i] = (struct slot){h, (unsigned short)lx->nentries, (unsigned char)n};
+	return en;
 }
 
-struct timex_lex *timex_lex_new(void)
+static int is_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+struct timex_lex *timex_lex_new(const struct news_calendar *cal)
 {
 	struct timex_lex *lx = news_xcalloc(1, sizeof *lx);
 	size_t n = sizeof lexicon / sizeof lexicon[0];
-	lx->cap = 16;
-	while (lx->cap < n * 3)
-		lx->cap <<= 1;
-	lx->slots = news_xcalloc(lx->cap, sizeof *lx->slots);
 	for (size_t i = 0; i < n; i++) {
-		size_t wn = strlen(lexicon[i].w);
-		struct slot *s = find_slot(lx, lexicon[i].w, wn);
-		if (!s->w) {
-			s->w = lexicon[i].w;
-			s->n = wn;
-		}
-		s->info.mask |= 1u << lexicon[i].cls;
-		s->info.val[lexicon[i].cls] = lexicon[i].v;
+		struct timex_lex_entry *en = intern(lx, lexicon[i].w, strlen(lexicon[i].w));
+		en->info.mask |= 1u << lexicon[i].cls;
+		en->info.val[lexicon[i].cls] = lexicon[i].v;
+	}
+	/* The prefilter scans runs of ASCII letters and asks only about words
+	 * of 2 to 15 letters. */
+	for (size_t i = 0; i < lx->nentries; i++) {
+		struct timex_lex_entry *en = &lx->entries[i];
+		int letters = en->n >= 2 && en->n < 16;
+		for (size_t k = 0; k < en->n; k++)
+			letters &= is_letter((unsigned char)en->w[k]);
+		if (letters && timex_lex_is_trigger(&en->info))
+			en->flags |= TIMEX_W_TRIGGER;
+	}
+	/* A holiday name can begin only where the run of letters is the run
+	 * its alias begins with ("the" counts: the Fourth of July). */
+	intern(lx, "the", 3)->flags |= TIMEX_W_HOLIDAY;
+	size_t na = cal ? news_calendar_aliases(cal) : 0;
+	for (size_t i = 0; i < na; i++) {
+		size_t len, k = 0;
+		const char *key = news_calendar_alias(cal, i, &len);
+		while (k < len && is_letter((unsigned char)key[k]))
+			k++;
+		if (k == 0)
+			lx->holiday_nonletter = 1;
+		else if (k < sizeof lx->entries->w)
+			intern(lx, key, k)->flags |= TIMEX_W_HOLIDAY;
+		else
+			lx->holiday_nonletter = 1;
 	}
 	return lx;
 }
@@ -251,24 +300,51 @@ void timex_lex_free(struct timex_lex *lx)
 {
 	if (!lx)
 		return;
-	free(lx->slots);
+	free(lx->entries);
 	free(lx);
 }
 
-void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26 * 26])
+const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx, uint32_t h,
+                                             const char *w, size_t n)
 {
-	memset(lenmask, 0, 26 * 26 * sizeof *lenmask);
-	for (size_t i = 0; i < lx->cap; i++) {
-		const struct slot *s = &lx->slots[i];
-		if (s->w && s->n >= 2 && s->n < 32 && s->w[0] >= 'a' && s->w[0] <= 'z'
-		    && s->w[1] >= 'a' && s->w[1] <= 'z' && timex_lex_is_trigger(&s->info))
-			lenmask[(s->w[0] - 'a') * 26 + (s->w[1] - 'a')] |= 1u << s->n;
+	for (size_t i = slot_of(h);; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
+		const struct slot *s = &lx->index[i];
+		if (!s->entry)
+			return NULL;
+		if (s->hash == h && s->n == n) {
+			const struct timex_lex_entry *en = &lx->entries[s->entry - 1];
+			if (memcmp(en->w, w, n) == 0)
+				return en;
+		}
 	}
+}
+
+const struct timex_lex_entry *timex_lex_find_folded(const struct timex_lex *lx, uint32_t h,
+                                                    const char *w, size_t n)
+{
+	for (size_t i = slot_of(h);; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
+		const struct slot *s = &lx->index[i];
+		if (!s->entry)
+			return NULL;
+		if (s->hash == h && s->n == n) {
+			const struct timex_lex_entry *en = &lx->entries[s->entry - 1];
+			size_t k = 0;
+			while (k < n && (w[k] | 0x20) == en->w[k])
+				k++;
+			if (k == n)
+				return en;
+		}
+	}
+}
+
+int timex_lex_holiday_nonletter(const struct timex_lex *lx)
+{
+	return lx->holiday_nonletter;
 }
 
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n)
 {
-	struct slot *s = find_slot(lx, w, n);
-	return s->w ? &s->info : NULL;
+	const struct timex_lex_entry *en = timex_lex_find(lx, timex_lex_hash(w, n), w, n);
+	return en && en->info.mask ? &en->info : NULL;
 }

@@ -9,6 +9,7 @@
 #define NEWS_TIMEX_LEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum timex_cls {
 	TX_MONTH,    /* 1..12 */
@@ -45,19 +46,50 @@ struct timex_lexinfo {
 	signed char val[TX_NCLS];
 };
 
-struct timex_lex;
+/* A word of the table: its classes, and flags for the scanners. */
+enum {
+	TIMEX_W_TRIGGER = 1,   /* makes a sentence worth parsing (2-15 letters) */
+	TIMEX_W_HOLIDAY = 2    /* a holiday alias begins with this run of letters */
+};
 
-struct timex_lex *timex_lex_new(void);
+struct timex_lex_entry {
+	char w[23];            /* lower case */
+	unsigned char n;
+	unsigned flags;        /* TIMEX_W_* */
+	struct timex_lexinfo info;   /* info.mask 0: no class */
+};
+
+/* The word hash the table is keyed on, a byte at a time, so that a scanner
+ * computes it while it reads (and lower-cases) a word. */
+#define TIMEX_HASH_SEED 5381u
+static inline uint32_t timex_hash_step(uint32_t h, unsigned char c)
+{
+	return h * 33u + c;
+}
+
+struct timex_lex;
+struct news_calendar;
+
+/* The lexicon, and the first words of cal's holiday aliases (cal may be
+ * NULL). Read-only once built. */
+struct timex_lex *timex_lex_new(const struct news_calendar *cal);
 void timex_lex_free(struct timex_lex *lx);
+uint32_t timex_lex_hash(const char *w, size_t n);
+/* The entry of the lower-case word w whose hash is h; NULL when none. */
+const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx, uint32_t h,
+                                             const char *w, size_t n);
+/* The same for a run of ASCII letters in any case (h of its lower case). */
+const struct timex_lex_entry *timex_lex_find_folded(const struct timex_lex *lx, uint32_t h,
+                                                    const char *w, size_t n);
+/* Whether some holiday alias begins with something other than a letter
+ * (then every word start that is not a letter may begin a name). */
+int timex_lex_holiday_nonletter(const struct timex_lex *lx);
 /* Look up a lower-case word; NULL when it has no class. */
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n);
 /* The prefilter pattern for numbers, matched anchored at a digit: the
  * shapes a number has when it is part of a date or a time. */
 const char *timex_lex_number_pattern(void);
-/* For each pair of first letters (a..z, a..z), the bit set of the lengths
- * (< 32) of the trigger words starting with them. */
-void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26 * 26]);
 /* Whether a word (lower case) makes a sentence worth parsing. */
 int timex_lex_is_trigger(const struct timex_lexinfo *info);
 
