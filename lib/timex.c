@@ -369,68 +369,147 @@ struct tx {
 static const char *const pod_code[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
 static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 
+/* Values are built with these rather than snprintf, which cost more than
+ * the rest of the emitting: an sbuf fills o[0..cap) and, like snprintf,
+ * truncates and always ends the string. */
+struct sbuf {
+	char *o;
+	size_t n, cap;
+};
+
+static void sb_init(struct sbuf *b, char *o, size_t cap)
+{
+	b->o = o;
+	b->n = 0;
+	b->cap = cap;
+	o[0] = 0;
+}
+
+static void sb_puts(struct sbuf *b, const char *s)
+{
+	while (*s && b->n + 1 < b->cap)
+		b->o[b->n++] = *s++;
+	b->o[b->n] = 0;
+}
+
+/* printf's %0<width>d (width 0: %d). */
+static void sb_putd(struct sbuf *b, int v, int width)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+	*--p = 0;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	int len = (int)(tmp + sizeof tmp - 1 - p) + (v < 0);
+	if (v < 0)
+		sb_puts(b, "-");
+	for (; len < width; len++)
+		sb_puts(b, "0");
+	sb_puts(b, p);
+}
+
 static void fmt_year(char *o, size_t n, int y)
 {
+	struct sbuf b;
+	sb_init(&b, o, n);
 	if (y == YX)
-		snprintf(o, n, "XXXX");
+		sb_puts(&b, "XXXX");
 	else
-		snprintf(o, n, "%04d", y);
+		sb_putd(&b, y, 4);
 }
 
 static void fmt_day(char *o, size_t n, const struct tx *r)
 {
 	char ys[8];
+	struct sbuf b;
 	fmt_year(ys, sizeof ys, r->y);
-	if (r->m == 0)
-		snprintf(o, n, "%s-XX-XX", ys);
-	else if (r->d == 0)
-		snprintf(o, n, "%s-%02d-XX", ys, r->m);
-	else
-		snprintf(o, n, "%s-%02d-%02d", ys, r->m, r->d);
+	sb_init(&b, o, n);
+	sb_puts(&b, ys);
+	if (r->m == 0) {
+		sb_puts(&b, "-XX-XX");
+	} else {
+		sb_puts(&b, "-");
+		sb_putd(&b, r->m, 2);
+		if (r->d == 0) {
+			sb_puts(&b, "-XX");
+		} else {
+			sb_puts(&b, "-");
+			sb_putd(&b, r->d, 2);
+		}
+	}
 }
 
 static void format_value(const struct tx *r, char *o, size_t n)
 {
 	char ys[8], day[24];
+	struct sbuf b;
 	fmt_year(ys, sizeof ys, r->y);
+	sb_init(&b, o, n);
 	switch (r->gran) {
-	case G_LIT: snprintf(o, n, "%s", r->lit); break;
-	case G_CENT: snprintf(o, n, "%02d", r->y); break;
-	case G_DEC: snprintf(o, n, "%03d", r->y); break;
-	case G_YEAR: snprintf(o, n, "%s", ys); break;
-	case G_HALF: snprintf(o, n, "%s-H%d", ys, r->sub); break;
-	case G_QUARTER: snprintf(o, n, "%s-Q%d", ys, r->sub); break;
-	case G_SEASON: snprintf(o, n, "%s-%s", ys, season_code[r->sub]); break;
+	case G_LIT: sb_puts(&b, r->lit); break;
+	case G_CENT: sb_putd(&b, r->y, 2); break;
+	case G_DEC: sb_putd(&b, r->y, 3); break;
+	case G_YEAR: sb_puts(&b, ys); break;
+	case G_HALF: sb_puts(&b, ys); sb_puts(&b, "-H"); sb_putd(&b, r->sub, 0); break;
+	case G_QUARTER: sb_puts(&b, ys); sb_puts(&b, "-Q"); sb_putd(&b, r->sub, 0); break;
+	case G_SEASON: sb_puts(&b, ys); sb_puts(&b, "-"); sb_puts(&b, season_code[r->sub]); break;
 	case G_MONTH:
+		sb_puts(&b, ys);
+		sb_puts(&b, "-");
 		if (r->m)
-			snprintf(o, n, "%s-%02d", ys, r->m);
+			sb_putd(&b, r->m, 2);
 		else
-			snprintf(o, n, "%s-XX", ys);
+			sb_puts(&b, "XX");
 		break;
-	case G_WEEK: snprintf(o, n, "%s-W%02d", ys, r->sub); break;
-	case G_WEEKEND: snprintf(o, n, "%s-W%02d-WE", ys, r->sub); break;
+	case G_WEEK: sb_puts(&b, ys); sb_puts(&b, "-W"); sb_putd(&b, r->sub, 2); break;
+	case G_WEEKEND:
+		sb_puts(&b, ys);
+		sb_puts(&b, "-W");
+		sb_putd(&b, r->sub, 2);
+		sb_puts(&b, "-WE");
+		break;
 	case G_DAY: fmt_day(o, n, r); break;
-	case G_POD: fmt_day(day, sizeof day, r); snprintf(o, n, "%sT%s", day, pod_code[r->pod]); break;
-	case G_HOUR: fmt_day(day, sizeof day, r); snprintf(o, n, "%sT%02d", day, r->hh); break;
-	case G_MIN: fmt_day(day, sizeof day, r); snprintf(o, n, "%sT%02d:%02d", day, r->hh, r->mi); break;
+	case G_POD:
+	case G_HOUR:
+	case G_MIN:
 	case G_SEC:
 		fmt_day(day, sizeof day, r);
-		snprintf(o, n, "%sT%02d:%02d:%02d", day, r->hh, r->mi, r->ss);
+		sb_puts(&b, day);
+		sb_puts(&b, "T");
+		if (r->gran == G_POD) {
+			sb_puts(&b, pod_code[r->pod]);
+			break;
+		}
+		sb_putd(&b, r->hh, 2);
+		if (r->gran == G_HOUR)
+			break;
+		sb_puts(&b, ":");
+		sb_putd(&b, r->mi, 2);
+		if (r->gran == G_MIN)
+			break;
+		sb_puts(&b, ":");
+		sb_putd(&b, r->ss, 2);
 		break;
 	case G_XWDAY:
-		if (r->pod)
-			snprintf(o, n, "XXXX-WXX-%dT%s", r->sub, pod_code[r->pod]);
-		else
-			snprintf(o, n, "XXXX-WXX-%d", r->sub);
+		sb_puts(&b, "XXXX-WXX-");
+		sb_putd(&b, r->sub, 0);
+		if (r->pod) {
+			sb_puts(&b, "T");
+			sb_puts(&b, pod_code[r->pod]);
+		}
 		break;
 	}
 }
 
 static void set_lit(struct tx *r, enum timex_type type, const char *s)
 {
+	struct sbuf b;
 	r->type = type;
 	r->gran = G_LIT;
-	snprintf(r->lit, sizeof r->lit, "%s", s);
+	sb_init(&b, r->lit, sizeof r->lit);
+	sb_puts(&b, s);
 }
 
 static void set_date(struct tx *r, struct timex_date d)
@@ -3437,7 +3516,9 @@ static void emit(struct timex_state *st, const struct tok *t, int i, int j, cons
 	o->end = t[j - 1].e;
 	o->type = r->type;
 	format_value(r, o->value, sizeof o->value);
-	snprintf(o->mod, sizeof o->mod, "%s", r->mod ? r->mod : "");
+	struct sbuf b;
+	sb_init(&b, o->mod, sizeof o->mod);
+	sb_puts(&b, r->mod ? r->mod : "");
 }
 
 #define CORE_MASK (~((1u << TX_TENSE) | (1u << TX_START) | (1u << TX_HOLI) | (1u << TX_TZ)))
