@@ -10,9 +10,16 @@
 #include "timex_lex.h"
 #include "calendar.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ---- tokens ---------------------------------------------------------- */
 
 enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
+
+/* Words of this many bytes or more have no lower-cased form (and no class). */
+#define LOW_MAX 22
 
 struct tok {
 	size_t s, e;                /* byte offsets in the text */
@@ -30,7 +37,7 @@ struct tok {
 	short hol_end;              /* the token after that name */
 	unsigned char holiday_head; /* a holiday name may begin here */
 	unsigned char lown;
-	char low[22];               /* lower-cased word (truncated) */
+	char low[24];               /* lower-cased word, LOW_MAX bytes at most */
 };
 
 struct timex_state {
@@ -49,6 +56,11 @@ struct timex_engine {
 	signed char *tense;         /* per token: enum timex_tense of a cue */
 	size_t tense_cap;
 	int tense_ready;            /* tense[] holds this sentence's cues */
+	/* The sentence the prefilter passed last, copied with zero bytes after
+	 * it: the prefilter reads it 64 bytes and the tokenizer 8 bytes at a
+	 * time without running off the text. */
+	unsigned char *pad;
+	size_t pad_cap;
 };
 
 /* Bytes of white space, dash or apostrophe at s[i] beyond ASCII: their
@@ -112,13 +124,12 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 {
 	size_t n = t->e - t->s, k = 0;
 	const unsigned char *w = (const unsigned char *)s + t->s;
-	if (n >= sizeof t->low) {
+	if (n >= LOW_MAX) {
 		t->lown = 0;
 		t->low[0] = 0;
 		t->holiday_head = 1;
 		return;
 	}
-	uint32_t h = TIMEX_HASH_SEED;
 	size_t letters = n;    /* the leading run of ASCII letters */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = w[i];
@@ -133,42 +144,60 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 			letters = i;
 		}
 		t->low[k++] = (char)c;
-		h = timex_hash_step(h, c);
 	}
 	t->low[k] = 0;
 	t->lown = (unsigned char)k;
-	const struct timex_lex_entry *en = timex_lex_find(e->lex, h, t->low, k);
+	struct timex_word8 key = timex_word8((const unsigned char *)t->low, k);
+	const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
 	t->lx = en && en->info.mask ? &en->info : NULL;
 	if (letters == n) {
 		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
 	} else if (letters == 0) {
 		t->holiday_head = (unsigned char)timex_lex_holiday_nonletter(e->lex);
 	} else {
-		en = timex_lex_find(e->lex, timex_lex_hash(t->low, letters), t->low, letters);
+		key = timex_word8((const unsigned char *)t->low, letters);
+		en = timex_lex_find(e->lex, &key);
 		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
 	}
 }
 
-/* set_low() for a word of n ASCII letters w: the common case, in one pass. */
+/* set_low() for a word of n ASCII letters at w (in e->pad): the common
+ * case, lower-cased eight bytes at a time. */
 static void set_letters(struct timex_engine *e, struct tok *t, const unsigned char *w, size_t n)
 {
-	if (n >= sizeof t->low) {
+	if (n >= LOW_MAX) {
 		t->lown = 0;
 		t->low[0] = 0;
-		t->holiday_head = 1;
+		t->holiday_head = (unsigned char)timex_lex_holiday_long(e->lex);
+		if (n <= TIMEX_WORD_MAX) {
+			struct timex_word8 key = timex_word8_letters(w, n);
+			const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
+			t->holiday_head |= en && (en->flags & TIMEX_W_HOLIDAY);
+		}
 		return;
 	}
-	uint32_t h = TIMEX_HASH_SEED;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = w[i] | 0x20;
-		t->low[i] = (char)c;
-		h = timex_hash_step(h, c);
+	const uint64_t lower = 0x2020202020202020ull;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t v = timex_load8(w + i) | lower;
+		memcpy(t->low + i, &v, 8);
 	}
 	t->low[n] = 0;
 	t->lown = (unsigned char)n;
-	const struct timex_lex_entry *en = timex_lex_find(e->lex, h, t->low, n);
+	struct timex_word8 key = timex_word8((const unsigned char *)t->low, n);
+	const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
 	t->lx = en && en->info.mask ? &en->info : NULL;
 	t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
+}
+
+/* Copy text[start..end) into e->pad, zero bytes after it. */
+static const unsigned char *pad_sentence(struct timex_engine *e, const char *text,
+                                         size_t start, size_t end)
+{
+	size_t n = end - start, room = (n + 63) / 64 * 64 + 64;
+	NEWS_GROW(e->pad, e->pad_cap, room);
+	memcpy(e->pad, text + start, n);
+	memset(e->pad + n, 0, room - n);
+	return e->pad;
 }
 
 /* Holiday names from the calendar module, found once per sentence so that
@@ -198,6 +227,8 @@ static void mark_holidays(struct timex_engine *e, const char *text, size_t start
 	}
 }
 
+/* Tokens of text[start..end), a sentence sentence_has_trigger() passed
+ * just before (its copy in e->pad is read). */
 static void tokenize(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -205,6 +236,7 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 	int sp = 1;
 	e->n = 0;
 	NEWS_GROW(e->t, e->cap, end - start + 1);
+	const unsigned char *pad = e->pad;   /* filled by the prefilter that passed it */
 	while (i < end) {
 		unsigned char c = s[i];
 		char what = 0;
@@ -262,7 +294,7 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 				/* most words: ASCII letters only, set in one pass */
 				t->e = j;
 				t->period = (unsigned char)(j < end && s[j] == '.');
-				set_letters(e, t, s + i, j - i);
+				set_letters(e, t, pad + (i - start), j - i);
 				i = j;
 				continue;
 			}
@@ -3551,78 +3583,109 @@ static int can_start(const struct px *p, int i)
 	return 0;
 }
 
-/* Bytes the prefilter stops at: letters start words, digits numbers, an
- * apostrophe a year ('04); everything else is skipped. */
-enum { B_OTHER, B_LETTER, B_DIGIT, B_QUOTE };
-#define LETTERS(c) [c] = B_LETTER, [c + 32] = B_LETTER
-static const unsigned char byte_class[256] = {
-	LETTERS('A'), LETTERS('B'), LETTERS('C'), LETTERS('D'), LETTERS('E'), LETTERS('F'),
-	LETTERS('G'), LETTERS('H'), LETTERS('I'), LETTERS('J'), LETTERS('K'), LETTERS('L'),
-	LETTERS('M'), LETTERS('N'), LETTERS('O'), LETTERS('P'), LETTERS('Q'), LETTERS('R'),
-	LETTERS('S'), LETTERS('T'), LETTERS('U'), LETTERS('V'), LETTERS('W'), LETTERS('X'),
-	LETTERS('Y'), LETTERS('Z'),
-	['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT, ['4'] = B_DIGIT,
-	['5'] = B_DIGIT, ['6'] = B_DIGIT, ['7'] = B_DIGIT, ['8'] = B_DIGIT, ['9'] = B_DIGIT,
-	['\''] = B_QUOTE,
-};
-#undef LETTERS
+/* Bits k of *letters, *digits, *quotes: byte s[k] (k < 64) is an ASCII
+ * letter, a digit, an apostrophe. */
+static void block_masks(const unsigned char *s, uint64_t *letters, uint64_t *digits,
+                        uint64_t *quotes)
+{
+	uint64_t l = 0, d = 0, q = 0;
+#ifdef __SSE2__
+	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
+	const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+	const __m128i lower = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('\'');
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+		__m128i lv = _mm_or_si128(v, lower);   /* bytes >= 0x80 stay negative */
+		__m128i isl = _mm_and_si128(_mm_cmpgt_epi8(lv, a), _mm_cmpgt_epi8(z, lv));
+		__m128i isd = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmpgt_epi8(d9, v));
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(isl) << (16 * k);
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(isd) << (16 * k);
+		q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)) << (16 * k);
+	}
+#else
+	for (int k = 0; k < 64; k++) {
+		l |= (uint64_t)is_alpha(s[k]) << k;
+		d |= (uint64_t)is_digit(s[k]) << k;
+		q |= (uint64_t)(s[k] == '\'') << k;
+	}
+#endif
+	*letters = l;
+	*digits = d;
+	*quotes = q;
+}
+
+static int ctz64(uint64_t v)
+{
+	return __builtin_ctzll(v);
+}
 
 /* The prefilter: a sentence is parsed only when it holds a temporal word,
  * the start of a holiday name, or a number shaped like part of a date or a
  * time (the JIT pattern, anchored at the number). Plain counts, money and
- * percentages do not pass. One pass over the bytes: each run of letters is
- * hashed while it is read and looked up once (most words miss on the first
- * slot of the index); only words that can begin a holiday name go on to the
- * calendar. */
+ * percentages do not pass. The sentence is read 64 bytes at a time into
+ * bit masks of letters, digits and apostrophes; each run of letters is
+ * then looked up once, hashed from its first and last eight bytes (most
+ * words miss on the first slot of the index), and only words that can
+ * begin a holiday name go on to the calendar. Fills e->pad. */
 static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = start;
-	int short_line = end - start <= HOLIDAY_SHORT_LINE;
-	while (i < end) {
-		unsigned char c = s[i];
-		switch (byte_class[c]) {
-		case B_OTHER:
-			i++;
-			continue;
-		case B_LETTER: {
-			size_t j = i;
-			uint32_t h = TIMEX_HASH_SEED;
-			do
-				h = timex_hash_step(h, s[j++] | 0x20);
-			while (j < end && byte_class[s[j]] == B_LETTER);
-			size_t k = j - i;
-			const struct timex_lex_entry *en = timex_lex_find_folded(e->lex, h, text + i, k);
-			if (en) {
-				int id;
-				if (en->flags & TIMEX_W_TRIGGER)
-					return 1;
-				if ((en->flags & TIMEX_W_HOLIDAY) && ((c >= 'A' && c <= 'Z') || short_line)
-				    && news_calendar_match(e->cal, text, end, i, &id))
-					return 1;
+	size_t n = end - start;
+	const unsigned char *s = pad_sentence(e, text, start, end);
+	int short_line = n <= HOLIDAY_SHORT_LINE;
+	uint64_t letter_before = 0, digit_before = 0;   /* of the byte before the block */
+	for (size_t b = 0; b < n; b += 64) {
+		uint64_t L, D, Q;
+		block_masks(s + b, &L, &D, &Q);
+		uint64_t after_letter = L << 1 | letter_before;
+		uint64_t after_digit = D << 1 | digit_before;
+		letter_before = L >> 63;
+		digit_before = D >> 63;
+		/* '04 */
+		for (uint64_t m = Q; m; m &= m - 1) {
+			size_t i = b + (size_t)ctz64(m);
+			if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]))
+				return 1;
+		}
+		/* numbers not glued to a word (A320) */
+		for (uint64_t m = D & ~after_digit & ~after_letter; m; m &= m - 1) {
+			size_t i = b + (size_t)ctz64(m);
+			if (news_rx_match(e->trigger, text, end, start + i) > 0)
+				return 1;
+		}
+		for (uint64_t m = L & ~after_letter; m; m &= m - 1) {
+			unsigned p = (unsigned)ctz64(m);
+			size_t i = b + p, k;
+			uint64_t rest = ~L >> p;
+			if (rest) {
+				k = (size_t)ctz64(rest);
+			} else {   /* the word goes on into the next block */
+				size_t j = b + 64;
+				while (j < n && is_alpha(s[j]))
+					j++;
+				k = j - i;
 			}
+			unsigned char c = s[i];
+			int holiday = timex_lex_holiday_long(e->lex) && k > TIMEX_WORD_MAX;
+			if (k <= TIMEX_WORD_MAX) {
+				struct timex_word8 key = timex_word8_letters(s + i, k);
+				const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
+				if (en && (en->flags & TIMEX_W_TRIGGER))
+					return 1;
+				holiday = en && (en->flags & TIMEX_W_HOLIDAY);
+			}
+			int id;
+			if (holiday && ((c >= 'A' && c <= 'Z') || short_line)
+			    && news_calendar_match(e->cal, text, end, start + i, &id))
+				return 1;
 			/* p.m. or a m after a spelled time: seven thirty p.m. */
 			if (k == 1 && ((c | 0x20) == 'a' || (c | 0x20) == 'p')
-			    && (i == start || s[i - 1] == ' ')) {
-				size_t q = j + (j < end && s[j] == '.');
-				q += q < end && s[q] == ' ';
-				if (q < end && (s[q] | 0x20) == 'm' && (q + 1 >= end || !is_alpha(s[q + 1])))
+			    && (i == 0 || s[i - 1] == ' ')) {
+				size_t j = i + 1;
+				size_t q = j + (j < n && s[j] == '.');
+				q += q < n && s[q] == ' ';
+				if (q < n && (s[q] | 0x20) == 'm' && (q + 1 >= n || !is_alpha(s[q + 1])))
 					return 1;
 			}
-			i = j;
-			continue;
-		}
-		case B_DIGIT:
-			if ((i == start || !is_alpha(s[i - 1]))
-			    && news_rx_match(e->trigger, text, end, i) > 0)
-				return 1;
-			while (i < end && is_digit(s[i]))
-				i++;
-			continue;
-		default:   /* B_QUOTE */
-			if (i + 2 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]))
-				return 1;
-			i++;
 		}
 	}
 	return 0;

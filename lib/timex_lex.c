@@ -212,36 +212,49 @@ struct timex_lex {
 	struct timex_lex_entry *entries;
 	size_t nentries, cap;
 	int holiday_nonletter;  /* some holiday alias begins with a non-letter */
+	int holiday_long;       /* ... or with more than TIMEX_WORD_MAX letters */
 };
+
+static uint32_t hash_of(const struct timex_word8 *k)
+{
+	uint64_t h = k->first * 0x9E3779B97F4A7C15ull ^ k->last * 0xC2B2AE3D27D4EB4Full ^ k->n;
+	return (uint32_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
+}
 
 static size_t slot_of(uint32_t h)
 {
-	return (size_t)((h * 0x9E3779B1u) >> (32 - INDEX_BITS));
+	return (size_t)(h >> (32 - INDEX_BITS));
 }
 
-uint32_t timex_lex_hash(const char *w, size_t n)
+static int same_word(const struct timex_lex_entry *en, const struct timex_word8 *k)
 {
-	uint32_t h = TIMEX_HASH_SEED;
-	for (size_t i = 0; i < n; i++)
-		h = timex_hash_step(h, (unsigned char)w[i]);
-	return h;
+	return timex_load8(en->w) == k->first
+	       && (k->n <= 8 || timex_load8(en->w + k->n - 8) == k->last)
+	       && (k->n <= 16 || timex_load8(en->w + 8) == k->mid);
 }
 
 /* The entry of w (lower case), added when it is missing. */
 static struct timex_lex_entry *intern(struct timex_lex *lx, const char *w, size_t n)
 {
-	uint32_t h = timex_lex_hash(w, n);
+	if (n > TIMEX_WORD_MAX || n == 0) {
+		fprintf(stderr, "timex_lex: word too long: %.*s\n", (int)n, w);
+		abort();
+	}
+	unsigned char pad[TIMEX_WORD_MAX + 16] = {0};
+	memcpy(pad, w, n);
+	struct timex_word8 k = timex_word8(pad, n);
+	uint32_t h = hash_of(&k);
 	size_t i = slot_of(h);
 	for (;; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
 		struct slot *s = &lx->index[i];
 		if (!s->entry)
 			break;
 		struct timex_lex_entry *en = &lx->entries[s->entry - 1];
-		if (s->hash == h && s->n == n && memcmp(en->w, w, n) == 0)
+		if (s->hash == h && s->n == n && same_word(en, &k))
 			return en;
 	}
-	if (lx->nentries + 1 >= (1u << INDEX_BITS) / 2 || n >= sizeof lx->entries->w) {
-		fprintf(stderr, "timex_lex: word table full or word too long: %.*s\n", (int)n, w);
+	if (lx->nentries + 1 >= (1u << INDEX_BITS) / 2) {
+		fprintf(stderr, "timex_lex: word table full\n");
 		abort();
 	}
 	NEWS_GROW(lx->entries, lx->cap, lx->nentries + 1);
@@ -288,10 +301,10 @@ struct timex_lex *timex_lex_new(const struct news_calendar *cal)
 			k++;
 		if (k == 0)
 			lx->holiday_nonletter = 1;
-		else if (k < sizeof lx->entries->w)
-			intern(lx, key, k)->flags |= TIMEX_W_HOLIDAY;
+		else if (k > TIMEX_WORD_MAX)
+			lx->holiday_long = 1;
 		else
-			lx->holiday_nonletter = 1;
+			intern(lx, key, k)->flags |= TIMEX_W_HOLIDAY;
 	}
 	return lx;
 }
@@ -304,34 +317,17 @@ void timex_lex_free(struct timex_lex *lx)
 	free(lx);
 }
 
-const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx, uint32_t h,
-                                             const char *w, size_t n)
+const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
+                                             const struct timex_word8 *k)
 {
+	uint32_t h = hash_of(k);
 	for (size_t i = slot_of(h);; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
 		const struct slot *s = &lx->index[i];
 		if (!s->entry)
 			return NULL;
-		if (s->hash == h && s->n == n) {
+		if (s->hash == h && s->n == k->n) {
 			const struct timex_lex_entry *en = &lx->entries[s->entry - 1];
-			if (memcmp(en->w, w, n) == 0)
-				return en;
-		}
-	}
-}
-
-const struct timex_lex_entry *timex_lex_find_folded(const struct timex_lex *lx, uint32_t h,
-                                                    const char *w, size_t n)
-{
-	for (size_t i = slot_of(h);; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
-		const struct slot *s = &lx->index[i];
-		if (!s->entry)
-			return NULL;
-		if (s->hash == h && s->n == n) {
-			const struct timex_lex_entry *en = &lx->entries[s->entry - 1];
-			size_t k = 0;
-			while (k < n && (w[k] | 0x20) == en->w[k])
-				k++;
-			if (k == n)
+			if (same_word(en, k))
 				return en;
 		}
 	}
@@ -342,9 +338,19 @@ int timex_lex_holiday_nonletter(const struct timex_lex *lx)
 	return lx->holiday_nonletter;
 }
 
+int timex_lex_holiday_long(const struct timex_lex *lx)
+{
+	return lx->holiday_long;
+}
+
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n)
 {
-	const struct timex_lex_entry *en = timex_lex_find(lx, timex_lex_hash(w, n), w, n);
+	if (n > TIMEX_WORD_MAX)
+		return NULL;
+	unsigned char pad[TIMEX_WORD_MAX + 16] = {0};
+	memcpy(pad, w, n);
+	struct timex_word8 k = timex_word8(pad, n);
+	const struct timex_lex_entry *en = timex_lex_find(lx, &k);
 	return en && en->info.mask ? &en->info : NULL;
 }

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum timex_cls {
 	TX_MONTH,    /* 1..12 */
@@ -46,6 +47,9 @@ struct timex_lexinfo {
 	signed char val[TX_NCLS];
 };
 
+/* The longest word a table holds. */
+#define TIMEX_WORD_MAX 22
+
 /* A word of the table: its classes, and flags for the scanners. */
 enum {
 	TIMEX_W_TRIGGER = 1,   /* makes a sentence worth parsing (2-15 letters) */
@@ -53,18 +57,62 @@ enum {
 };
 
 struct timex_lex_entry {
-	char w[23];            /* lower case */
+	char w[TIMEX_WORD_MAX + 2];   /* lower case, zero-padded */
 	unsigned char n;
 	unsigned flags;        /* TIMEX_W_* */
 	struct timex_lexinfo info;   /* info.mask 0: no class */
 };
 
-/* The word hash the table is keyed on, a byte at a time, so that a scanner
- * computes it while it reads (and lower-cases) a word. */
-#define TIMEX_HASH_SEED 5381u
-static inline uint32_t timex_hash_step(uint32_t h, unsigned char c)
+/* Words are hashed from their first and last eight bytes and their length
+ * (three 8-byte loads rather than a loop over the letters), so a scanner
+ * hashes a word in a few instructions whatever its length. first holds the
+ * bytes [0, min(n, 8)) and zeros after them; last the bytes [n - 8, n) when
+ * n > 8, else 0; mid the bytes [8, 16) when n > 16, else 0. */
+struct timex_word8 {
+	uint64_t first, mid, last;
+	size_t n;
+};
+
+static inline uint64_t timex_load8(const void *p)
 {
-	return h * 33u + c;
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/* The bytes of v that come first in memory, n (< 8) of them; the rest 0. */
+static inline uint64_t timex_head_bytes(uint64_t v, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return n ? v & ~(~0ull >> (8 * n)) : 0;
+#else
+	return v & ((1ull << (8 * n)) - 1);
+#endif
+}
+
+/* The word w[0..n), n <= TIMEX_WORD_MAX, with 8 readable bytes at w + n
+ * - 8 and at w + 8 (w points into a buffer with room after the word). */
+static inline struct timex_word8 timex_word8(const unsigned char *w, size_t n)
+{
+	struct timex_word8 k;
+	k.n = n;
+	k.first = n >= 8 ? timex_load8(w) : timex_head_bytes(timex_load8(w), n);
+	k.last = n > 8 ? timex_load8(w + n - 8) : 0;
+	k.mid = n > 16 ? timex_load8(w + 8) : 0;
+	return k;
+}
+
+/* The same for a run of ASCII letters in any case, lower-cased on the way
+ * (every byte of the run is a letter, so setting bit 0x20 does it). */
+static inline struct timex_word8 timex_word8_letters(const unsigned char *w, size_t n)
+{
+	const uint64_t lower = 0x2020202020202020ull;
+	struct timex_word8 k;
+	k.n = n;
+	k.first = n >= 8 ? timex_load8(w) | lower : timex_head_bytes(timex_load8(w) | lower, n);
+	k.last = n > 8 ? timex_load8(w + n - 8) | lower : 0;
+	k.mid = n > 16 ? timex_load8(w + 8) | lower : 0;
+	return k;
 }
 
 struct timex_lex;
@@ -74,16 +122,15 @@ struct news_calendar;
  * NULL). Read-only once built. */
 struct timex_lex *timex_lex_new(const struct news_calendar *cal);
 void timex_lex_free(struct timex_lex *lx);
-uint32_t timex_lex_hash(const char *w, size_t n);
-/* The entry of the lower-case word w whose hash is h; NULL when none. */
-const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx, uint32_t h,
-                                             const char *w, size_t n);
-/* The same for a run of ASCII letters in any case (h of its lower case). */
-const struct timex_lex_entry *timex_lex_find_folded(const struct timex_lex *lx, uint32_t h,
-                                                    const char *w, size_t n);
+/* The entry of the lower-case word k; NULL when none. */
+const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
+                                             const struct timex_word8 *k);
 /* Whether some holiday alias begins with something other than a letter
  * (then every word start that is not a letter may begin a name). */
 int timex_lex_holiday_nonletter(const struct timex_lex *lx);
+/* Whether some holiday alias begins with more than TIMEX_WORD_MAX letters
+ * (then every such run may begin a name). */
+int timex_lex_holiday_long(const struct timex_lex *lx);
 /* Look up a lower-case word; NULL when it has no class. */
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n);
