@@ -49,6 +49,8 @@ struct timex_state {
 
 struct timex_engine {
 	struct timex_lex *lex;
+	struct timex_lex_index words;   /* lex's index */
+	int holiday_long;               /* timex_lex_holiday_long(lex) */
 	struct news_calendar *cal;  /* holiday names beyond the built-in table */
 	struct news_rx *trigger;   /* numbers shaped like dates, anchored */
 	struct tok *t;
@@ -148,7 +150,7 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 	t->low[k] = 0;
 	t->lown = (unsigned char)k;
 	struct timex_word8 key = timex_word8((const unsigned char *)t->low, k);
-	const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
+	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
 	t->lx = en && en->info.mask ? &en->info : NULL;
 	if (letters == n) {
 		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
@@ -156,7 +158,7 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 		t->holiday_head = (unsigned char)timex_lex_holiday_nonletter(e->lex);
 	} else {
 		key = timex_word8((const unsigned char *)t->low, letters);
-		en = timex_lex_find(e->lex, &key);
+		en = timex_lex_lookup(&e->words, &key);
 		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
 	}
 }
@@ -168,10 +170,10 @@ static void set_letters(struct timex_engine *e, struct tok *t, const unsigned ch
 	if (n >= LOW_MAX) {
 		t->lown = 0;
 		t->low[0] = 0;
-		t->holiday_head = (unsigned char)timex_lex_holiday_long(e->lex);
+		t->holiday_head = (unsigned char)e->holiday_long;
 		if (n <= TIMEX_WORD_MAX) {
 			struct timex_word8 key = timex_word8_letters(w, n);
-			const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
+			const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
 			t->holiday_head |= en && (en->flags & TIMEX_W_HOLIDAY);
 		}
 		return;
@@ -184,7 +186,7 @@ static void set_letters(struct timex_engine *e, struct tok *t, const unsigned ch
 	t->low[n] = 0;
 	t->lown = (unsigned char)n;
 	struct timex_word8 key = timex_word8((const unsigned char *)t->low, n);
-	const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
+	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
 	t->lx = en && en->info.mask ? &en->info : NULL;
 	t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
 }
@@ -565,7 +567,15 @@ struct px {
 
 static void mark_tense(struct timex_engine *e);
 
-static int word_is(const struct px *p, int i, const char *w, size_t n)
+/* The token tests below run thousands of times per sentence that passes the
+ * prefilter, from a hundred call sites: inlined, each is a few instructions. */
+#ifdef __GNUC__
+#define TOKEN_TEST static inline __attribute__((always_inline))
+#else
+#define TOKEN_TEST static inline
+#endif
+
+TOKEN_TEST int word_is(const struct px *p, int i, const char *w, size_t n)
 {
 	return i >= 0 && i < p->n && p->t[i].lown == n && p->t[i].kind == TK_WORD
 	       && memcmp(p->t[i].low, w, n) == 0;
@@ -573,7 +583,7 @@ static int word_is(const struct px *p, int i, const char *w, size_t n)
 
 /* Token i is the word w: with a literal the length is known at compile
  * time, so most comparisons stop at the length. */
-static int word_is_str(const struct px *p, int i, const char *w)
+TOKEN_TEST int word_is_str(const struct px *p, int i, const char *w)
 {
 	return i >= 0 && i < p->n && p->t[i].kind == TK_WORD && p->t[i].low[0] == w[0]
 	       && strcmp(p->t[i].low, w) == 0;
@@ -582,28 +592,28 @@ static int word_is_str(const struct px *p, int i, const char *w)
 #define W(p, i, w) (__builtin_constant_p(w) ? word_is((p), (i), (w), sizeof(w) - 1) \
                                             : word_is_str((p), (i), (w)))
 
-static int P(const struct px *p, int i, char c)
+TOKEN_TEST int P(const struct px *p, int i, char c)
 {
 	return i >= 0 && i < p->n && p->t[i].kind == TK_PUNCT && p->t[i].ch == c;
 }
 
-static int N(const struct px *p, int i)
+TOKEN_TEST int N(const struct px *p, int i)
 {
 	return i >= 0 && i < p->n && p->t[i].kind == TK_NUM;
 }
 
-static int C(const struct px *p, int i, enum timex_cls c)
+TOKEN_TEST int C(const struct px *p, int i, enum timex_cls c)
 {
 	return i >= 0 && i < p->n && p->t[i].lx && (p->t[i].lx->mask & (1u << c));
 }
 
-static int V(const struct px *p, int i, enum timex_cls c)
+TOKEN_TEST int V(const struct px *p, int i, enum timex_cls c)
 {
 	return p->t[i].lx->val[c];
 }
 
 /* Token i follows i-1 with no space between. */
-static int ADJ(const struct px *p, int i)
+TOKEN_TEST int ADJ(const struct px *p, int i)
 {
 	return i > 0 && i < p->n && !p->t[i].sp;
 }
@@ -3455,6 +3465,8 @@ struct timex_engine *timex_engine_new(void)
 		abort();
 	}
 	e->lex = timex_lex_new(e->cal);
+	e->words = timex_lex_index(e->lex);
+	e->holiday_long = timex_lex_holiday_long(e->lex);
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
 	e->trigger = news_rx_new(timex_lex_number_pattern(), NEWS_RX_ANCHORED);
 	return e;
@@ -3640,18 +3652,6 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 		uint64_t after_digit = D << 1 | digit_before;
 		letter_before = L >> 63;
 		digit_before = D >> 63;
-		/* '04 */
-		for (uint64_t m = Q; m; m &= m - 1) {
-			size_t i = b + (size_t)ctz64(m);
-			if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]))
-				return 1;
-		}
-		/* numbers not glued to a word (A320) */
-		for (uint64_t m = D & ~after_digit & ~after_letter; m; m &= m - 1) {
-			size_t i = b + (size_t)ctz64(m);
-			if (news_rx_match(e->trigger, text, end, start + i) > 0)
-				return 1;
-		}
 		for (uint64_t m = L & ~after_letter; m; m &= m - 1) {
 			unsigned p = (unsigned)ctz64(m);
 			size_t i = b + p, k;
@@ -3665,10 +3665,10 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 				k = j - i;
 			}
 			unsigned char c = s[i];
-			int holiday = timex_lex_holiday_long(e->lex) && k > TIMEX_WORD_MAX;
+			int holiday = e->holiday_long && k > TIMEX_WORD_MAX;
 			if (k <= TIMEX_WORD_MAX) {
 				struct timex_word8 key = timex_word8_letters(s + i, k);
-				const struct timex_lex_entry *en = timex_lex_find(e->lex, &key);
+				const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
 				if (en && (en->flags & TIMEX_W_TRIGGER))
 					return 1;
 				holiday = en && (en->flags & TIMEX_W_HOLIDAY);
@@ -3686,6 +3686,18 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 				if (q < n && (s[q] | 0x20) == 'm' && (q + 1 >= n || !is_alpha(s[q + 1])))
 					return 1;
 			}
+		}
+		/* '04, and numbers (after the words: the pattern costs more) */
+		for (uint64_t m = Q; m; m &= m - 1) {
+			size_t i = b + (size_t)ctz64(m);
+			if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]))
+				return 1;
+		}
+		/* numbers not glued to a word (A320) */
+		for (uint64_t m = D & ~after_digit & ~after_letter; m; m &= m - 1) {
+			size_t i = b + (size_t)ctz64(m);
+			if (news_rx_match(e->trigger, text, end, start + i) > 0)
+				return 1;
 		}
 	}
 	return 0;

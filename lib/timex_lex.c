@@ -196,41 +196,17 @@ int timex_lex_is_trigger(const struct timex_lexinfo *info)
 	return info && (info->mask & mask);
 }
 
-/* The index is open-addressed on the word hash: a slot holds the hash, the
- * length and the entry's number, so a word that is in no list (most words)
- * is rejected after one 8-byte slot, without touching the entries. */
-enum { INDEX_BITS = 11 };
-
-struct slot {
-	uint32_t hash;
-	unsigned short entry;   /* entry number + 1; 0 when empty */
-	unsigned char n;
-};
-
 struct timex_lex {
-	struct slot index[1u << INDEX_BITS];
+	struct timex_lex_slot index[1u << TIMEX_LEX_BITS];
 	struct timex_lex_entry *entries;
 	size_t nentries, cap;
 	int holiday_nonletter;  /* some holiday alias begins with a non-letter */
 	int holiday_long;       /* ... or with more than TIMEX_WORD_MAX letters */
 };
 
-static uint32_t hash_of(const struct timex_word8 *k)
-{
-	uint64_t h = k->first * 0x9E3779B97F4A7C15ull ^ k->last * 0xC2B2AE3D27D4EB4Full ^ k->n;
-	return (uint32_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
-}
-
-static size_t slot_of(uint32_t h)
-{
-	return (size_t)(h >> (32 - INDEX_BITS));
-}
-
 static int same_word(const struct timex_lex_entry *en, const struct timex_word8 *k)
 {
-	return timex_load8(en->w) == k->first
-	       && (k->n <= 8 || timex_load8(en->w + k->n - 8) == k->last)
-	       && (k->n <= 16 || timex_load8(en->w + 8) == k->mid);
+	return timex_lex_same(en, k);
 }
 
 /* The entry of w (lower case), added when it is missing. */
@@ -243,17 +219,17 @@ static struct timex_lex_entry *intern(struct timex_lex *lx, const char *w, size_
 	unsigned char pad[TIMEX_WORD_MAX + 16] = {0};
 	memcpy(pad, w, n);
 	struct timex_word8 k = timex_word8(pad, n);
-	uint32_t h = hash_of(&k);
-	size_t i = slot_of(h);
-	for (;; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
-		struct slot *s = &lx->index[i];
+	uint32_t h = timex_lex_hash8(&k);
+	size_t i = h >> (32 - TIMEX_LEX_BITS);
+	for (;; i = (i + 1) & ((1u << TIMEX_LEX_BITS) - 1)) {
+		struct timex_lex_slot *s = &lx->index[i];
 		if (!s->entry)
 			break;
 		struct timex_lex_entry *en = &lx->entries[s->entry - 1];
 		if (s->hash == h && s->n == n && same_word(en, &k))
 			return en;
 	}
-	if (lx->nentries + 1 >= (1u << INDEX_BITS) / 2) {
+	if (lx->nentries + 1 >= (1u << TIMEX_LEX_BITS) / 2) {
 		fprintf(stderr, "timex_lex: word table full\n");
 		abort();
 	}
@@ -262,7 +238,7 @@ static struct timex_lex_entry *intern(struct timex_lex *lx, const char *w, size_
 	memset(en, 0, sizeof *en);
 	memcpy(en->w, w, n);
 	en->n = (unsigned char)n;
-	lx->index[i] = (struct slot){h, (unsigned short)lx->nentries, (unsigned char)n};
+	lx->index[i] = (struct timex_lex_slot){h, (unsigned short)lx->nentries, (unsigned char)n};
 	return en;
 }
 
@@ -317,20 +293,16 @@ void timex_lex_free(struct timex_lex *lx)
 	free(lx);
 }
 
+struct timex_lex_index timex_lex_index(const struct timex_lex *lx)
+{
+	return (struct timex_lex_index){lx->index, lx->entries};
+}
+
 const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
                                              const struct timex_word8 *k)
 {
-	uint32_t h = hash_of(k);
-	for (size_t i = slot_of(h);; i = (i + 1) & ((1u << INDEX_BITS) - 1)) {
-		const struct slot *s = &lx->index[i];
-		if (!s->entry)
-			return NULL;
-		if (s->hash == h && s->n == k->n) {
-			const struct timex_lex_entry *en = &lx->entries[s->entry - 1];
-			if (same_word(en, k))
-				return en;
-		}
-	}
+	struct timex_lex_index ix = timex_lex_index(lx);
+	return timex_lex_lookup(&ix, k);
 }
 
 int timex_lex_holiday_nonletter(const struct timex_lex *lx)

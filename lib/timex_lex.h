@@ -115,6 +115,50 @@ static inline struct timex_word8 timex_word8_letters(const unsigned char *w, siz
 	return k;
 }
 
+/* The index is open-addressed on the word hash: a slot holds the hash, the
+ * length and the entry's number, so a word that is in no list (most words)
+ * is rejected after one 8-byte slot, without touching the entries. The
+ * look-up is inline: the prefilter and the tokenizer make one per word. */
+#define TIMEX_LEX_BITS 11
+
+struct timex_lex_slot {
+	uint32_t hash;
+	unsigned short entry;   /* entry number + 1; 0 when empty */
+	unsigned char n;
+};
+
+struct timex_lex_index {
+	const struct timex_lex_slot *slots;     /* 1 << TIMEX_LEX_BITS of them */
+	const struct timex_lex_entry *entries;
+};
+
+static inline uint32_t timex_lex_hash8(const struct timex_word8 *k)
+{
+	uint64_t h = k->first * 0x9E3779B97F4A7C15ull ^ k->last * 0xC2B2AE3D27D4EB4Full ^ k->n;
+	return (uint32_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
+}
+
+static inline int timex_lex_same(const struct timex_lex_entry *en, const struct timex_word8 *k)
+{
+	return timex_load8(en->w) == k->first
+	       && (k->n <= 8 || timex_load8(en->w + k->n - 8) == k->last)
+	       && (k->n <= 16 || timex_load8(en->w + 8) == k->mid);
+}
+
+/* The entry of the lower-case word k; NULL when none. */
+static inline const struct timex_lex_entry *timex_lex_lookup(const struct timex_lex_index *ix,
+                                                             const struct timex_word8 *k)
+{
+	uint32_t h = timex_lex_hash8(k);
+	for (size_t i = h >> (32 - TIMEX_LEX_BITS);; i = (i + 1) & ((1u << TIMEX_LEX_BITS) - 1)) {
+		const struct timex_lex_slot *s = &ix->slots[i];
+		if (!s->entry)
+			return NULL;
+		if (s->hash == h && s->n == k->n && timex_lex_same(&ix->entries[s->entry - 1], k))
+			return &ix->entries[s->entry - 1];
+	}
+}
+
 struct timex_lex;
 struct news_calendar;
 
@@ -125,6 +169,8 @@ void timex_lex_free(struct timex_lex *lx);
 /* The entry of the lower-case word k; NULL when none. */
 const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
                                              const struct timex_word8 *k);
+/* The index, for timex_lex_lookup(); valid while lx lives. */
+struct timex_lex_index timex_lex_index(const struct timex_lex *lx);
 /* Whether some holiday alias begins with something other than a letter
  * (then every word start that is not a letter may begin a name). */
 int timex_lex_holiday_nonletter(const struct timex_lex *lx);
