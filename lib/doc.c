@@ -330,14 +330,32 @@ void news_doc_write(const struct news_doc *d, FILE *out)
 	}
 	putc('\n', out);
 
-	/* Already in order in the common case (a single program appending in
-	 * order to a sorted stream): check before sorting. */
-	int sorted = 1;
-	for (size_t i = 1; i < d->nrecs && sorted; i++)
-		if (record_cmp_direct(d, &d->recs[i - 1], &d->recs[i]) > 0)
-			sorted = 0;
+	/* Already in order, or two runs in order, in the common cases: the
+	 * records as read, then a program's own records appended in order
+	 * (a filter adds its records after all the sentences). Two runs are
+	 * merged; more are sorted. The order is total (arrival breaks ties),
+	 * so merging and sorting give the same sequence. */
+	size_t descents = 0, second = 0;
+	for (size_t i = 1; i < d->nrecs && descents < 2; i++)
+		if (record_cmp_direct(d, &d->recs[i - 1], &d->recs[i]) > 0) {
+			descents++;
+			second = i;
+		}
 	struct sort_item *order = NULL;
-	if (!sorted) {
+	if (descents == 1) {
+		order = news_xmalloc(d->nrecs * sizeof *order);
+		size_t a = 0, b = second, k = 0;
+		while (a < second && b < d->nrecs) {
+			if (record_cmp_direct(d, &d->recs[a], &d->recs[b]) <= 0)
+				order[k++] = (struct sort_item){&d->recs[a++], d};
+			else
+				order[k++] = (struct sort_item){&d->recs[b++], d};
+		}
+		while (a < second)
+			order[k++] = (struct sort_item){&d->recs[a++], d};
+		while (b < d->nrecs)
+			order[k++] = (struct sort_item){&d->recs[b++], d};
+	} else if (descents > 1) {
 		order = news_xmalloc(d->nrecs * sizeof *order);
 		for (size_t i = 0; i < d->nrecs; i++)
 			order[i] = (struct sort_item){&d->recs[i], d};
