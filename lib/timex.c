@@ -36,6 +36,7 @@ struct tok {
 	short hol;                  /* calendar holiday id + 1 named from here, 0 none */
 	short hol_end;              /* the token after that name */
 	unsigned char holiday_head; /* a holiday name may begin here */
+	unsigned starts;            /* the word's core parsers (core_parsers) */
 	unsigned char lown;
 	char low[24];               /* lower-cased word, LOW_MAX bytes at most */
 };
@@ -51,6 +52,8 @@ struct timex_engine {
 	struct timex_lex *lex;
 	struct timex_lex_index words;   /* lex's index */
 	int holiday_long;               /* timex_lex_holiday_long(lex) */
+	unsigned num_starts, quote_starts, hol_starts;   /* core parsers a number,
+	                                 * an apostrophe, a holiday name may start */
 	struct news_calendar *cal;  /* holiday names beyond the built-in table */
 	struct news_rx *trigger;   /* numbers shaped like dates, anchored */
 	struct tok *t;
@@ -152,6 +155,7 @@ static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 	struct timex_word8 key = timex_word8((const unsigned char *)t->low, k);
 	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
 	t->lx = en && en->info.mask ? &en->info : NULL;
+	t->starts = en ? en->starts : 0;
 	if (letters == n) {
 		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
 	} else if (letters == 0) {
@@ -188,6 +192,7 @@ static void set_letters(struct timex_engine *e, struct tok *t, const unsigned ch
 	struct timex_word8 key = timex_word8((const unsigned char *)t->low, n);
 	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
 	t->lx = en && en->info.mask ? &en->info : NULL;
+	t->starts = en ? en->starts : 0;
 	t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
 }
 
@@ -3170,20 +3175,94 @@ static int parse_story_year(const struct px *p, int i, struct tx *r)
 	return j;
 }
 
+/* The parsers of parse_core, in the order they are tried, and what can
+ * start each: a class of the first token (1 << TX_*), a number, an
+ * apostrophe, a holiday name, or one of a few words. Each parser returns 0
+ * at any other first token (as its opening lines show), so parse_core
+ * skips it there; this table must follow the parsers when they change. */
+#define FIRST_NUM (1u << 24)
+#define FIRST_QUOTE (1u << 25)
+#define FIRST_HOL (1u << 26)
+#define CLS(c) (1u << (c))
+static const struct core_parser {
+	parser_fn fn;
+	unsigned first;
+	const char *words;   /* space-separated */
+} core_parsers[] = {
+	{parse_numeric_date, FIRST_NUM, ""},
+	{parse_md, CLS(TX_MONTH) | CLS(TX_MONABBR) | FIRST_NUM | CLS(TX_ORDW) | CLS(TX_NUMW), "the"},
+	{parse_month_point, CLS(TX_DEIC) | CLS(TX_MONTH) | CLS(TX_MONABBR), ""},
+	{parse_year_point, FIRST_NUM | FIRST_QUOTE | CLS(TX_NUMW), "fiscal the"},
+	{parse_decade, FIRST_NUM | FIRST_QUOTE | CLS(TX_ORDW) | CLS(TX_NUMW), "the"},
+	{parse_quarter, FIRST_NUM | CLS(TX_ORDW) | CLS(TX_DEIC),
+	 "the fiscal latest same most q this last next"},
+	{parse_season, CLS(TX_DEIC) | CLS(TX_SEASON), "the"},
+	{parse_rel_unit, CLS(TX_DEIC), "the"},
+	{parse_ago, FIRST_NUM | CLS(TX_NUMW), "a an"},
+	{parse_weekday, CLS(TX_DEIC) | CLS(TX_WDAY) | CLS(TX_WDABBR), "earlier later"},
+	{parse_day_word, 0, "earlier later early late the day today tonight overnight yesterday"
+	                    " tomorrow tomorrows yesterdays this mid"},
+	{parse_ref, 0, "now currently nowadays these the at current recently lately future"},
+	{parse_holiday, CLS(TX_DEIC) | CLS(TX_HOLI) | FIRST_HOL, ""},
+	{parse_year_earlier, 0, "the year"},
+	{parse_nth_in_month, FIRST_NUM | CLS(TX_ORDW), "the last"},
+	{parse_count_weekdays, FIRST_NUM | CLS(TX_NUMW), ""},
+	{parse_count_upcoming, FIRST_NUM | CLS(TX_NUMW), "upcoming"},
+	{parse_nth_week, FIRST_NUM | CLS(TX_ORDW), "the last"},
+	{parse_week_of, 0, "the week"},
+	{parse_dom_alone, 0, "on the"},
+	{parse_the_unit, 0, "the"},
+	{parse_story_year, 0, "the"},
+};
+#define NCORE (sizeof core_parsers / sizeof core_parsers[0])
+
+/* Mark in the word table which core parsers each word may start. */
+static void set_core_starts(struct timex_engine *e)
+{
+	for (size_t k = 0; k < NCORE; k++) {
+		const struct core_parser *c = &core_parsers[k];
+		for (int cls = 0; cls < TX_NCLS; cls++)
+			if (c->first & CLS(cls))
+				timex_lex_add_class_starts(e->lex, (enum timex_cls)cls, 1u << k);
+		if (c->first & FIRST_NUM)
+			e->num_starts |= 1u << k;
+		if (c->first & FIRST_QUOTE)
+			e->quote_starts |= 1u << k;
+		if (c->first & FIRST_HOL)
+			e->hol_starts |= 1u << k;
+		for (const char *w = c->words; *w;) {
+			char word[24];
+			size_t n = strcspn(w, " ");
+			if (n == 0 || n >= sizeof word)
+				abort();
+			memcpy(word, w, n);
+			word[n] = 0;
+			timex_lex_add_starts(e->lex, word, 1u << k);
+			w += n + (w[n] == ' ');
+		}
+	}
+}
+
+/* The core parsers that may find something at token i. */
+static unsigned core_starts(const struct px *p, int i)
+{
+	if (i < 0 || i >= p->n)
+		return 0;
+	const struct tok *t = &p->t[i];
+	const struct timex_engine *e = p->e;
+	unsigned m = t->kind == TK_WORD ? t->starts : t->kind == TK_NUM ? e->num_starts
+	             : t->ch == '\'' ? e->quote_starts : 0;
+	return t->hol ? m | e->hol_starts : m;
+}
+
 /* A date or time without modifiers. */
 static int parse_core(const struct px *p, int i, struct tx *r)
 {
-	static const parser_fn fns[] = {
-		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
-		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming, parse_nth_week, parse_week_of, parse_dom_alone,
-		parse_the_unit, parse_story_year,
-	};
 	int best = 0;
 	struct tx tmp;
-	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
+	for (unsigned m = core_starts(p, i); m; m &= m - 1) {
 		memset(&tmp, 0, sizeof tmp);
-		int e = fns[k](p, i, &tmp);
+		int e = core_parsers[__builtin_ctz(m)].fn(p, i, &tmp);
 		if (e > best) {
 			best = e;
 			*r = tmp;
@@ -3465,6 +3544,7 @@ struct timex_engine *timex_engine_new(void)
 		abort();
 	}
 	e->lex = timex_lex_new(e->cal);
+	set_core_starts(e);
 	e->words = timex_lex_index(e->lex);
 	e->holiday_long = timex_lex_holiday_long(e->lex);
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */

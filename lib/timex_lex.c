@@ -293,6 +293,18 @@ void timex_lex_free(struct timex_lex *lx)
 	free(lx);
 }
 
+void timex_lex_add_starts(struct timex_lex *lx, const char *w, unsigned bits)
+{
+	intern(lx, w, strlen(w))->starts |= bits;
+}
+
+void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, unsigned bits)
+{
+	for (size_t i = 0; i < lx->nentries; i++)
+		if (lx->entries[i].info.mask & (1u << cls))
+			lx->entries[i].starts |= bits;
+}
+
 struct timex_lex_index timex_lex_index(const struct timex_lex *lx)
 {
 	return (struct timex_lex_index){lx->index, lx->entries};

@@ -60,6 +60,7 @@ struct timex_lex_entry {
 	char w[TIMEX_WORD_MAX + 2];   /* lower case, zero-padded */
 	unsigned char n;
 	unsigned flags;        /* TIMEX_W_* */
+	unsigned starts;       /* caller's bits: which rules may start here */
 	struct timex_lexinfo info;   /* info.mask 0: no class */
 };
 
@@ -169,6 +170,11 @@ void timex_lex_free(struct timex_lex *lx);
 /* The entry of the lower-case word k; NULL when none. */
 const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
                                              const struct timex_word8 *k);
+/* Set bits in the starts field of the word w (added without a class when
+ * it is not in the table), and of every word of class cls. Only while the
+ * table is being set up: before timex_lex_index(). */
+void timex_lex_add_starts(struct timex_lex *lx, const char *w, unsigned bits);
+void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, unsigned bits);
 /* The index, for timex_lex_lookup(); valid while lx lives. */
 struct timex_lex_index timex_lex_index(const struct timex_lex *lx);
 /* Whether some holiday alias begins with something other than a letter
