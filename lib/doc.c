@@ -295,18 +295,34 @@ static void write_num(FILE *out, unsigned long long v)
 	out_write(p, (size_t)(tmp + sizeof tmp - p), out);
 }
 
+/* Append "\t<v>" at p; returns the new end. */
+static char *put_num(char *p, unsigned long long v)
+{
+	char tmp[24];
+	char *q = news_utoa(v, tmp);
+	size_t n = (size_t)(tmp + sizeof tmp - q);
+	*p++ = '\t';
+	memcpy(p, q, n);
+	return p + n;
+}
+
+/* Sentences are most of the records: the fields around the text go out in
+ * one write each. */
 static void write_sentence(const struct news_doc *d, const struct news_record *r, FILE *out)
 {
 	const struct news_sentence *st = &d->sents[r->sent - 1];
+	char head[4 * 25 + 16], *p = head;
 	write_escaped(out, d->id.data, d->id.len);
-	write_num(out, (unsigned long long)r->sent);
-	out_write("\tsentence", 9, out);
-	write_num(out, st->start);
-	write_num(out, st->end);
-	out_putc('\t', out);
+	p = put_num(p, (unsigned long long)r->sent);
+	memcpy(p, "\tsentence", 9);
+	p = put_num(put_num(p + 9, st->start), st->end);
+	*p++ = '\t';
+	out_write(head, (size_t)(p - head), out);
 	write_escaped(out, d->text.data + st->start, st->end - st->start);
-	write_num(out, st->para > 0 ? (unsigned long long)st->para : 0);
-	out_write("\t\n", 2, out);
+	p = put_num(head, st->para > 0 ? (unsigned long long)st->para : 0);
+	*p++ = '\t';
+	*p++ = '\n';
+	out_write(head, (size_t)(p - head), out);
 }
 
 void news_doc_write(const struct news_doc *d, FILE *out)
