@@ -66,6 +66,10 @@ struct timex_engine {
 	 * time without running off the text. */
 	unsigned char *pad;
 	size_t pad_cap;
+	/* Bit k of letter_bits[k / 64] (space_bits): byte k of the sentence in
+	 * pad is an ASCII letter (white space); the tokenizer's runs. */
+	uint64_t *letter_bits, *space_bits;
+	size_t bits_cap, bits_cap2;
 };
 
 /* Bytes of white space, dash or apostrophe at s[i] beyond ASCII: their
@@ -234,6 +238,46 @@ static void mark_holidays(struct timex_engine *e, const char *text, size_t start
 	}
 }
 
+/* Bits k of *letters, *spaces: byte s[k] (k < 64) is an ASCII letter, is
+ * white space (space, TAB, LF, VT, FF, CR). */
+static void block_letters_spaces(const unsigned char *s, uint64_t *letters, uint64_t *spaces)
+{
+	uint64_t l = 0, w = 0;
+#ifdef __SSE2__
+	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
+	const __m128i lower = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t' - 1);
+	const __m128i cr = _mm_set1_epi8('\r' + 1);
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+		__m128i lv = _mm_or_si128(v, lower);
+		__m128i isl = _mm_and_si128(_mm_cmpgt_epi8(lv, a), _mm_cmpgt_epi8(z, lv));
+		__m128i isw = _mm_or_si128(_mm_cmpeq_epi8(v, lower),
+		                           _mm_and_si128(_mm_cmpgt_epi8(v, tab), _mm_cmpgt_epi8(cr, v)));
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(isl) << (16 * k);
+		w |= (uint64_t)(unsigned)_mm_movemask_epi8(isw) << (16 * k);
+	}
+#else
+	for (int k = 0; k < 64; k++) {
+		l |= (uint64_t)is_alpha(s[k]) << k;
+		w |= (uint64_t)(s[k] == ' ' || (s[k] >= '\t' && s[k] <= '\r')) << k;
+	}
+#endif
+	*letters = l;
+	*spaces = w;
+}
+
+/* The first k >= i whose bit is clear in bits (the end of a run that
+ * starts at i); the bits past the sentence are clear. */
+static size_t run_end(const uint64_t *bits, size_t i)
+{
+	uint64_t w = ~bits[i / 64] >> (i % 64);
+	if (w)
+		return i + (size_t)__builtin_ctzll(w);
+	for (size_t b = i / 64 + 1;; b++)
+		if (~bits[b])
+			return b * 64 + (size_t)__builtin_ctzll(~bits[b]);
+}
+
 /* Tokens of text[start..end), a sentence sentence_has_trigger() passed
  * just before (its copy in e->pad is read). */
 static void tokenize(struct timex_engine *e, const char *text, size_t start, size_t end)
@@ -244,13 +288,18 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 	e->n = 0;
 	NEWS_GROW(e->t, e->cap, end - start + 1);
 	const unsigned char *pad = e->pad;   /* filled by the prefilter that passed it */
+	size_t nb = (end - start) / 64 + 1;  /* one block more: a run ends in it */
+	NEWS_GROW(e->letter_bits, e->bits_cap, nb);
+	NEWS_GROW(e->space_bits, e->bits_cap2, nb);
+	for (size_t b = 0; b < nb; b++)
+		block_letters_spaces(pad + 64 * b, &e->letter_bits[b], &e->space_bits[b]);
 	while (i < end) {
 		unsigned char c = s[i];
 		char what = 0;
 		int sl;
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
 			sp = 1;
-			i++;
+			i = start + run_end(e->space_bits, i - start);
 			continue;
 		}
 		if (c >= 0x80 && (sl = special_utf8(s, end, i, &what)) > 0 && what == ' ') {
@@ -295,8 +344,8 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 			size_t j = i;
 			t->kind = TK_WORD;
 			t->cap = (unsigned char)(c >= 'A' && c <= 'Z');
-			while (j < end && is_alpha(s[j]))
-				j++;
+			if (is_alpha(c))
+				j = start + run_end(e->letter_bits, i - start);
 			if (j > i && (j >= end || (s[j] < 0x80 && s[j] != '\''))) {
 				/* most words: ASCII letters only, set in one pass */
 				t->e = j;
@@ -3561,6 +3610,9 @@ void timex_engine_free(struct timex_engine *e)
 	news_rx_free(e->trigger);
 	free(e->t);
 	free(e->tense);
+	free(e->pad);
+	free(e->letter_bits);
+	free(e->space_bits);
 	free(e);
 }
 
@@ -3793,9 +3845,13 @@ void timex_find(struct timex_engine *e, struct timex_state *st,
 	e->tense_ready = 0;
 	struct px p = {e->t, (int)e->n, anchor, st, e};
 	for (int i = 0; i < p.n;) {
+		if (!can_start(&p, i)) {
+			i++;
+			continue;
+		}
 		struct tx r;
 		memset(&r, 0, sizeof r);
-		int j = can_start(&p, i) ? parse_at(&p, i, &r) : 0;
+		int j = parse_at(&p, i, &r);
 		if (j > i) {
 			/* a trailing period belongs to the sentence, not the expression */
 			int k = j;
