@@ -52,6 +52,8 @@ struct timex_engine {
 	struct timex_lex *lex;
 	struct timex_lex_index words;   /* lex's index */
 	int holiday_long;               /* timex_lex_holiday_long(lex) */
+	/* the words the prefilter looks for: triggers and holiday heads */
+	uint64_t prefilter_bloom[(1u << TIMEX_BLOOM_BITS) / 64];
 	unsigned num_starts, quote_starts, hol_starts;   /* core parsers a number,
 	                                 * an apostrophe, a holiday name may start */
 	struct news_calendar *cal;  /* holiday names beyond the built-in table */
@@ -3595,6 +3597,7 @@ struct timex_engine *timex_engine_new(void)
 	e->lex = timex_lex_new(e->cal);
 	set_core_starts(e);
 	e->words = timex_lex_index(e->lex);
+	timex_lex_bloom(e->lex, TIMEX_W_TRIGGER | TIMEX_W_HOLIDAY, e->prefilter_bloom);
 	e->holiday_long = timex_lex_holiday_long(e->lex);
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
 	e->trigger = news_rx_new(timex_lex_number_pattern(), NEWS_RX_ANCHORED);
@@ -3800,7 +3803,9 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 			int holiday = e->holiday_long && k > TIMEX_WORD_MAX;
 			if (k <= TIMEX_WORD_MAX) {
 				struct timex_word8 key = timex_word8_letters(s + i, k);
-				const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
+				uint32_t h = timex_lex_hash8(&key);
+				const struct timex_lex_entry *en = timex_bloom_has(e->prefilter_bloom, h)
+					? timex_lex_lookup_hash(&e->words, &key, h) : NULL;
 				if (en && (en->flags & TIMEX_W_TRIGGER))
 					return 1;
 				holiday = en && (en->flags & TIMEX_W_HOLIDAY);

@@ -305,6 +305,19 @@ void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, unsign
 			lx->entries[i].starts |= bits;
 }
 
+void timex_lex_bloom(const struct timex_lex *lx, unsigned flags,
+                     uint64_t bloom[(1u << TIMEX_BLOOM_BITS) / 64])
+{
+	memset(bloom, 0, (1u << TIMEX_BLOOM_BITS) / 8);
+	for (size_t i = 0; i < (1u << TIMEX_LEX_BITS); i++) {
+		const struct timex_lex_slot *s = &lx->index[i];
+		if (s->entry && (lx->entries[s->entry - 1].flags & flags)) {
+			uint32_t b = s->hash & ((1u << TIMEX_BLOOM_BITS) - 1);
+			bloom[b / 64] |= 1ull << (b % 64);
+		}
+	}
+}
+
 struct timex_lex_index timex_lex_index(const struct timex_lex *lx)
 {
 	return (struct timex_lex_index){lx->index, lx->entries};

@@ -146,11 +146,11 @@ static inline int timex_lex_same(const struct timex_lex_entry *en, const struct 
 	       && (k->n <= 16 || timex_load8(en->w + 8) == k->mid);
 }
 
-/* The entry of the lower-case word k; NULL when none. */
-static inline const struct timex_lex_entry *timex_lex_lookup(const struct timex_lex_index *ix,
-                                                             const struct timex_word8 *k)
+/* The entry of the lower-case word k whose hash is h; NULL when none. */
+static inline const struct timex_lex_entry *timex_lex_lookup_hash(const struct timex_lex_index *ix,
+                                                                  const struct timex_word8 *k,
+                                                                  uint32_t h)
 {
-	uint32_t h = timex_lex_hash8(k);
 	for (size_t i = h >> (32 - TIMEX_LEX_BITS);; i = (i + 1) & ((1u << TIMEX_LEX_BITS) - 1)) {
 		const struct timex_lex_slot *s = &ix->slots[i];
 		if (!s->entry)
@@ -158,6 +158,22 @@ static inline const struct timex_lex_entry *timex_lex_lookup(const struct timex_
 		if (s->hash == h && s->n == k->n && timex_lex_same(&ix->entries[s->entry - 1], k))
 			return &ix->entries[s->entry - 1];
 	}
+}
+
+/* The entry of the lower-case word k; NULL when none. */
+static inline const struct timex_lex_entry *timex_lex_lookup(const struct timex_lex_index *ix,
+                                                             const struct timex_word8 *k)
+{
+	return timex_lex_lookup_hash(ix, k, timex_lex_hash8(k));
+}
+
+/* A bit set of word hashes (2 KB, so it stays in the first-level cache):
+ * a clear bit rules a word out before the index is touched. */
+#define TIMEX_BLOOM_BITS 14
+static inline int timex_bloom_has(const uint64_t *bloom, uint32_t h)
+{
+	uint32_t b = h & ((1u << TIMEX_BLOOM_BITS) - 1);
+	return (bloom[b / 64] >> (b % 64)) & 1;
 }
 
 struct timex_lex;
@@ -175,6 +191,10 @@ const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
  * table is being set up: before timex_lex_index(). */
 void timex_lex_add_starts(struct timex_lex *lx, const char *w, unsigned bits);
 void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, unsigned bits);
+/* Fill bloom (1 << TIMEX_BLOOM_BITS bits) with the words whose flags
+ * have one of the given bits. */
+void timex_lex_bloom(const struct timex_lex *lx, unsigned flags,
+                     uint64_t bloom[(1u << TIMEX_BLOOM_BITS) / 64]);
 /* The index, for timex_lex_lookup(); valid while lx lives. */
 struct timex_lex_index timex_lex_index(const struct timex_lex *lx);
 /* Whether some holiday alias begins with something other than a letter
