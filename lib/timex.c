@@ -195,7 +195,7 @@ static void set_letters(struct timex_engine *e, struct tok *t, const unsigned ch
 	}
 	t->low[n] = 0;
 	t->lown = (unsigned char)n;
-	struct timex_word8 key = timex_word8((const unsigned char *)t->low, n);
+	struct timex_word8 key = timex_word8_letters(w, n);   /* not from low: just stored */
 	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
 	t->lx = en && en->info.mask ? &en->info : NULL;
 	t->starts = en ? en->starts : 0;
