@@ -61,13 +61,6 @@ static struct news_record *new_record(struct news_doc *d)
 	return r;
 }
 
-static void add_field(struct nbuf *a, const char *s, size_t n)
-{
-	nbuf_addc(a, '\t');
-	if (s)
-		news_escape(a, s, n);
-}
-
 void news_doc_addn(struct news_doc *d, long sent, const char *kind,
                    size_t start, size_t end, const char *label, size_t label_len,
                    const char *value, size_t value_len,
@@ -75,6 +68,67 @@ void news_doc_addn(struct news_doc *d, long sent, const char *kind,
 {
 	news_doc_addv(d, sent, kind, start, end, label, label_len, value, value_len,
 	              extra, NULL, nextra);
+}
+
+/* Bytes that need escaping; 0 for all others. */
+static const char escape_of[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'};
+
+/* Whether any byte of the word w may need escaping: a control byte below
+ * 0x0E (TAB, LF and CR among them) or a backslash. Checking eight bytes at a
+ * time lets plain text go by at memcpy speed. */
+static inline int word_may_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t low = (w - ones * 0x0E) & ~w & highs;
+	uint64_t bs = w ^ (ones * '\\');
+	return ((low | ((bs - ones) & ~bs & highs))) != 0;
+}
+
+/* Write s[0..n) escaped at o (room for 2 * n bytes); returns the new end. */
+static char *put_escaped(char *o, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!word_may_escape(w)) {
+				memcpy(o, &w, 8);
+				o += 8;
+				i += 8;
+				continue;
+			}
+		}
+		size_t stop = i + 8 < n ? i + 8 : n;
+		for (; i < stop; i++) {
+			char e = escape_of[(unsigned char)s[i]];
+			if (e) {
+				*o++ = '\\';
+				*o++ = e;
+			} else {
+				*o++ = s[i];
+			}
+		}
+	}
+	return o;
+}
+
+/* Write "\t" and s[0..n) escaped at o; returns the new end. */
+static char *put_field(char *o, const char *s, size_t n)
+{
+	*o++ = '\t';
+	return put_escaped(o, s, n);
+}
+
+/* Append "\t<v>" at o; returns the new end. */
+static char *put_num(char *o, unsigned long long v)
+{
+	char tmp[24];
+	char *q = news_utoa(v, tmp);
+	size_t n = (size_t)(tmp + sizeof tmp - q);
+	*o++ = '\t';
+	memcpy(o, q, n);
+	return o + n;
 }
 
 void news_doc_addv(struct news_doc *d, long sent, const char *kind,
@@ -92,24 +146,36 @@ void news_doc_addv(struct news_doc *d, long sent, const char *kind,
 	r->end = end;
 	r->added = 1;
 	r->is_sentence = strcmp(kind, "sentence") == 0;
-	struct nbuf *a = &d->arena;
-	r->line_off = a->len;
-	news_escape(a, d->id.data ? d->id.data : "", d->id.len);
-	nbuf_addc(a, '\t');
 	if (sent < 0)
 		sent = 0;
-	nbuf_addu(a, (unsigned long long)sent);
-	nbuf_addc(a, '\t');
-	nbuf_adds(a, kind);
-	nbuf_addc(a, '\t');
-	nbuf_addu(a, start);
-	nbuf_addc(a, '\t');
-	nbuf_addu(a, end);
-	add_field(a, d->text.data + start, end - start);
-	add_field(a, label, label_len);
-	add_field(a, value, value_len);
+	if (!label)
+		label_len = 0;
+	if (!value)
+		value_len = 0;
+	/* The line is written in place: room for every field escaped (at most
+	 * twice its length), its TAB and three numbers, reserved at once. */
+	size_t kind_len = strlen(kind);
+	size_t room = 2 * (d->id.len + (end - start) + label_len + value_len) + kind_len
+	              + 3 * 24 + 8 + nextra;
 	for (size_t i = 0; i < nextra; i++)
-		add_field(a, extra[i], !extra[i] ? 0 : extra_len ? extra_len[i] : strlen(extra[i]));
+		room += 2 * (!extra[i] ? 0 : extra_len ? extra_len[i] : strlen(extra[i]));
+	struct nbuf *a = &d->arena;
+	nbuf_reserve(a, room);
+	r->line_off = a->len;
+	char *o = put_escaped(a->data + a->len, d->id.data ? d->id.data : "", d->id.len);
+	o = put_num(o, (unsigned long long)sent);
+	*o++ = '\t';
+	memcpy(o, kind, kind_len);
+	o = put_num(put_num(o + kind_len, start), end);
+	o = put_field(o, d->text.data + start, end - start);
+	o = put_field(o, label ? label : "", label_len);
+	o = put_field(o, value ? value : "", value_len);
+	for (size_t i = 0; i < nextra; i++) {
+		size_t n = !extra[i] ? 0 : extra_len ? extra_len[i] : strlen(extra[i]);
+		o = put_field(o, extra[i] ? extra[i] : "", n);
+	}
+	a->len = (size_t)(o - a->data);
+	a->data[a->len] = '\0';
 	r->line_len = a->len - r->line_off;
 }
 
@@ -243,19 +309,6 @@ static int record_cmp(const void *pa, const void *pb)
 #define out_putc(c, f) putc((c), (f))
 #endif
 
-/* Bytes that need escaping; 0 for all others. */
-static const char escape_of[256] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'};
-
-/* Whether any byte of the word w may need escaping: a control byte below
- * 0x0E (TAB, LF and CR among them) or a backslash. Checking eight bytes at a
- * time lets plain text go by at memcpy speed. */
-static inline int word_may_escape(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	uint64_t low = (w - ones * 0x0E) & ~w & highs;
-	uint64_t bs = w ^ (ones * '\\');
-	return ((low | ((bs - ones) & ~bs & highs))) != 0;
-}
 
 /* Write s[0..n) escaped, in runs between the bytes that need escaping,
  * without copying the text. */
@@ -293,17 +346,6 @@ static void write_num(FILE *out, unsigned long long v)
 	char *p = news_utoa(v, tmp + 1);
 	*--p = '\t';
 	out_write(p, (size_t)(tmp + sizeof tmp - p), out);
-}
-
-/* Append "\t<v>" at p; returns the new end. */
-static char *put_num(char *p, unsigned long long v)
-{
-	char tmp[24];
-	char *q = news_utoa(v, tmp);
-	size_t n = (size_t)(tmp + sizeof tmp - q);
-	*p++ = '\t';
-	memcpy(p, q, n);
-	return p + n;
 }
 
 /* Sentences are most of the records: the fields around the text go out in
