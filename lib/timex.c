@@ -36,7 +36,7 @@ struct tok {
 	short hol;                  /* calendar holiday id + 1 named from here, 0 none */
 	short hol_end;              /* the token after that name */
 	unsigned char holiday_head; /* a holiday name may begin here */
-	unsigned starts;            /* the word's core parsers (core_parsers) */
+	uint64_t starts;            /* the word's core parsers (core_parsers) */
 	unsigned char lown;
 	char low[24];               /* lower-cased word, LOW_MAX bytes at most */
 };
@@ -54,8 +54,10 @@ struct timex_engine {
 	int holiday_long;               /* timex_lex_holiday_long(lex) */
 	/* the words the prefilter looks for: triggers and holiday heads */
 	uint64_t prefilter_bloom[(1u << TIMEX_BLOOM_BITS) / 64];
-	unsigned num_starts, quote_starts, hol_starts;   /* core parsers a number,
-	                                 * an apostrophe, a holiday name may start */
+	/* core parsers a number, an apostrophe, a dash, a holiday name may
+	 * start (low half) or follow "the" in (high half) */
+	uint64_t num_starts, quote_starts, dash_starts, hol_starts;
+	const struct timex_lexinfo *the;   /* the word "the" */
 	struct news_calendar *cal;  /* holiday names beyond the built-in table */
 	struct news_rx *trigger;   /* numbers shaped like dates, anchored */
 	struct tok *t;
@@ -3234,76 +3236,111 @@ static int parse_story_year(const struct px *p, int i, struct tx *r)
 #define FIRST_NUM (1u << 24)
 #define FIRST_QUOTE (1u << 25)
 #define FIRST_HOL (1u << 26)
+#define FIRST_DASH (1u << 27)
 #define CLS(c) (1u << (c))
 static const struct core_parser {
 	parser_fn fn;
 	unsigned first;
 	const char *words;   /* space-separated */
+	/* For the parsers "the" may start: what the next token must be. */
+	unsigned after_the;
+	const char *after_the_words;
 } core_parsers[] = {
-	{parse_numeric_date, FIRST_NUM, ""},
-	{parse_md, CLS(TX_MONTH) | CLS(TX_MONABBR) | FIRST_NUM | CLS(TX_ORDW) | CLS(TX_NUMW), "the"},
-	{parse_month_point, CLS(TX_DEIC) | CLS(TX_MONTH) | CLS(TX_MONABBR), ""},
-	{parse_year_point, FIRST_NUM | FIRST_QUOTE | CLS(TX_NUMW), "fiscal the"},
-	{parse_decade, FIRST_NUM | FIRST_QUOTE | CLS(TX_ORDW) | CLS(TX_NUMW), "the"},
+	{parse_numeric_date, FIRST_NUM, "", 0, ""},
+	{parse_md, CLS(TX_MONTH) | CLS(TX_MONABBR) | FIRST_NUM | CLS(TX_ORDW) | CLS(TX_NUMW), "the",
+	 FIRST_NUM | CLS(TX_ORDW), ""},
+	{parse_month_point, CLS(TX_DEIC) | CLS(TX_MONTH) | CLS(TX_MONABBR), "", 0, ""},
+	{parse_year_point, FIRST_NUM | FIRST_QUOTE | CLS(TX_NUMW), "fiscal the", 0, "year"},
+	{parse_decade, FIRST_NUM | FIRST_QUOTE | CLS(TX_ORDW) | CLS(TX_NUMW), "the",
+	 FIRST_NUM | CLS(TX_ORDW) | CLS(TX_NUMW), ""},
 	{parse_quarter, FIRST_NUM | CLS(TX_ORDW) | CLS(TX_DEIC),
-	 "the fiscal latest same most q this last next"},
-	{parse_season, CLS(TX_DEIC) | CLS(TX_SEASON), "the"},
-	{parse_rel_unit, CLS(TX_DEIC), "the"},
-	{parse_ago, FIRST_NUM | CLS(TX_NUMW), "a an"},
-	{parse_weekday, CLS(TX_DEIC) | CLS(TX_WDAY) | CLS(TX_WDABBR), "earlier later"},
+	 "the fiscal latest same most q this last next",
+	 FIRST_NUM | CLS(TX_ORDW) | CLS(TX_DEIC) | FIRST_DASH,
+	 "fiscal latest same most quarter qtr this last next"},
+	{parse_season, CLS(TX_DEIC) | CLS(TX_SEASON), "the", CLS(TX_SEASON), ""},
+	{parse_rel_unit, CLS(TX_DEIC), "the", CLS(TX_DEIC), ""},
+	{parse_ago, FIRST_NUM | CLS(TX_NUMW), "a an", 0, ""},
+	{parse_weekday, CLS(TX_DEIC) | CLS(TX_WDAY) | CLS(TX_WDABBR), "earlier later", 0, ""},
 	{parse_day_word, 0, "earlier later early late the day today tonight overnight yesterday"
-	                    " tomorrow tomorrows yesterdays this mid"},
-	{parse_ref, 0, "now currently nowadays these the at current recently lately future"},
-	{parse_holiday, CLS(TX_DEIC) | CLS(TX_HOLI) | FIRST_HOL, ""},
-	{parse_year_earlier, 0, "the year"},
-	{parse_nth_in_month, FIRST_NUM | CLS(TX_ORDW), "the last"},
-	{parse_count_weekdays, FIRST_NUM | CLS(TX_NUMW), ""},
-	{parse_count_upcoming, FIRST_NUM | CLS(TX_NUMW), "upcoming"},
-	{parse_nth_week, FIRST_NUM | CLS(TX_ORDW), "the last"},
-	{parse_week_of, 0, "the week"},
-	{parse_dom_alone, 0, "on the"},
-	{parse_the_unit, 0, "the"},
-	{parse_story_year, 0, "the"},
+	                    " tomorrow tomorrows yesterdays this mid", 0, "day"},
+	{parse_ref, 0, "now currently nowadays these the at current recently lately future",
+	 0, "present near future past"},
+	{parse_holiday, CLS(TX_DEIC) | CLS(TX_HOLI) | FIRST_HOL, "", 0, ""},
+	{parse_year_earlier, 0, "the year", 0, "year"},
+	{parse_nth_in_month, FIRST_NUM | CLS(TX_ORDW), "the last", FIRST_NUM | CLS(TX_ORDW), "last"},
+	{parse_count_weekdays, FIRST_NUM | CLS(TX_NUMW), "", 0, ""},
+	{parse_count_upcoming, FIRST_NUM | CLS(TX_NUMW), "upcoming", 0, ""},
+	{parse_nth_week, FIRST_NUM | CLS(TX_ORDW), "the last", FIRST_NUM | CLS(TX_ORDW), "last"},
+	{parse_week_of, 0, "the week", 0, "week"},
+	{parse_dom_alone, 0, "on the", FIRST_NUM, ""},
+	{parse_the_unit, 0, "the", 0, "full entire whole fiscal weekend year"},
+	{parse_story_year, 0, "the", 0, "following next previous preceding year"},
 };
 #define NCORE (sizeof core_parsers / sizeof core_parsers[0])
 
-/* Mark in the word table which core parsers each word may start. */
+/* Set bits in the word table for the words of a space-separated list. */
+static void add_word_starts(struct timex_engine *e, const char *words, uint64_t bits)
+{
+	for (const char *w = words; *w;) {
+		char word[24];
+		size_t n = strcspn(w, " ");
+		if (n == 0 || n >= sizeof word)
+			abort();
+		memcpy(word, w, n);
+		word[n] = 0;
+		timex_lex_add_starts(e->lex, word, bits);
+		w += n + (w[n] == ' ');
+	}
+}
+
+/* Mark in the word table which core parsers each word may start (bit k)
+ * and which it may come second in, after "the" (bit 32 + k). */
 static void set_core_starts(struct timex_engine *e)
 {
 	for (size_t k = 0; k < NCORE; k++) {
 		const struct core_parser *c = &core_parsers[k];
-		for (int cls = 0; cls < TX_NCLS; cls++)
-			if (c->first & CLS(cls))
-				timex_lex_add_class_starts(e->lex, (enum timex_cls)cls, 1u << k);
-		if (c->first & FIRST_NUM)
-			e->num_starts |= 1u << k;
-		if (c->first & FIRST_QUOTE)
-			e->quote_starts |= 1u << k;
-		if (c->first & FIRST_HOL)
-			e->hol_starts |= 1u << k;
-		for (const char *w = c->words; *w;) {
-			char word[24];
-			size_t n = strcspn(w, " ");
-			if (n == 0 || n >= sizeof word)
-				abort();
-			memcpy(word, w, n);
-			word[n] = 0;
-			timex_lex_add_starts(e->lex, word, 1u << k);
-			w += n + (w[n] == ' ');
+		for (int half = 0; half < 2; half++) {
+			unsigned first = half ? c->after_the : c->first;
+			uint64_t bit = 1ull << (k + 32 * half);
+			for (int cls = 0; cls < TX_NCLS; cls++)
+				if (first & CLS(cls))
+					timex_lex_add_class_starts(e->lex, (enum timex_cls)cls, bit);
+			if (first & FIRST_NUM)
+				e->num_starts |= bit;
+			if (first & FIRST_QUOTE)
+				e->quote_starts |= bit;
+			if (first & FIRST_DASH)
+				e->dash_starts |= bit;
+			if (first & FIRST_HOL)
+				e->hol_starts |= bit;
+			add_word_starts(e, half ? c->after_the_words : c->words, bit);
 		}
 	}
 }
 
-/* The core parsers that may find something at token i. */
-static unsigned core_starts(const struct px *p, int i)
+/* The core parsers token i may start (low half) or follow "the" in. */
+static uint64_t token_starts(const struct px *p, int i)
 {
 	if (i < 0 || i >= p->n)
 		return 0;
 	const struct tok *t = &p->t[i];
 	const struct timex_engine *e = p->e;
-	unsigned m = t->kind == TK_WORD ? t->starts : t->kind == TK_NUM ? e->num_starts
-	             : t->ch == '\'' ? e->quote_starts : 0;
+	uint64_t m = t->kind == TK_WORD ? t->starts : t->kind == TK_NUM ? e->num_starts
+	             : t->ch == '\'' ? e->quote_starts : t->ch == '-' ? e->dash_starts : 0;
 	return t->hol ? m | e->hol_starts : m;
+}
+
+/* The core parsers that may find something at token i: the ones it may
+ * start and, after "the", the ones the next token may follow "the" in. */
+static unsigned core_starts(const struct px *p, int i)
+{
+	uint64_t m = token_starts(p, i) & 0xFFFFFFFFu;
+	if (m && p->t[i].lx == p->e->the) {   /* "the" starts only as a word */
+		m &= token_starts(p, i + 1) >> 32;
+		if (p->t[i].hol)   /* or a holiday name: The Assumption */
+			m |= p->e->hol_starts & 0xFFFFFFFFu;
+	}
+	return (unsigned)m;
 }
 
 /* A date or time without modifiers. */
@@ -3597,6 +3634,7 @@ struct timex_engine *timex_engine_new(void)
 	e->lex = timex_lex_new(e->cal);
 	set_core_starts(e);
 	e->words = timex_lex_index(e->lex);
+	e->the = timex_lex_get(e->lex, "the", 3);
 	timex_lex_bloom(e->lex, TIMEX_W_TRIGGER | TIMEX_W_HOLIDAY, e->prefilter_bloom);
 	e->holiday_long = timex_lex_holiday_long(e->lex);
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */

@@ -293,12 +293,12 @@ void timex_lex_free(struct timex_lex *lx)
 	free(lx);
 }
 
-void timex_lex_add_starts(struct timex_lex *lx, const char *w, unsigned bits)
+void timex_lex_add_starts(struct timex_lex *lx, const char *w, uint64_t bits)
 {
 	intern(lx, w, strlen(w))->starts |= bits;
 }
 
-void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, unsigned bits)
+void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, uint64_t bits)
 {
 	for (size_t i = 0; i < lx->nentries; i++)
 		if (lx->entries[i].info.mask & (1u << cls))

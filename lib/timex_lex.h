@@ -60,7 +60,7 @@ struct timex_lex_entry {
 	char w[TIMEX_WORD_MAX + 2];   /* lower case, zero-padded */
 	unsigned char n;
 	unsigned flags;        /* TIMEX_W_* */
-	unsigned starts;       /* caller's bits: which rules may start here */
+	uint64_t starts;       /* caller's bits: which rules may start here */
 	struct timex_lexinfo info;   /* info.mask 0: no class */
 };
 
@@ -189,8 +189,8 @@ const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
 /* Set bits in the starts field of the word w (added without a class when
  * it is not in the table), and of every word of class cls. Only while the
  * table is being set up: before timex_lex_index(). */
-void timex_lex_add_starts(struct timex_lex *lx, const char *w, unsigned bits);
-void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, unsigned bits);
+void timex_lex_add_starts(struct timex_lex *lx, const char *w, uint64_t bits);
+void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, uint64_t bits);
 /* Fill bloom (1 << TIMEX_BLOOM_BITS bits) with the words whose flags
  * have one of the given bits. */
 void timex_lex_bloom(const struct timex_lex *lx, unsigned flags,
