@@ -8,6 +8,10 @@
 #include "escape.h"
 #include "record.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 void news_doc_init(struct news_doc *d)
 {
 	memset(d, 0, sizeof *d);
@@ -310,30 +314,45 @@ static int record_cmp(const void *pa, const void *pb)
 #endif
 
 
+/* The first i' >= i with s[i'] to escape, or n. Sixteen bytes at a time
+ * where SSE2 is there, else eight. */
+static size_t next_escape(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
+	const __m128i cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\');
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, bs)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+#endif
+	while (i + 8 <= n) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (word_may_escape(w))
+			break;
+		i += 8;
+	}
+	while (i < n && !escape_of[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 /* Write s[0..n) escaped, in runs between the bytes that need escaping,
  * without copying the text. */
 static void write_escaped(FILE *out, const char *s, size_t n)
 {
-	size_t run = 0, i = 0;
-	while (i < n) {
-		if (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (!word_may_escape(w)) {
-				i += 8;
-				continue;
-			}
-		}
-		size_t stop = i + 8 < n ? i + 8 : n;
-		for (; i < stop; i++) {
-			char e = escape_of[(unsigned char)s[i]];
-			if (!e)
-				continue;
-			char pair[2] = {'\\', e};
-			out_write(s + run, i - run, out);
-			out_write(pair, 2, out);
-			run = i + 1;
-		}
+	size_t run = 0;
+	for (size_t i = next_escape(s, 0, n); i < n; i = next_escape(s, i + 1, n)) {
+		char pair[2] = {'\\', escape_of[(unsigned char)s[i]]};
+		out_write(s + run, i - run, out);
+		out_write(pair, 2, out);
+		run = i + 1;
 	}
 	if (n > run)
 		out_write(s + run, n - run, out);
