@@ -272,7 +272,7 @@ static void block_letters_spaces(const unsigned char *s, uint64_t *letters, uint
 
 /* The first k >= i whose bit is clear in bits (the end of a run that
  * starts at i); the bits past the sentence are clear. */
-static size_t run_end(const uint64_t *bits, size_t i)
+static inline size_t run_end(const uint64_t *bits, size_t i)
 {
 	uint64_t w = ~bits[i / 64] >> (i % 64);
 	if (w)
