@@ -458,6 +458,10 @@ struct tx {
 	int half_day;               /* a clock whose a.m. or p.m. is known */
 };
 
+/* An empty value: results start from it by assignment, which compiles to a
+ * few vector moves where memset becomes a slow `rep stos`. */
+static const struct tx tx_zero;
+
 static const char *const pod_code[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
 static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 
@@ -2344,7 +2348,7 @@ static int parse_clock(const struct px *p, int i, struct tx *r)
 		if (before && !sure && !W(p, j + 1, "noon") && !W(p, j + 1, "midnight"))
 			return parse_clock_plain(p, i, r);
 		struct tx c;
-		memset(&c, 0, sizeof c);
+		c = tx_zero;
 		int bare = (N(p, j + 1) || C(p, j + 1, TX_NUMW)) && !W(p, j + 1, "noon");
 		e = parse_clock_plain(p, j + 1, &c);
 		if (!e && bare && (W(p, j, "past") || (W(p, j, "to") && mins == 15))) {
@@ -3089,7 +3093,7 @@ static int parse_week_of(const struct px *p, int i, struct tx *r)
 	if (!W(p, j, "week") || !W(p, j + 1, "of"))
 		return 0;
 	struct tx d;
-	memset(&d, 0, sizeof d);
+	d = tx_zero;
 	if (!(e = parse_md(p, j + 2, &d)) || d.gran != G_DAY || d.y == YX)
 		return 0;
 	/* a Sunday opens the week it names, as American calendars count */
@@ -3349,7 +3353,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 	int best = 0;
 	struct tx tmp;
 	for (unsigned m = core_starts(p, i); m; m &= m - 1) {
-		memset(&tmp, 0, sizeof tmp);
+		tmp = tx_zero;
 		int e = core_parsers[__builtin_ctz(m)].fn(p, i, &tmp);
 		if (e > best) {
 			best = e;
@@ -3363,7 +3367,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 			j++;
 		if (P(p, j, ','))
 			j++;
-		memset(&tmp, 0, sizeof tmp);
+		tmp = tx_zero;
 		int e = parse_md(p, j, &tmp);
 		if (!e)
 			e = parse_numeric_date(p, j, &tmp);
@@ -3444,7 +3448,7 @@ static void merge_clock(struct tx *d, const struct tx *c)
 static void clock_on_anchor(const struct px *p, struct tx *r)
 {
 	struct tx day;
-	memset(&day, 0, sizeof day);
+	day = tx_zero;
 	int shift = 0;
 	const struct timex_anchor *a = p->a;
 	int now = a->hh * 60 + a->mi;
@@ -3481,7 +3485,7 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 {
 	int best = 0;
 	struct tx tmp;
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	/* plain */
 	int e = parse_core(p, i, &tmp);
 	if (e) {
@@ -3489,10 +3493,10 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 		*r = tmp;
 	}
 	/* clock first: 10 p.m. Wednesday, noon Thursday, 5 p.m. EST Nov. 9 */
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	if ((e = parse_clock(p, i, &tmp))) {
 		struct tx day;
-		memset(&day, 0, sizeof day);
+		day = tx_zero;
 		int j = e;
 		if (P(p, j, ','))
 			j++;
@@ -3524,7 +3528,7 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 			j++;
 		if (W(p, j, "at") || W(p, j, "around") || W(p, j, "about") || W(p, j, "by") || P(p, j, '@'))
 			j++;
-		memset(&tmp, 0, sizeof tmp);
+		tmp = tx_zero;
 		if ((W(p, j - 1, "at") || P(p, j - 1, '@') || C(p, j, TX_NUMW) == 0 || W(p, j, "noon"))
 		    && (e = parse_clock(p, j, &tmp))) {
 			merge_clock(r, &tmp);
@@ -3558,12 +3562,12 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 		}
 		if (P(p, j, '-') && ADJ(p, j))
 			j++;
-		memset(&tmp, 0, sizeof tmp);
+		tmp = tx_zero;
 		if (need == 3) {
 			if (!(e = parse_clock(p, j, &tmp)))
 				continue;
 			struct tx day;
-			memset(&day, 0, sizeof day);
+			day = tx_zero;
 			int jj = e;
 			if (P(p, jj, ','))
 				jj++;
@@ -3600,19 +3604,19 @@ static int parse_at(const struct px *p, int i, struct tx *r)
 {
 	int best = 0;
 	struct tx tmp;
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	int e = parse_set(p, i, &tmp);
 	if (e) {
 		best = e;
 		*r = tmp;
 	}
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	e = parse_point(p, i, &tmp);
 	if (e > best) {
 		best = e;
 		*r = tmp;
 	}
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	e = parse_duration(p, i, &tmp);
 	if (e > best) {
 		best = e;
@@ -3893,7 +3897,7 @@ void timex_find(struct timex_engine *e, struct timex_state *st,
 			continue;
 		}
 		struct tx r;
-		memset(&r, 0, sizeof r);
+		r = tx_zero;
 		int j = parse_at(&p, i, &r);
 		if (j > i) {
 			/* a trailing period belongs to the sentence, not the expression */
@@ -3961,7 +3965,7 @@ int timex_find_dateline(struct timex_engine *e, struct timex_state *st,
 				    && !C(&p, i, TX_WDAY) && !C(&p, i, TX_WDABBR))
 					continue;
 				struct tx r;
-				memset(&r, 0, sizeof r);
+				r = tx_zero;
 				int j = parse_core(&p, i, &r);
 				if (j > i && r.gran == G_DAY && r.y != YX && r.m && r.d && !r.anchored) {
 					memset(a, 0, sizeof *a);
