@@ -215,6 +215,33 @@ static const unsigned char *pad_sentence(struct timex_engine *e, const char *tex
 	return e->pad;
 }
 
+/* Whether a holiday name may begin at the word "the" at s[i..i + 3) of the
+ * sentence s[0..n) in e->pad: the calendar takes "the" only before blanks
+ * and a name, or in a name that begins with it, so the next word must
+ * begin a name or follow "the" in one. Other words after "the" skip the
+ * calendar. */
+static int the_may_begin_holiday(const struct timex_engine *e, const unsigned char *s,
+                                 size_t i, size_t n)
+{
+	size_t j = i + 3;
+	if (j >= n || !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+		return 1;   /* not that case: the calendar decides */
+	while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+		j++;
+	if (j >= n)
+		return 0;
+	if (!is_alpha(s[j]))
+		return timex_lex_holiday_nonletter(e->lex);
+	size_t k = j;
+	while (k < n && is_alpha(s[k]))
+		k++;
+	if (k - j > TIMEX_WORD_MAX)
+		return e->holiday_long;
+	struct timex_word8 key = timex_word8_letters(s + j, k - j);
+	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
+	return en && (en->flags & (TIMEX_W_HOLIDAY | TIMEX_W_AFTER_THE));
+}
+
 /* Holiday names from the calendar module, found once per sentence so that
  * the grammar sees them as token spans: tok.hol and tok.hol_end. News
  * capitalises them; a lower-case name is looked for only in a short line (a
@@ -230,7 +257,9 @@ static void mark_holidays(struct timex_engine *e, const char *text, size_t start
 		size_t len;
 		if (t->kind != TK_WORD || !t->holiday_head
 		    || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
-		    || !(t->cap || short_line) || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
+		    || !(t->cap || short_line)
+		    || (t->lx == e->the && !the_may_begin_holiday(e, e->pad, t->s - start, end - start))
+		    || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
 			continue;
 		size_t stop = t->s + len, m = k + 1;
 		while (m < e->n && e->t[m].e <= stop)
@@ -3854,6 +3883,8 @@ static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t
 			}
 			int id;
 			if (holiday && ((c >= 'A' && c <= 'Z') || short_line)
+			    && (k != 3 || (c | 0x20) != 't' || (s[i + 1] | 0x20) != 'h' || (s[i + 2] | 0x20) != 'e'
+			        || the_may_begin_holiday(e, s, i, n))
 			    && news_calendar_match(e->cal, text, end, start + i, &id))
 				return 1;
 			/* p.m. or a m after a spelled time: seven thirty p.m. */

@@ -281,6 +281,17 @@ struct timex_lex *timex_lex_new(const struct news_calendar *cal)
 			lx->holiday_long = 1;
 		else
 			intern(lx, key, k)->flags |= TIMEX_W_HOLIDAY;
+		if (len > 4 && memcmp(key, "the ", 4) == 0) {
+			size_t m = 4;
+			while (m < len && is_letter((unsigned char)key[m]))
+				m++;
+			if (m == 4)
+				lx->holiday_nonletter = 1;
+			else if (m - 4 > TIMEX_WORD_MAX)
+				lx->holiday_long = 1;
+			else
+				intern(lx, key + 4, m - 4)->flags |= TIMEX_W_AFTER_THE;
+		}
 	}
 	return lx;
 }

@@ -53,7 +53,8 @@ struct timex_lexinfo {
 /* A word of the table: its classes, and flags for the scanners. */
 enum {
 	TIMEX_W_TRIGGER = 1,   /* makes a sentence worth parsing (2-15 letters) */
-	TIMEX_W_HOLIDAY = 2    /* a holiday alias begins with this run of letters */
+	TIMEX_W_HOLIDAY = 2,   /* a holiday alias begins with this run of letters */
+	TIMEX_W_AFTER_THE = 4  /* ... or follows "the " with it (the Assumption) */
 };
 
 struct timex_lex_entry {
