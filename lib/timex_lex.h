@@ -4,7 +4,10 @@
  * names, number words, units, parts of day, deictic words such as `last`
  * and `next`, modifiers, tense cues) is looked up once per token in a hash
  * built at startup from a static table, so the grammar tests classes and
- * reads values instead of comparing strings. */
+ * reads values instead of comparing strings. The same table holds what the
+ * scanners ask of a word: whether it makes a sentence worth parsing,
+ * whether a holiday name (lib/calendar) can begin with it, and which rules
+ * of the grammar it can start (bits the grammar sets). */
 #ifndef NEWS_TIMEX_LEX_H
 #define NEWS_TIMEX_LEX_H
 
