@@ -27,6 +27,24 @@ static void doc_anchor(struct timex_engine *e, struct timex_state *st, const str
 	snprintf(name, n, "none");
 }
 
+/* Add the results from index from on as date records; sent is the
+ * sentence they were found in (0: look it up). Returns the next index. */
+static size_t add_results(struct news_doc *d, const struct timex_state *st, size_t from,
+                          long sent, const char *anchor_name)
+{
+	size_t n;
+	const struct timex_result *r = timex_results(st, &n);
+	for (size_t i = from; i < n; i++) {
+		const char *extra[2] = {anchor_name, r[i].mod};
+		const struct news_sentence *s = sent ? &d->sents[sent - 1] : NULL;
+		long k = s && s->start <= r[i].start && r[i].start < s->end ? sent
+		         : news_doc_sentence_at(d, r[i].start);
+		news_doc_add(d, k, "date", r[i].start, r[i].end, timex_type_name(r[i].type),
+		             r[i].value, extra, 2);
+	}
+	return n;
+}
+
 static void process(struct timex_engine *e, struct timex_state *st, struct news_doc *d,
                     int use_dateline)
 {
@@ -36,16 +54,20 @@ static void process(struct timex_engine *e, struct timex_state *st, struct news_
 	doc_anchor(e, st, d, use_dateline, &a, anchor_name, sizeof anchor_name);
 	if (d->nsents == 0) {
 		timex_find(e, st, d->text.data, 0, d->text.len, &a);
-	} else {
-		for (size_t i = 0; i < d->nsents; i++)
-			timex_find(e, st, d->text.data, d->sents[i].start, d->sents[i].end, &a);
+		add_results(d, st, 0, 0, anchor_name);
+		return;
 	}
-	size_t n;
-	const struct timex_result *r = timex_results(st, &n);
-	for (size_t i = 0; i < n; i++) {
-		const char *extra[2] = {anchor_name, r[i].mod};
-		news_doc_add(d, news_doc_sentence_at(d, r[i].start), "date", r[i].start, r[i].end,
-		             timex_type_name(r[i].type), r[i].value, extra, 2);
+	/* With the sentences in order (as the splitter makes them), a result
+	 * of sentence i lies in it and nowhere before it: its number needs no
+	 * search over the document's sentences. */
+	int ordered = 1;
+	for (size_t i = 0; i < d->nsents && ordered; i++)
+		ordered = d->sents[i].start <= d->sents[i].end
+		          && (i == 0 || d->sents[i].start >= d->sents[i - 1].end);
+	size_t from = 0;
+	for (size_t i = 0; i < d->nsents; i++) {
+		timex_find(e, st, d->text.data, d->sents[i].start, d->sents[i].end, &a);
+		from = add_results(d, st, from, ordered ? (long)i + 1 : 0, anchor_name);
 	}
 }
 

@@ -795,7 +795,10 @@ struct news_calendar {
 	size_t n;
 	size_t max_first;            /* the longest first word of a name */
 	unsigned char pairs[4096];   /* 1 for the first two bytes of a name (pair_key) */
-	uint32_t first_words[FIRST_SLOTS];   /* hashes of aliases' first words, 0 empty */
+	struct first_word {
+		uint32_t hash;               /* of an alias's first word, 0 empty */
+		unsigned char reach;         /* the longest such alias */
+	} first_words[FIRST_SLOTS];
 };
 
 /* The first two bytes of a word, ASCII case folded (bits alike for both
@@ -813,27 +816,30 @@ static uint32_t word_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-static void first_word_add(struct news_calendar *cal, const char *s, size_t n)
+/* Record that an alias of len normalised bytes begins with the word s[0..n). */
+static void first_word_add(struct news_calendar *cal, const char *s, size_t n, size_t len)
 {
 	uint32_t h = word_hash(s, n);
 	for (size_t i = h % FIRST_SLOTS;; i = (i + 1) % FIRST_SLOTS) {
-		if (cal->first_words[i] == h)
-			return;
-		if (!cal->first_words[i]) {
-			cal->first_words[i] = h;
+		struct first_word *f = &cal->first_words[i];
+		if (!f->hash)
+			f->hash = h;
+		if (f->hash == h) {
+			if (len > f->reach)
+				f->reach = (unsigned char)len;
 			return;
 		}
 	}
 }
 
-/* May an alias begin with the word s[0..n)? (Hash collisions only cost a
- * full look-up.) */
-static int first_word_maybe(const struct news_calendar *cal, const char *s, size_t n)
+/* The length of the longest alias that may begin with the word s[0..n), 0
+ * if none does. (A hash collision only costs a full look-up.) */
+static size_t first_word_reach(const struct news_calendar *cal, const char *s, size_t n)
 {
 	uint32_t h = word_hash(s, n);
-	for (size_t i = h % FIRST_SLOTS; cal->first_words[i]; i = (i + 1) % FIRST_SLOTS)
-		if (cal->first_words[i] == h)
-			return 1;
+	for (size_t i = h % FIRST_SLOTS; cal->first_words[i].hash; i = (i + 1) % FIRST_SLOTS)
+		if (cal->first_words[i].hash == h)
+			return cal->first_words[i].reach;
 	return 0;
 }
 
@@ -956,7 +962,7 @@ struct news_calendar *news_calendar_new(void)
 		if (cal->aliases[i].first_len > cal->max_first)
 			cal->max_first = cal->aliases[i].first_len;
 	for (size_t i = 0; i < cal->n; i++)   /* fewer than FIRST_SLOTS / 2 words */
-		first_word_add(cal, cal->aliases[i].key, cal->aliases[i].first_len);
+		first_word_add(cal, cal->aliases[i].key, cal->aliases[i].first_len, cal->aliases[i].len);
 	return cal;
 }
 
@@ -969,6 +975,12 @@ void news_calendar_free(struct news_calendar *cal)
 }
 
 size_t news_calendar_aliases(const struct news_calendar *cal) { return cal->n; }
+
+const char *news_calendar_alias(const struct news_calendar *cal, size_t i, size_t *len)
+{
+	*len = cal->aliases[i].len;
+	return cal->aliases[i].key;
+}
 
 /* The longest alias with first word s[0..fw) that is a word-bounded
  * prefix of s[0..n). */
@@ -1019,17 +1031,19 @@ static size_t match_norm(const struct news_calendar *cal, const char *s, size_t 
 	return end;
 }
 
-/* Whether some alias may begin with the word s[0..fw) (or with it less a
- * trailing period or apostrophe). */
-static int known_first_word(const struct news_calendar *cal, const char *s, size_t fw)
+/* The length of the longest alias that may begin with the word s[0..fw)
+ * or with it less trailing periods and apostrophes; 0 if none may. */
+static size_t first_word_variants_reach(const struct news_calendar *cal, const char *s, size_t fw)
 {
+	size_t reach = 0;
 	for (; fw > 0; fw--) {
-		if (first_word_maybe(cal, s, fw))
-			return 1;
+		size_t r = first_word_reach(cal, s, fw);
+		if (r > reach)
+			reach = r;
 		if (s[fw - 1] != '.' && s[fw - 1] != '\'')
-			return 0;
+			break;
 	}
-	return 0;
+	return reach;
 }
 
 /* The first word at text[off], lower-cased with U+2019 as ', into buf;
@@ -1072,6 +1086,10 @@ size_t news_calendar_match(const struct news_calendar *cal, const char *text,
 	size_t cap = cal->max_first + 2;   /* room for a trailing period and quote */
 	size_t fw = word_at(text, len, off, buf, cap);
 	int the = fw == 3 && memcmp(buf, "the", 3) == 0;
+	/* Only as much of the text is normalised as the longest name that can
+	 * begin here needs (and at least the first word, whose length the
+	 * match recomputes). */
+	size_t reach = first_word_variants_reach(cal, buf, fw), need = reach > fw ? reach : fw;
 	if (the) {   /* "the" counts only before a name */
 		size_t next = off + 3;
 		while (next < len && is_blank((unsigned char)text[next]))
@@ -1079,12 +1097,19 @@ size_t news_calendar_match(const struct news_calendar *cal, const char *text,
 		if (next == off + 3 || next >= len)
 			return 0;
 		size_t fw2 = word_at(text, len, next, buf, cap);
-		if (!known_first_word(cal, buf, fw2))
+		size_t reach2 = first_word_variants_reach(cal, buf, fw2);
+		if (!reach2)
 			return 0;
-	} else if (!known_first_word(cal, buf, fw)) {
+		if (4 + reach2 > need)
+			need = 4 + reach2;
+		if (4 + fw2 > need)
+			need = 4 + fw2;
+	} else if (!reach) {
 		return 0;
 	}
-	size_t n = normalise(text, len, off, buf, src, MAX_NAME + 4);
+	if (need > MAX_NAME + 4)
+		need = MAX_NAME + 4;
+	size_t n = normalise(text, len, off, buf, src, need);
 	int id = -1;
 	size_t end = match_norm(cal, buf, n, src, text, len, &id);
 	if (!end && the && n > 4 && buf[3] == ' ')

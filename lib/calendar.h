@@ -47,6 +47,10 @@ size_t news_calendar_match(const struct news_calendar *cal, const char *text,
 
 /* The number of aliases loaded (for tests and reports). */
 size_t news_calendar_aliases(const struct news_calendar *cal);
+/* Alias i (< news_calendar_aliases) as it is matched: ASCII lower case, '
+ * for U+2019, one space between words; not NUL-terminated. A caller can
+ * tell from the first words which word starts need news_calendar_match. */
+const char *news_calendar_alias(const struct news_calendar *cal, size_t i, size_t *len);
 
 /* The Gregorian date of holiday_id in year (1900-2100): 1 and *month, *day
  * set on success; 0 for an unknown id, a year out of range, or a holiday

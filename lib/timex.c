@@ -1,4 +1,5 @@
 /* timex: temporal expression recognition and TIMEX3 normalisation (see timex.h). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +10,16 @@
 #include "timex_lex.h"
 #include "calendar.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ---- tokens ---------------------------------------------------------- */
 
 enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
+
+/* Words of this many bytes or more have no lower-cased form (and no class). */
+#define LOW_MAX 22
 
 struct tok {
 	size_t s, e;                /* byte offsets in the text */
@@ -27,8 +35,10 @@ struct tok {
 	const struct timex_lexinfo *lx;
 	short hol;                  /* calendar holiday id + 1 named from here, 0 none */
 	short hol_end;              /* the token after that name */
+	unsigned char holiday_head; /* a holiday name may begin here */
+	uint64_t starts;            /* the word's core parsers (core_parsers) */
 	unsigned char lown;
-	char low[22];               /* lower-cased word (truncated) */
+	char low[24];               /* lower-cased word, LOW_MAX bytes at most */
 };
 
 struct timex_state {
@@ -40,6 +50,14 @@ struct timex_state {
 
 struct timex_engine {
 	struct timex_lex *lex;
+	struct timex_lex_index words;   /* lex's index */
+	int holiday_long;               /* timex_lex_holiday_long(lex) */
+	/* the words the prefilter looks for: triggers and holiday heads */
+	uint64_t prefilter_bloom[(1u << TIMEX_BLOOM_BITS) / 64];
+	/* core parsers a number, an apostrophe, a dash, a holiday name may
+	 * start (low half) or follow "the" in (high half) */
+	uint64_t num_starts, quote_starts, dash_starts, hol_starts;
+	const struct timex_lexinfo *the;   /* the word "the" */
 	struct news_calendar *cal;  /* holiday names beyond the built-in table */
 	struct news_rx *trigger;   /* numbers shaped like dates, anchored */
 	struct tok *t;
@@ -47,9 +65,15 @@ struct timex_engine {
 	signed char *tense;         /* per token: enum timex_tense of a cue */
 	size_t tense_cap;
 	int tense_ready;            /* tense[] holds this sentence's cues */
-	/* bit n of lenmask[c1 * 26 + c2] set: some trigger word starts with the
-	 * letters c1 c2 and has n letters; other words skip the hash lookup */
-	unsigned lenmask[26 * 26];
+	/* The sentence the prefilter passed last, copied with zero bytes after
+	 * it: the prefilter reads it 64 bytes and the tokenizer 8 bytes at a
+	 * time without running off the text. */
+	unsigned char *pad;
+	size_t pad_cap;
+	/* Bit k of letter_bits[k / 64] (space_bits): byte k of the sentence in
+	 * pad is an ASCII letter (white space); the tokenizer's runs. */
+	uint64_t *letter_bits, *space_bits;
+	size_t bits_cap, bits_cap2;
 };
 
 /* Bytes of white space, dash or apostrophe at s[i] beyond ASCII: their
@@ -96,35 +120,126 @@ static int is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/* tokenize() reserves room for a token per byte, so no push grows e->t. */
 static struct tok *push_tok(struct timex_engine *e)
 {
-	NEWS_GROW(e->t, e->cap, e->n + 1);
 	struct tok *t = &e->t[e->n++];
 	memset(t, 0, offsetof(struct tok, low));
 	t->low[0] = 0;
 	return t;
 }
 
+/* The lower-cased word, its lexicon entry and whether a holiday name may
+ * begin at it: a name begins only where the run of ASCII letters is the
+ * run one of its aliases begins with (timex_lex), so every other word
+ * skips the calendar. */
 static void set_low(struct timex_engine *e, struct tok *t, const char *s)
 {
 	size_t n = t->e - t->s, k = 0;
-	if (n >= sizeof t->low) {
+	const unsigned char *w = (const unsigned char *)s + t->s;
+	if (n >= LOW_MAX) {
 		t->lown = 0;
 		t->low[0] = 0;
+		t->holiday_head = 1;
 		return;
 	}
+	size_t letters = n;    /* the leading run of ASCII letters */
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[t->s + i];
+		unsigned char c = w[i];
 		if (c == 0xE2) {         /* a curly apostrophe inside 's */
-			t->low[k++] = '\'';
+			if (letters == n)
+				letters = i;
+			c = '\'';
 			i += 2;
-			continue;
+		} else if (c >= 'A' && c <= 'Z') {
+			c += 32;
+		} else if (letters == n && !(c >= 'a' && c <= 'z')) {
+			letters = i;
 		}
-		t->low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		t->low[k++] = (char)c;
 	}
 	t->low[k] = 0;
 	t->lown = (unsigned char)k;
-	t->lx = timex_lex_get(e->lex, t->low, k);
+	struct timex_word8 key = timex_word8((const unsigned char *)t->low, k);
+	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
+	t->lx = en && en->info.mask ? &en->info : NULL;
+	t->starts = en ? en->starts : 0;
+	if (letters == n) {
+		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
+	} else if (letters == 0) {
+		t->holiday_head = (unsigned char)timex_lex_holiday_nonletter(e->lex);
+	} else {
+		key = timex_word8((const unsigned char *)t->low, letters);
+		en = timex_lex_lookup(&e->words, &key);
+		t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
+	}
+}
+
+/* set_low() for a word of n ASCII letters at w (in e->pad): the common
+ * case, lower-cased eight bytes at a time. */
+static void set_letters(struct timex_engine *e, struct tok *t, const unsigned char *w, size_t n)
+{
+	if (n >= LOW_MAX) {
+		t->lown = 0;
+		t->low[0] = 0;
+		t->holiday_head = (unsigned char)e->holiday_long;
+		if (n <= TIMEX_WORD_MAX) {
+			struct timex_word8 key = timex_word8_letters(w, n);
+			const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
+			t->holiday_head |= en && (en->flags & TIMEX_W_HOLIDAY);
+		}
+		return;
+	}
+	const uint64_t lower = 0x2020202020202020ull;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t v = timex_load8(w + i) | lower;
+		memcpy(t->low + i, &v, 8);
+	}
+	t->low[n] = 0;
+	t->lown = (unsigned char)n;
+	struct timex_word8 key = timex_word8_letters(w, n);   /* not from low: just stored */
+	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
+	t->lx = en && en->info.mask ? &en->info : NULL;
+	t->starts = en ? en->starts : 0;
+	t->holiday_head = en && (en->flags & TIMEX_W_HOLIDAY);
+}
+
+/* Copy text[start..end) into e->pad, zero bytes after it. */
+static const unsigned char *pad_sentence(struct timex_engine *e, const char *text,
+                                         size_t start, size_t end)
+{
+	size_t n = end - start, room = (n + 63) / 64 * 64 + 64;
+	NEWS_GROW(e->pad, e->pad_cap, room);
+	memcpy(e->pad, text + start, n);
+	memset(e->pad + n, 0, room - n);
+	return e->pad;
+}
+
+/* Whether a holiday name may begin at the word "the" at s[i..i + 3) of the
+ * sentence s[0..n) in e->pad: the calendar takes "the" only before blanks
+ * and a name, or in a name that begins with it, so the next word must
+ * begin a name or follow "the" in one. Other words after "the" skip the
+ * calendar. */
+static int the_may_begin_holiday(const struct timex_engine *e, const unsigned char *s,
+                                 size_t i, size_t n)
+{
+	size_t j = i + 3;
+	if (j >= n || !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+		return 1;   /* not that case: the calendar decides */
+	while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+		j++;
+	if (j >= n)
+		return 0;
+	if (!is_alpha(s[j]))
+		return timex_lex_holiday_nonletter(e->lex);
+	size_t k = j;
+	while (k < n && is_alpha(s[k]))
+		k++;
+	if (k - j > TIMEX_WORD_MAX)
+		return e->holiday_long;
+	struct timex_word8 key = timex_word8_letters(s + j, k - j);
+	const struct timex_lex_entry *en = timex_lex_lookup(&e->words, &key);
+	return en && (en->flags & (TIMEX_W_HOLIDAY | TIMEX_W_AFTER_THE));
 }
 
 /* Holiday names from the calendar module, found once per sentence so that
@@ -140,8 +255,11 @@ static void mark_holidays(struct timex_engine *e, const char *text, size_t start
 		struct tok *t = &e->t[k];
 		int id;
 		size_t len;
-		if (t->kind != TK_WORD || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
-		    || !(t->cap || short_line) || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
+		if (t->kind != TK_WORD || !t->holiday_head
+		    || (k > 0 && e->t[k - 1].kind == TK_WORD && !e->t[k].sp)
+		    || !(t->cap || short_line)
+		    || (t->lx == e->the && !the_may_begin_holiday(e, e->pad, t->s - start, end - start))
+		    || !(len = news_calendar_match(e->cal, text, end, t->s, &id)))
 			continue;
 		size_t stop = t->s + len, m = k + 1;
 		while (m < e->n && e->t[m].e <= stop)
@@ -153,19 +271,68 @@ static void mark_holidays(struct timex_engine *e, const char *text, size_t start
 	}
 }
 
+/* Bits k of *letters, *spaces: byte s[k] (k < 64) is an ASCII letter, is
+ * white space (space, TAB, LF, VT, FF, CR). */
+static void block_letters_spaces(const unsigned char *s, uint64_t *letters, uint64_t *spaces)
+{
+	uint64_t l = 0, w = 0;
+#ifdef __SSE2__
+	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
+	const __m128i lower = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t' - 1);
+	const __m128i cr = _mm_set1_epi8('\r' + 1);
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+		__m128i lv = _mm_or_si128(v, lower);
+		__m128i isl = _mm_and_si128(_mm_cmpgt_epi8(lv, a), _mm_cmpgt_epi8(z, lv));
+		__m128i isw = _mm_or_si128(_mm_cmpeq_epi8(v, lower),
+		                           _mm_and_si128(_mm_cmpgt_epi8(v, tab), _mm_cmpgt_epi8(cr, v)));
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(isl) << (16 * k);
+		w |= (uint64_t)(unsigned)_mm_movemask_epi8(isw) << (16 * k);
+	}
+#else
+	for (int k = 0; k < 64; k++) {
+		l |= (uint64_t)is_alpha(s[k]) << k;
+		w |= (uint64_t)(s[k] == ' ' || (s[k] >= '\t' && s[k] <= '\r')) << k;
+	}
+#endif
+	*letters = l;
+	*spaces = w;
+}
+
+/* The first k >= i whose bit is clear in bits (the end of a run that
+ * starts at i); the bits past the sentence are clear. */
+static inline size_t run_end(const uint64_t *bits, size_t i)
+{
+	uint64_t w = ~bits[i / 64] >> (i % 64);
+	if (w)
+		return i + (size_t)__builtin_ctzll(w);
+	for (size_t b = i / 64 + 1;; b++)
+		if (~bits[b])
+			return b * 64 + (size_t)__builtin_ctzll(~bits[b]);
+}
+
+/* Tokens of text[start..end), a sentence sentence_has_trigger() passed
+ * just before (its copy in e->pad is read). */
 static void tokenize(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = start;
 	int sp = 1;
 	e->n = 0;
+	NEWS_GROW(e->t, e->cap, end - start + 1);
+	const unsigned char *pad = e->pad;   /* filled by the prefilter that passed it */
+	size_t nb = (end - start) / 64 + 1;  /* one block more: a run ends in it */
+	NEWS_GROW(e->letter_bits, e->bits_cap, nb);
+	NEWS_GROW(e->space_bits, e->bits_cap2, nb);
+	for (size_t b = 0; b < nb; b++)
+		block_letters_spaces(pad + 64 * b, &e->letter_bits[b], &e->space_bits[b]);
 	while (i < end) {
 		unsigned char c = s[i];
 		char what = 0;
 		int sl;
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
 			sp = 1;
-			i++;
+			i = start + run_end(e->space_bits, i - start);
 			continue;
 		}
 		if (c >= 0x80 && (sl = special_utf8(s, end, i, &what)) > 0 && what == ' ') {
@@ -210,6 +377,16 @@ static void tokenize(struct timex_engine *e, const char *text, size_t start, siz
 			size_t j = i;
 			t->kind = TK_WORD;
 			t->cap = (unsigned char)(c >= 'A' && c <= 'Z');
+			if (is_alpha(c))
+				j = start + run_end(e->letter_bits, i - start);
+			if (j > i && (j >= end || (s[j] < 0x80 && s[j] != '\''))) {
+				/* most words: ASCII letters only, set in one pass */
+				t->e = j;
+				t->period = (unsigned char)(j < end && s[j] == '.');
+				set_letters(e, t, pad + (i - start), j - i);
+				i = j;
+				continue;
+			}
 			while (j < end) {
 				unsigned char d = s[j];
 				char w2 = 0;
@@ -310,71 +487,154 @@ struct tx {
 	int half_day;               /* a clock whose a.m. or p.m. is known */
 };
 
+/* An empty value: results start from it by assignment, which compiles to a
+ * few vector moves where memset becomes a slow `rep stos`. */
+static const struct tx tx_zero;
+
 static const char *const pod_code[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
 static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 
+/* Values are built with these rather than snprintf, which cost more than
+ * the rest of the emitting: an sbuf fills o[0..cap) and, like snprintf,
+ * truncates and always ends the string. */
+struct sbuf {
+	char *o;
+	size_t n, cap;
+};
+
+static void sb_init(struct sbuf *b, char *o, size_t cap)
+{
+	b->o = o;
+	b->n = 0;
+	b->cap = cap;
+	o[0] = 0;
+}
+
+static void sb_puts(struct sbuf *b, const char *s)
+{
+	while (*s && b->n + 1 < b->cap)
+		b->o[b->n++] = *s++;
+	b->o[b->n] = 0;
+}
+
+/* printf's %0<width>d (width 0: %d). */
+static void sb_putd(struct sbuf *b, int v, int width)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+	*--p = 0;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	int len = (int)(tmp + sizeof tmp - 1 - p) + (v < 0);
+	if (v < 0)
+		sb_puts(b, "-");
+	for (; len < width; len++)
+		sb_puts(b, "0");
+	sb_puts(b, p);
+}
+
 static void fmt_year(char *o, size_t n, int y)
 {
+	struct sbuf b;
+	sb_init(&b, o, n);
 	if (y == YX)
-		snprintf(o, n, "XXXX");
+		sb_puts(&b, "XXXX");
 	else
-		snprintf(o, n, "%04d", y);
+		sb_putd(&b, y, 4);
 }
 
 static void fmt_day(char *o, size_t n, const struct tx *r)
 {
 	char ys[8];
+	struct sbuf b;
 	fmt_year(ys, sizeof ys, r->y);
-	if (r->m == 0)
-		snprintf(o, n, "%s-XX-XX", ys);
-	else if (r->d == 0)
-		snprintf(o, n, "%s-%02d-XX", ys, r->m);
-	else
-		snprintf(o, n, "%s-%02d-%02d", ys, r->m, r->d);
+	sb_init(&b, o, n);
+	sb_puts(&b, ys);
+	if (r->m == 0) {
+		sb_puts(&b, "-XX-XX");
+	} else {
+		sb_puts(&b, "-");
+		sb_putd(&b, r->m, 2);
+		if (r->d == 0) {
+			sb_puts(&b, "-XX");
+		} else {
+			sb_puts(&b, "-");
+			sb_putd(&b, r->d, 2);
+		}
+	}
 }
 
 static void format_value(const struct tx *r, char *o, size_t n)
 {
 	char ys[8], day[24];
+	struct sbuf b;
 	fmt_year(ys, sizeof ys, r->y);
+	sb_init(&b, o, n);
 	switch (r->gran) {
-	case G_LIT: snprintf(o, n, "%s", r->lit); break;
-	case G_CENT: snprintf(o, n, "%02d", r->y); break;
-	case G_DEC: snprintf(o, n, "%03d", r->y); break;
-	case G_YEAR: snprintf(o, n, "%s", ys); break;
-	case G_HALF: snprintf(o, n, "%s-H%d", ys, r->sub); break;
-	case G_QUARTER: snprintf(o, n, "%s-Q%d", ys, r->sub); break;
-	case G_SEASON: snprintf(o, n, "%s-%s", ys, season_code[r->sub]); break;
+	case G_LIT: sb_puts(&b, r->lit); break;
+	case G_CENT: sb_putd(&b, r->y, 2); break;
+	case G_DEC: sb_putd(&b, r->y, 3); break;
+	case G_YEAR: sb_puts(&b, ys); break;
+	case G_HALF: sb_puts(&b, ys); sb_puts(&b, "-H"); sb_putd(&b, r->sub, 0); break;
+	case G_QUARTER: sb_puts(&b, ys); sb_puts(&b, "-Q"); sb_putd(&b, r->sub, 0); break;
+	case G_SEASON: sb_puts(&b, ys); sb_puts(&b, "-"); sb_puts(&b, season_code[r->sub]); break;
 	case G_MONTH:
+		sb_puts(&b, ys);
+		sb_puts(&b, "-");
 		if (r->m)
-			snprintf(o, n, "%s-%02d", ys, r->m);
+			sb_putd(&b, r->m, 2);
 		else
-			snprintf(o, n, "%s-XX", ys);
+			sb_puts(&b, "XX");
 		break;
-	case G_WEEK: snprintf(o, n, "%s-W%02d", ys, r->sub); break;
-	case G_WEEKEND: snprintf(o, n, "%s-W%02d-WE", ys, r->sub); break;
+	case G_WEEK: sb_puts(&b, ys); sb_puts(&b, "-W"); sb_putd(&b, r->sub, 2); break;
+	case G_WEEKEND:
+		sb_puts(&b, ys);
+		sb_puts(&b, "-W");
+		sb_putd(&b, r->sub, 2);
+		sb_puts(&b, "-WE");
+		break;
 	case G_DAY: fmt_day(o, n, r); break;
-	case G_POD: fmt_day(day, sizeof day, r); snprintf(o, n, "%sT%s", day, pod_code[r->pod]); break;
-	case G_HOUR: fmt_day(day, sizeof day, r); snprintf(o, n, "%sT%02d", day, r->hh); break;
-	case G_MIN: fmt_day(day, sizeof day, r); snprintf(o, n, "%sT%02d:%02d", day, r->hh, r->mi); break;
+	case G_POD:
+	case G_HOUR:
+	case G_MIN:
 	case G_SEC:
 		fmt_day(day, sizeof day, r);
-		snprintf(o, n, "%sT%02d:%02d:%02d", day, r->hh, r->mi, r->ss);
+		sb_puts(&b, day);
+		sb_puts(&b, "T");
+		if (r->gran == G_POD) {
+			sb_puts(&b, pod_code[r->pod]);
+			break;
+		}
+		sb_putd(&b, r->hh, 2);
+		if (r->gran == G_HOUR)
+			break;
+		sb_puts(&b, ":");
+		sb_putd(&b, r->mi, 2);
+		if (r->gran == G_MIN)
+			break;
+		sb_puts(&b, ":");
+		sb_putd(&b, r->ss, 2);
 		break;
 	case G_XWDAY:
-		if (r->pod)
-			snprintf(o, n, "XXXX-WXX-%dT%s", r->sub, pod_code[r->pod]);
-		else
-			snprintf(o, n, "XXXX-WXX-%d", r->sub);
+		sb_puts(&b, "XXXX-WXX-");
+		sb_putd(&b, r->sub, 0);
+		if (r->pod) {
+			sb_puts(&b, "T");
+			sb_puts(&b, pod_code[r->pod]);
+		}
 		break;
 	}
 }
 
 static void set_lit(struct tx *r, enum timex_type type, const char *s)
 {
+	struct sbuf b;
 	r->type = type;
 	r->gran = G_LIT;
-	snprintf(r->lit, sizeof r->lit, "%s", s);
+	sb_init(&b, r->lit, sizeof r->lit);
+	sb_puts(&b, s);
 }
 
 static void set_date(struct tx *r, struct timex_date d)
@@ -398,7 +658,15 @@ struct px {
 
 static void mark_tense(struct timex_engine *e);
 
-static int word_is(const struct px *p, int i, const char *w, size_t n)
+/* The token tests below run thousands of times per sentence that passes the
+ * prefilter, from a hundred call sites: inlined, each is a few instructions. */
+#ifdef __GNUC__
+#define TOKEN_TEST static inline __attribute__((always_inline))
+#else
+#define TOKEN_TEST static inline
+#endif
+
+TOKEN_TEST int word_is(const struct px *p, int i, const char *w, size_t n)
 {
 	return i >= 0 && i < p->n && p->t[i].lown == n && p->t[i].kind == TK_WORD
 	       && memcmp(p->t[i].low, w, n) == 0;
@@ -406,7 +674,7 @@ static int word_is(const struct px *p, int i, const char *w, size_t n)
 
 /* Token i is the word w: with a literal the length is known at compile
  * time, so most comparisons stop at the length. */
-static int word_is_str(const struct px *p, int i, const char *w)
+TOKEN_TEST int word_is_str(const struct px *p, int i, const char *w)
 {
 	return i >= 0 && i < p->n && p->t[i].kind == TK_WORD && p->t[i].low[0] == w[0]
 	       && strcmp(p->t[i].low, w) == 0;
@@ -415,28 +683,28 @@ static int word_is_str(const struct px *p, int i, const char *w)
 #define W(p, i, w) (__builtin_constant_p(w) ? word_is((p), (i), (w), sizeof(w) - 1) \
                                             : word_is_str((p), (i), (w)))
 
-static int P(const struct px *p, int i, char c)
+TOKEN_TEST int P(const struct px *p, int i, char c)
 {
 	return i >= 0 && i < p->n && p->t[i].kind == TK_PUNCT && p->t[i].ch == c;
 }
 
-static int N(const struct px *p, int i)
+TOKEN_TEST int N(const struct px *p, int i)
 {
 	return i >= 0 && i < p->n && p->t[i].kind == TK_NUM;
 }
 
-static int C(const struct px *p, int i, enum timex_cls c)
+TOKEN_TEST int C(const struct px *p, int i, enum timex_cls c)
 {
 	return i >= 0 && i < p->n && p->t[i].lx && (p->t[i].lx->mask & (1u << c));
 }
 
-static int V(const struct px *p, int i, enum timex_cls c)
+TOKEN_TEST int V(const struct px *p, int i, enum timex_cls c)
 {
 	return p->t[i].lx->val[c];
 }
 
 /* Token i follows i-1 with no space between. */
-static int ADJ(const struct px *p, int i)
+TOKEN_TEST int ADJ(const struct px *p, int i)
 {
 	return i > 0 && i < p->n && !p->t[i].sp;
 }
@@ -2109,7 +2377,7 @@ static int parse_clock(const struct px *p, int i, struct tx *r)
 		if (before && !sure && !W(p, j + 1, "noon") && !W(p, j + 1, "midnight"))
 			return parse_clock_plain(p, i, r);
 		struct tx c;
-		memset(&c, 0, sizeof c);
+		c = tx_zero;
 		int bare = (N(p, j + 1) || C(p, j + 1, TX_NUMW)) && !W(p, j + 1, "noon");
 		e = parse_clock_plain(p, j + 1, &c);
 		if (!e && bare && (W(p, j, "past") || (W(p, j, "to") && mins == 15))) {
@@ -2854,7 +3122,7 @@ static int parse_week_of(const struct px *p, int i, struct tx *r)
 	if (!W(p, j, "week") || !W(p, j + 1, "of"))
 		return 0;
 	struct tx d;
-	memset(&d, 0, sizeof d);
+	d = tx_zero;
 	if (!(e = parse_md(p, j + 2, &d)) || d.gran != G_DAY || d.y == YX)
 		return 0;
 	/* a Sunday opens the week it names, as American calendars count */
@@ -2993,20 +3261,129 @@ static int parse_story_year(const struct px *p, int i, struct tx *r)
 	return j;
 }
 
+/* The parsers of parse_core, in the order they are tried, and what can
+ * start each: a class of the first token (1 << TX_*), a number, an
+ * apostrophe, a holiday name, or one of a few words. Each parser returns 0
+ * at any other first token (as its opening lines show), so parse_core
+ * skips it there; this table must follow the parsers when they change. */
+#define FIRST_NUM (1u << 24)
+#define FIRST_QUOTE (1u << 25)
+#define FIRST_HOL (1u << 26)
+#define FIRST_DASH (1u << 27)
+#define CLS(c) (1u << (c))
+static const struct core_parser {
+	parser_fn fn;
+	unsigned first;
+	const char *words;   /* space-separated */
+	/* For the parsers "the" may start: what the next token must be. */
+	unsigned after_the;
+	const char *after_the_words;
+} core_parsers[] = {
+	{parse_numeric_date, FIRST_NUM, "", 0, ""},
+	{parse_md, CLS(TX_MONTH) | CLS(TX_MONABBR) | FIRST_NUM | CLS(TX_ORDW) | CLS(TX_NUMW), "the",
+	 FIRST_NUM | CLS(TX_ORDW), ""},
+	{parse_month_point, CLS(TX_DEIC) | CLS(TX_MONTH) | CLS(TX_MONABBR), "", 0, ""},
+	{parse_year_point, FIRST_NUM | FIRST_QUOTE | CLS(TX_NUMW), "fiscal the", 0, "year"},
+	{parse_decade, FIRST_NUM | FIRST_QUOTE | CLS(TX_ORDW) | CLS(TX_NUMW), "the",
+	 FIRST_NUM | CLS(TX_ORDW) | CLS(TX_NUMW), ""},
+	{parse_quarter, FIRST_NUM | CLS(TX_ORDW) | CLS(TX_DEIC),
+	 "the fiscal latest same most q this last next",
+	 FIRST_NUM | CLS(TX_ORDW) | CLS(TX_DEIC) | FIRST_DASH,
+	 "fiscal latest same most quarter qtr this last next"},
+	{parse_season, CLS(TX_DEIC) | CLS(TX_SEASON), "the", CLS(TX_SEASON), ""},
+	{parse_rel_unit, CLS(TX_DEIC), "the", CLS(TX_DEIC), ""},
+	{parse_ago, FIRST_NUM | CLS(TX_NUMW), "a an", 0, ""},
+	{parse_weekday, CLS(TX_DEIC) | CLS(TX_WDAY) | CLS(TX_WDABBR), "earlier later", 0, ""},
+	{parse_day_word, 0, "earlier later early late the day today tonight overnight yesterday"
+	                    " tomorrow tomorrows yesterdays this mid", 0, "day"},
+	{parse_ref, 0, "now currently nowadays these the at current recently lately future",
+	 0, "present near future past"},
+	{parse_holiday, CLS(TX_DEIC) | CLS(TX_HOLI) | FIRST_HOL, "", 0, ""},
+	{parse_year_earlier, 0, "the year", 0, "year"},
+	{parse_nth_in_month, FIRST_NUM | CLS(TX_ORDW), "the last", FIRST_NUM | CLS(TX_ORDW), "last"},
+	{parse_count_weekdays, FIRST_NUM | CLS(TX_NUMW), "", 0, ""},
+	{parse_count_upcoming, FIRST_NUM | CLS(TX_NUMW), "upcoming", 0, ""},
+	{parse_nth_week, FIRST_NUM | CLS(TX_ORDW), "the last", FIRST_NUM | CLS(TX_ORDW), "last"},
+	{parse_week_of, 0, "the week", 0, "week"},
+	{parse_dom_alone, 0, "on the", FIRST_NUM, ""},
+	{parse_the_unit, 0, "the", 0, "full entire whole fiscal weekend year"},
+	{parse_story_year, 0, "the", 0, "following next previous preceding year"},
+};
+#define NCORE (sizeof core_parsers / sizeof core_parsers[0])
+
+/* Set bits in the word table for the words of a space-separated list. */
+static void add_word_starts(struct timex_engine *e, const char *words, uint64_t bits)
+{
+	for (const char *w = words; *w;) {
+		char word[24];
+		size_t n = strcspn(w, " ");
+		if (n == 0 || n >= sizeof word)
+			abort();
+		memcpy(word, w, n);
+		word[n] = 0;
+		timex_lex_add_starts(e->lex, word, bits);
+		w += n + (w[n] == ' ');
+	}
+}
+
+/* Mark in the word table which core parsers each word may start (bit k)
+ * and which it may come second in, after "the" (bit 32 + k). */
+static void set_core_starts(struct timex_engine *e)
+{
+	for (size_t k = 0; k < NCORE; k++) {
+		const struct core_parser *c = &core_parsers[k];
+		for (int half = 0; half < 2; half++) {
+			unsigned first = half ? c->after_the : c->first;
+			uint64_t bit = 1ull << (k + 32 * half);
+			for (int cls = 0; cls < TX_NCLS; cls++)
+				if (first & CLS(cls))
+					timex_lex_add_class_starts(e->lex, (enum timex_cls)cls, bit);
+			if (first & FIRST_NUM)
+				e->num_starts |= bit;
+			if (first & FIRST_QUOTE)
+				e->quote_starts |= bit;
+			if (first & FIRST_DASH)
+				e->dash_starts |= bit;
+			if (first & FIRST_HOL)
+				e->hol_starts |= bit;
+			add_word_starts(e, half ? c->after_the_words : c->words, bit);
+		}
+	}
+}
+
+/* The core parsers token i may start (low half) or follow "the" in. */
+static uint64_t token_starts(const struct px *p, int i)
+{
+	if (i < 0 || i >= p->n)
+		return 0;
+	const struct tok *t = &p->t[i];
+	const struct timex_engine *e = p->e;
+	uint64_t m = t->kind == TK_WORD ? t->starts : t->kind == TK_NUM ? e->num_starts
+	             : t->ch == '\'' ? e->quote_starts : t->ch == '-' ? e->dash_starts : 0;
+	return t->hol ? m | e->hol_starts : m;
+}
+
+/* The core parsers that may find something at token i: the ones it may
+ * start and, after "the", the ones the next token may follow "the" in. */
+static unsigned core_starts(const struct px *p, int i)
+{
+	uint64_t m = token_starts(p, i) & 0xFFFFFFFFu;
+	if (m && p->t[i].lx == p->e->the) {   /* "the" starts only as a word */
+		m &= token_starts(p, i + 1) >> 32;
+		if (p->t[i].hol)   /* or a holiday name: The Assumption */
+			m |= p->e->hol_starts & 0xFFFFFFFFu;
+	}
+	return (unsigned)m;
+}
+
 /* A date or time without modifiers. */
 static int parse_core(const struct px *p, int i, struct tx *r)
 {
-	static const parser_fn fns[] = {
-		parse_numeric_date, parse_md, parse_month_point, parse_year_point, parse_decade,
-		parse_quarter, parse_season, parse_rel_unit, parse_ago, parse_weekday,
-		parse_day_word, parse_ref, parse_holiday, parse_year_earlier, parse_nth_in_month, parse_count_weekdays, parse_count_upcoming, parse_nth_week, parse_week_of, parse_dom_alone,
-		parse_the_unit, parse_story_year,
-	};
 	int best = 0;
 	struct tx tmp;
-	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
-		memset(&tmp, 0, sizeof tmp);
-		int e = fns[k](p, i, &tmp);
+	for (unsigned m = core_starts(p, i); m; m &= m - 1) {
+		tmp = tx_zero;
+		int e = core_parsers[__builtin_ctz(m)].fn(p, i, &tmp);
 		if (e > best) {
 			best = e;
 			*r = tmp;
@@ -3019,7 +3396,7 @@ static int parse_core(const struct px *p, int i, struct tx *r)
 			j++;
 		if (P(p, j, ','))
 			j++;
-		memset(&tmp, 0, sizeof tmp);
+		tmp = tx_zero;
 		int e = parse_md(p, j, &tmp);
 		if (!e)
 			e = parse_numeric_date(p, j, &tmp);
@@ -3100,7 +3477,7 @@ static void merge_clock(struct tx *d, const struct tx *c)
 static void clock_on_anchor(const struct px *p, struct tx *r)
 {
 	struct tx day;
-	memset(&day, 0, sizeof day);
+	day = tx_zero;
 	int shift = 0;
 	const struct timex_anchor *a = p->a;
 	int now = a->hh * 60 + a->mi;
@@ -3137,7 +3514,7 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 {
 	int best = 0;
 	struct tx tmp;
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	/* plain */
 	int e = parse_core(p, i, &tmp);
 	if (e) {
@@ -3145,10 +3522,10 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 		*r = tmp;
 	}
 	/* clock first: 10 p.m. Wednesday, noon Thursday, 5 p.m. EST Nov. 9 */
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	if ((e = parse_clock(p, i, &tmp))) {
 		struct tx day;
-		memset(&day, 0, sizeof day);
+		day = tx_zero;
 		int j = e;
 		if (P(p, j, ','))
 			j++;
@@ -3180,7 +3557,7 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 			j++;
 		if (W(p, j, "at") || W(p, j, "around") || W(p, j, "about") || W(p, j, "by") || P(p, j, '@'))
 			j++;
-		memset(&tmp, 0, sizeof tmp);
+		tmp = tx_zero;
 		if ((W(p, j - 1, "at") || P(p, j - 1, '@') || C(p, j, TX_NUMW) == 0 || W(p, j, "noon"))
 		    && (e = parse_clock(p, j, &tmp))) {
 			merge_clock(r, &tmp);
@@ -3214,12 +3591,12 @@ static int parse_point(const struct px *p, int i, struct tx *r)
 		}
 		if (P(p, j, '-') && ADJ(p, j))
 			j++;
-		memset(&tmp, 0, sizeof tmp);
+		tmp = tx_zero;
 		if (need == 3) {
 			if (!(e = parse_clock(p, j, &tmp)))
 				continue;
 			struct tx day;
-			memset(&day, 0, sizeof day);
+			day = tx_zero;
 			int jj = e;
 			if (P(p, jj, ','))
 				jj++;
@@ -3256,19 +3633,19 @@ static int parse_at(const struct px *p, int i, struct tx *r)
 {
 	int best = 0;
 	struct tx tmp;
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	int e = parse_set(p, i, &tmp);
 	if (e) {
 		best = e;
 		*r = tmp;
 	}
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	e = parse_point(p, i, &tmp);
 	if (e > best) {
 		best = e;
 		*r = tmp;
 	}
-	memset(&tmp, 0, sizeof tmp);
+	tmp = tx_zero;
 	e = parse_duration(p, i, &tmp);
 	if (e > best) {
 		best = e;
@@ -3282,15 +3659,19 @@ static int parse_at(const struct px *p, int i, struct tx *r)
 struct timex_engine *timex_engine_new(void)
 {
 	struct timex_engine *e = news_xcalloc(1, sizeof *e);
-	e->lex = timex_lex_new();
 	e->cal = news_calendar_new();
 	if (!e->cal) {
 		fprintf(stderr, "timex: out of memory loading the holiday calendar\n");
 		abort();
 	}
+	e->lex = timex_lex_new(e->cal);
+	set_core_starts(e);
+	e->words = timex_lex_index(e->lex);
+	e->the = timex_lex_get(e->lex, "the", 3);
+	timex_lex_bloom(e->lex, TIMEX_W_TRIGGER | TIMEX_W_HOLIDAY, e->prefilter_bloom);
+	e->holiday_long = timex_lex_holiday_long(e->lex);
 	/* anchored at compile time: the JIT does not take PCRE2_ANCHORED per match */
 	e->trigger = news_rx_new(timex_lex_number_pattern(), NEWS_RX_ANCHORED);
-	timex_lex_trigger_lengths(e->lex, e->lenmask);
 	return e;
 }
 
@@ -3303,6 +3684,9 @@ void timex_engine_free(struct timex_engine *e)
 	news_rx_free(e->trigger);
 	free(e->t);
 	free(e->tense);
+	free(e->pad);
+	free(e->letter_bits);
+	free(e->space_bits);
 	free(e);
 }
 
@@ -3382,7 +3766,9 @@ static void emit(struct timex_state *st, const struct tok *t, int i, int j, cons
 	o->end = t[j - 1].e;
 	o->type = r->type;
 	format_value(r, o->value, sizeof o->value);
-	snprintf(o->mod, sizeof o->mod, "%s", r->mod ? r->mod : "");
+	struct sbuf b;
+	sb_init(&b, o->mod, sizeof o->mod);
+	sb_puts(&b, r->mod ? r->mod : "");
 }
 
 #define CORE_MASK (~((1u << TX_TENSE) | (1u << TX_START) | (1u << TX_HOLI) | (1u << TX_TZ)))
@@ -3415,55 +3801,114 @@ static int can_start(const struct px *p, int i)
 	return 0;
 }
 
-/* The prefilter: a sentence is parsed only when it holds a temporal word
- * (one lexicon lookup per word, no copy beyond a 15-byte buffer) or a
- * number shaped like part of a date or a time (the JIT pattern, anchored
- * at the number). Plain counts, money and percentages do not pass. */
+/* Bits k of *letters, *digits, *quotes: byte s[k] (k < 64) is an ASCII
+ * letter, a digit, an apostrophe. */
+static void block_masks(const unsigned char *s, uint64_t *letters, uint64_t *digits,
+                        uint64_t *quotes)
+{
+	uint64_t l = 0, d = 0, q = 0;
+#ifdef __SSE2__
+	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
+	const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+	const __m128i lower = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('\'');
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+		__m128i lv = _mm_or_si128(v, lower);   /* bytes >= 0x80 stay negative */
+		__m128i isl = _mm_and_si128(_mm_cmpgt_epi8(lv, a), _mm_cmpgt_epi8(z, lv));
+		__m128i isd = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmpgt_epi8(d9, v));
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(isl) << (16 * k);
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(isd) << (16 * k);
+		q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)) << (16 * k);
+	}
+#else
+	for (int k = 0; k < 64; k++) {
+		l |= (uint64_t)is_alpha(s[k]) << k;
+		d |= (uint64_t)is_digit(s[k]) << k;
+		q |= (uint64_t)(s[k] == '\'') << k;
+	}
+#endif
+	*letters = l;
+	*digits = d;
+	*quotes = q;
+}
+
+static int ctz64(uint64_t v)
+{
+	return __builtin_ctzll(v);
+}
+
+/* The prefilter: a sentence is parsed only when it holds a temporal word,
+ * the start of a holiday name, or a number shaped like part of a date or a
+ * time (the JIT pattern, anchored at the number). Plain counts, money and
+ * percentages do not pass. The sentence is read 64 bytes at a time into
+ * bit masks of letters, digits and apostrophes; each run of letters is
+ * then looked up once, hashed from its first and last eight bytes (most
+ * words miss on the first slot of the index), and only words that can
+ * begin a holiday name go on to the calendar. Fills e->pad. */
 static int sentence_has_trigger(struct timex_engine *e, const char *text, size_t start, size_t end)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = start;
-	int short_line = end - start <= HOLIDAY_SHORT_LINE;
-	while (i < end) {
-		unsigned char c = s[i];
-		if (is_alpha(c)) {
-			char w[16];
-			size_t k = 0, j = i;
-			while (j < end && is_alpha(s[j])) {
-				if (k < sizeof w)
-					w[k] = (char)(s[j] | 0x20);
-				k++;
-				j++;
+	size_t n = end - start;
+	const unsigned char *s = pad_sentence(e, text, start, end);
+	int short_line = n <= HOLIDAY_SHORT_LINE;
+	uint64_t letter_before = 0, digit_before = 0;   /* of the byte before the block */
+	for (size_t b = 0; b < n; b += 64) {
+		uint64_t L, D, Q;
+		block_masks(s + b, &L, &D, &Q);
+		uint64_t after_letter = L << 1 | letter_before;
+		uint64_t after_digit = D << 1 | digit_before;
+		letter_before = L >> 63;
+		digit_before = D >> 63;
+		for (uint64_t m = L & ~after_letter; m; m &= m - 1) {
+			unsigned p = (unsigned)ctz64(m);
+			size_t i = b + p, k;
+			uint64_t rest = ~L >> p;
+			if (rest) {
+				k = (size_t)ctz64(rest);
+			} else {   /* the word goes on into the next block */
+				size_t j = b + 64;
+				while (j < n && is_alpha(s[j]))
+					j++;
+				k = j - i;
 			}
-			if (k >= 2 && k < sizeof w && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z'
-			    && (e->lenmask[(w[0] - 'a') * 26 + (w[1] - 'a')] >> k & 1u)
-			    && timex_lex_is_trigger(timex_lex_get(e->lex, w, k)))
-				return 1;
+			unsigned char c = s[i];
+			int holiday = e->holiday_long && k > TIMEX_WORD_MAX;
+			if (k <= TIMEX_WORD_MAX) {
+				struct timex_word8 key = timex_word8_letters(s + i, k);
+				uint32_t h = timex_lex_hash8(&key);
+				const struct timex_lex_entry *en = timex_bloom_has(e->prefilter_bloom, h)
+					? timex_lex_lookup_hash(&e->words, &key, h) : NULL;
+				if (en && (en->flags & TIMEX_W_TRIGGER))
+					return 1;
+				holiday = en && (en->flags & TIMEX_W_HOLIDAY);
+			}
 			int id;
-			if ((i == start || !is_alpha(s[i - 1])) && ((c >= 'A' && c <= 'Z') || short_line)
-			    && news_calendar_match(e->cal, text, end, i, &id))
+			if (holiday && ((c >= 'A' && c <= 'Z') || short_line)
+			    && (k != 3 || (c | 0x20) != 't' || (s[i + 1] | 0x20) != 'h' || (s[i + 2] | 0x20) != 'e'
+			        || the_may_begin_holiday(e, s, i, n))
+			    && news_calendar_match(e->cal, text, end, start + i, &id))
 				return 1;
 			/* p.m. or a m after a spelled time: seven thirty p.m. */
-			if (k == 1 && (w[0] == 'a' || w[0] == 'p') && (i == start || s[i - 1] == ' ')) {
-				size_t q = j + (j < end && s[j] == '.');
-				q += q < end && s[q] == ' ';
-				if (q < end && (s[q] | 0x20) == 'm' && (q + 1 >= end || !is_alpha(s[q + 1])))
+			if (k == 1 && ((c | 0x20) == 'a' || (c | 0x20) == 'p')
+			    && (i == 0 || s[i - 1] == ' ')) {
+				size_t j = i + 1;
+				size_t q = j + (j < n && s[j] == '.');
+				q += q < n && s[q] == ' ';
+				if (q < n && (s[q] | 0x20) == 'm' && (q + 1 >= n || !is_alpha(s[q + 1])))
 					return 1;
 			}
-			i = j;
-			continue;
 		}
-		if (is_digit(c)) {
-			if ((i == start || !is_alpha(s[i - 1]))
-			    && news_rx_match(e->trigger, text, end, i) > 0)
+		/* '04, and numbers (after the words: the pattern costs more) */
+		for (uint64_t m = Q; m; m &= m - 1) {
+			size_t i = b + (size_t)ctz64(m);
+			if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]))
 				return 1;
-			while (i < end && is_digit(s[i]))
-				i++;
-			continue;
 		}
-		if (c == '\'' && i + 2 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]))
-			return 1;
-		i++;
+		/* numbers not glued to a word (A320) */
+		for (uint64_t m = D & ~after_digit & ~after_letter; m; m &= m - 1) {
+			size_t i = b + (size_t)ctz64(m);
+			if (news_rx_match(e->trigger, text, end, start + i) > 0)
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -3478,9 +3923,13 @@ void timex_find(struct timex_engine *e, struct timex_state *st,
 	e->tense_ready = 0;
 	struct px p = {e->t, (int)e->n, anchor, st, e};
 	for (int i = 0; i < p.n;) {
+		if (!can_start(&p, i)) {
+			i++;
+			continue;
+		}
 		struct tx r;
-		memset(&r, 0, sizeof r);
-		int j = can_start(&p, i) ? parse_at(&p, i, &r) : 0;
+		r = tx_zero;
+		int j = parse_at(&p, i, &r);
 		if (j > i) {
 			/* a trailing period belongs to the sentence, not the expression */
 			int k = j;
@@ -3547,7 +3996,7 @@ int timex_find_dateline(struct timex_engine *e, struct timex_state *st,
 				    && !C(&p, i, TX_WDAY) && !C(&p, i, TX_WDABBR))
 					continue;
 				struct tx r;
-				memset(&r, 0, sizeof r);
+				r = tx_zero;
 				int j = parse_core(&p, i, &r);
 				if (j > i && r.gran == G_DAY && r.y != YX && r.m && r.d && !r.anchored) {
 					memset(a, 0, sizeof *a);

@@ -1,8 +1,10 @@
 /* timex_lex: word classes of the temporal grammar (see timex_lex.h). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "calendar.h"
 #include "timex_lex.h"
 
 struct lexent {
@@ -194,55 +196,102 @@ int timex_lex_is_trigger(const struct timex_lexinfo *info)
 	return info && (info->mask & mask);
 }
 
-struct slot {
-	const char *w;      /* NULL when empty */
-	size_t n;
-	struct timex_lexinfo info;
-};
-
 struct timex_lex {
-	struct slot *slots;
-	size_t cap;         /* power of two */
+	struct timex_lex_slot index[1u << TIMEX_LEX_BITS];
+	struct timex_lex_entry *entries;
+	size_t nentries, cap;
+	int holiday_nonletter;  /* some holiday alias begins with a non-letter */
+	int holiday_long;       /* ... or with more than TIMEX_WORD_MAX letters */
 };
 
-static uint64_t hash_word(const char *w, size_t n)
+static int same_word(const struct timex_lex_entry *en, const struct timex_word8 *k)
 {
-	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)w[i];
-		h *= 1099511628211ull;
-	}
-	return h;
+	return timex_lex_same(en, k);
 }
 
-static struct slot *find_slot(const struct timex_lex *lx, const char *w, size_t n)
+/* The entry of w (lower case), added when it is missing. */
+static struct timex_lex_entry *intern(struct timex_lex *lx, const char *w, size_t n)
 {
-	size_t i = (size_t)hash_word(w, n) & (lx->cap - 1);
-	for (;;) {
-		struct slot *s = &lx->slots[i];
-		if (!s->w || (s->n == n && memcmp(s->w, w, n) == 0))
-			return s;
-		i = (i + 1) & (lx->cap - 1);
+	if (n > TIMEX_WORD_MAX || n == 0) {
+		fprintf(stderr, "timex_lex: word too long: %.*s\n", (int)n, w);
+		abort();
 	}
+	unsigned char pad[TIMEX_WORD_MAX + 16] = {0};
+	memcpy(pad, w, n);
+	struct timex_word8 k = timex_word8(pad, n);
+	uint32_t h = timex_lex_hash8(&k);
+	size_t i = h >> (32 - TIMEX_LEX_BITS);
+	for (;; i = (i + 1) & ((1u << TIMEX_LEX_BITS) - 1)) {
+		struct timex_lex_slot *s = &lx->index[i];
+		if (!s->entry)
+			break;
+		struct timex_lex_entry *en = &lx->entries[s->entry - 1];
+		if (s->hash == h && s->n == n && same_word(en, &k))
+			return en;
+	}
+	if (lx->nentries + 1 >= (1u << TIMEX_LEX_BITS) / 2) {
+		fprintf(stderr, "timex_lex: word table full\n");
+		abort();
+	}
+	NEWS_GROW(lx->entries, lx->cap, lx->nentries + 1);
+	struct timex_lex_entry *en = &lx->entries[lx->nentries++];
+	memset(en, 0, sizeof *en);
+	memcpy(en->w, w, n);
+	en->n = (unsigned char)n;
+	lx->index[i] = (struct timex_lex_slot){h, (unsigned short)lx->nentries, (unsigned char)n};
+	return en;
 }
 
-struct timex_lex *timex_lex_new(void)
+static int is_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+struct timex_lex *timex_lex_new(const struct news_calendar *cal)
 {
 	struct timex_lex *lx = news_xcalloc(1, sizeof *lx);
 	size_t n = sizeof lexicon / sizeof lexicon[0];
-	lx->cap = 16;
-	while (lx->cap < n * 3)
-		lx->cap <<= 1;
-	lx->slots = news_xcalloc(lx->cap, sizeof *lx->slots);
 	for (size_t i = 0; i < n; i++) {
-		size_t wn = strlen(lexicon[i].w);
-		struct slot *s = find_slot(lx, lexicon[i].w, wn);
-		if (!s->w) {
-			s->w = lexicon[i].w;
-			s->n = wn;
+		struct timex_lex_entry *en = intern(lx, lexicon[i].w, strlen(lexicon[i].w));
+		en->info.mask |= 1u << lexicon[i].cls;
+		en->info.val[lexicon[i].cls] = lexicon[i].v;
+	}
+	/* The prefilter scans runs of ASCII letters and asks only about words
+	 * of 2 to 15 letters. */
+	for (size_t i = 0; i < lx->nentries; i++) {
+		struct timex_lex_entry *en = &lx->entries[i];
+		int letters = en->n >= 2 && en->n < 16;
+		for (size_t k = 0; k < en->n; k++)
+			letters &= is_letter((unsigned char)en->w[k]);
+		if (letters && timex_lex_is_trigger(&en->info))
+			en->flags |= TIMEX_W_TRIGGER;
+	}
+	/* A holiday name can begin only where the run of letters is the run
+	 * its alias begins with ("the" counts: the Fourth of July). */
+	intern(lx, "the", 3)->flags |= TIMEX_W_HOLIDAY;
+	size_t na = cal ? news_calendar_aliases(cal) : 0;
+	for (size_t i = 0; i < na; i++) {
+		size_t len, k = 0;
+		const char *key = news_calendar_alias(cal, i, &len);
+		while (k < len && is_letter((unsigned char)key[k]))
+			k++;
+		if (k == 0)
+			lx->holiday_nonletter = 1;
+		else if (k > TIMEX_WORD_MAX)
+			lx->holiday_long = 1;
+		else
+			intern(lx, key, k)->flags |= TIMEX_W_HOLIDAY;
+		if (len > 4 && memcmp(key, "the ", 4) == 0) {
+			size_t m = 4;
+			while (m < len && is_letter((unsigned char)key[m]))
+				m++;
+			if (m == 4)
+				lx->holiday_nonletter = 1;
+			else if (m - 4 > TIMEX_WORD_MAX)
+				lx->holiday_long = 1;
+			else
+				intern(lx, key + 4, m - 4)->flags |= TIMEX_W_AFTER_THE;
 		}
-		s->info.mask |= 1u << lexicon[i].cls;
-		s->info.val[lexicon[i].cls] = lexicon[i].v;
 	}
 	return lx;
 }
@@ -251,24 +300,65 @@ void timex_lex_free(struct timex_lex *lx)
 {
 	if (!lx)
 		return;
-	free(lx->slots);
+	free(lx->entries);
 	free(lx);
 }
 
-void timex_lex_trigger_lengths(const struct timex_lex *lx, unsigned lenmask[26 * 26])
+void timex_lex_add_starts(struct timex_lex *lx, const char *w, uint64_t bits)
 {
-	memset(lenmask, 0, 26 * 26 * sizeof *lenmask);
-	for (size_t i = 0; i < lx->cap; i++) {
-		const struct slot *s = &lx->slots[i];
-		if (s->w && s->n >= 2 && s->n < 32 && s->w[0] >= 'a' && s->w[0] <= 'z'
-		    && s->w[1] >= 'a' && s->w[1] <= 'z' && timex_lex_is_trigger(&s->info))
-			lenmask[(s->w[0] - 'a') * 26 + (s->w[1] - 'a')] |= 1u << s->n;
+	intern(lx, w, strlen(w))->starts |= bits;
+}
+
+void timex_lex_add_class_starts(struct timex_lex *lx, enum timex_cls cls, uint64_t bits)
+{
+	for (size_t i = 0; i < lx->nentries; i++)
+		if (lx->entries[i].info.mask & (1u << cls))
+			lx->entries[i].starts |= bits;
+}
+
+void timex_lex_bloom(const struct timex_lex *lx, unsigned flags,
+                     uint64_t bloom[(1u << TIMEX_BLOOM_BITS) / 64])
+{
+	memset(bloom, 0, (1u << TIMEX_BLOOM_BITS) / 8);
+	for (size_t i = 0; i < (1u << TIMEX_LEX_BITS); i++) {
+		const struct timex_lex_slot *s = &lx->index[i];
+		if (s->entry && (lx->entries[s->entry - 1].flags & flags)) {
+			uint32_t b = s->hash & ((1u << TIMEX_BLOOM_BITS) - 1);
+			bloom[b / 64] |= 1ull << (b % 64);
+		}
 	}
+}
+
+struct timex_lex_index timex_lex_index(const struct timex_lex *lx)
+{
+	return (struct timex_lex_index){lx->index, lx->entries};
+}
+
+const struct timex_lex_entry *timex_lex_find(const struct timex_lex *lx,
+                                             const struct timex_word8 *k)
+{
+	struct timex_lex_index ix = timex_lex_index(lx);
+	return timex_lex_lookup(&ix, k);
+}
+
+int timex_lex_holiday_nonletter(const struct timex_lex *lx)
+{
+	return lx->holiday_nonletter;
+}
+
+int timex_lex_holiday_long(const struct timex_lex *lx)
+{
+	return lx->holiday_long;
 }
 
 const struct timex_lexinfo *timex_lex_get(const struct timex_lex *lx,
                                           const char *w, size_t n)
 {
-	struct slot *s = find_slot(lx, w, n);
-	return s->w ? &s->info : NULL;
+	if (n > TIMEX_WORD_MAX)
+		return NULL;
+	unsigned char pad[TIMEX_WORD_MAX + 16] = {0};
+	memcpy(pad, w, n);
+	struct timex_word8 k = timex_word8(pad, n);
+	const struct timex_lex_entry *en = timex_lex_find(lx, &k);
+	return en && en->info.mask ? &en->info : NULL;
 }

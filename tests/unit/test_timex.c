@@ -1,7 +1,9 @@
 /* Unit tests of the calendar arithmetic and the timex engine. */
 #include <string.h>
+#include "calendar.h"
 #include "timex.h"
 #include "timex_cal.h"
+#include "timex_lex.h"
 #include "unit.h"
 
 /* The value of the first expression found in s, or "" when none. */
@@ -89,6 +91,49 @@ int main(void)
 	CHECK(timex_find_dateline(e, st, doc, strlen(doc), &a) && a.y == 2004 && a.m == 7 && a.d == 29);
 	const char *nodate = "Talks went on in July.";
 	CHECK(!timex_find_dateline(e, st, nodate, strlen(nodate), &a));
+
+	/* the word table: words of every length hash alike from any buffer,
+	 * in any case, and only their own bytes count */
+	struct news_calendar *cal = news_calendar_new();
+	struct timex_lex *lx = timex_lex_new(cal);
+	CHECK(timex_lex_get(lx, "july", 4) && (timex_lex_get(lx, "july", 4)->mask & (1u << TX_MONTH)));
+	CHECK(timex_lex_get(lx, "thirteenth", 10) != NULL);
+	CHECK(timex_lex_get(lx, "approximately", 13) != NULL);   /* 9..16 bytes */
+	CHECK(timex_lex_get(lx, "jul", 3) && !timex_lex_get(lx, "ju", 2) && !timex_lex_get(lx, "julyx", 5));
+	CHECK(timex_lex_get(lx, "thirteenthx", 11) == NULL);
+	CHECK(timex_lex_get(lx, "christmas", 9) != NULL);
+	unsigned char text[64] = "ThIrTeEnTh of JULY";   /* zero-padded */
+	struct timex_word8 k = timex_word8_letters(text, 10);
+	const struct timex_lex_entry *en = timex_lex_find(lx, &k);
+	CHECK(en && en->n == 10 && memcmp(en->w, "thirteenth", 10) == 0);
+	k = timex_word8_letters(text + 14, 4);
+	en = timex_lex_find(lx, &k);
+	CHECK(en && (en->flags & TIMEX_W_TRIGGER));
+	k = timex_word8_letters(text + 11, 2);   /* "of": in no list */
+	CHECK(timex_lex_find(lx, &k) == NULL || !(timex_lex_find(lx, &k)->flags & TIMEX_W_TRIGGER));
+	unsigned char nyd[32] = "new year's day";
+	k = timex_word8_letters(nyd, 3);
+	en = timex_lex_find(lx, &k);
+	CHECK(en && (en->flags & TIMEX_W_HOLIDAY));   /* a holiday name begins with "new" */
+	k = timex_word8_letters((const unsigned char *)"assumption\0\0\0\0\0\0\0\0", 10);
+	en = timex_lex_find(lx, &k);
+	CHECK(en && (en->flags & TIMEX_W_AFTER_THE));   /* the Assumption */
+	timex_lex_free(lx);
+	news_calendar_free(cal);
+
+	/* the prefilter: words across its 64-byte blocks, long words, "the"
+	 * before a holiday name and before other words */
+	CHECK_STR(first_value(e, st, "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Thursday",
+	                      "2004-07-29"), "2004-07-29");
+	CHECK_STR(first_value(e, st, "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Thursday",
+	                      "2004-07-29"), "2004-07-29");
+	CHECK_STR(first_value(e, st, "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	                      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa went on until 2004.", NULL), "2004");
+	CHECK_STR(first_value(e, st, "Supercalifragilisticexpialidocious events", NULL), "");
+	CHECK_STR(first_value(e, st, "The Fourth of July parade drew crowds.", "2004-07-29"), "2004-07-04");
+	CHECK_STR(first_value(e, st, "The Assumption is a feast.", "2004-07-29"), "2004-08-15");
+	CHECK_STR(first_value(e, st, "The parade drew crowds.", "2004-07-29"), "");
+	CHECK_STR(first_value(e, st, "At the  Christmas market they sang.", "2004-07-29"), "2004-12-25");
 
 	timex_state_free(st);
 	timex_engine_free(e);
