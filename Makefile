@@ -30,8 +30,8 @@ endif
 OUT = $(if $(filter 1,$(SANITIZE)),$(BUILD)/bin,bin)
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) \
-             -Ilib $(PCRE2_CFLAGS) $(SANFLAGS) $(CPPFLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+             -Ilib $(PCRE2_CFLAGS) $(SANFLAGS) -pthread $(CPPFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) -pthread $(LDFLAGS)
 
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))

@@ -8,10 +8,26 @@
  * descriptions can be resolved and surnames completed. */
 #include "quote.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "quote_tok.h"
+
+/* A window of the document: its bytes and its sentences. */
+struct window {
+	size_t from, to;
+	size_t si0, si1;
+};
+
+/* Windows tokenized ahead of the rules by a second thread wait in a ring of
+ * slots: window k goes to slot k % QUOTE_AHEAD. */
+#define QUOTE_AHEAD 4
+
+struct tok_slot {
+	struct quote_tokens toks;
+	int full;
+};
 
 /* The last attribution made in the window: a quote standing alone in its
  * paragraph is the words of whoever spoke last. */
@@ -47,13 +63,23 @@ struct quote_finder {
 	size_t sent_cues_cap;
 	struct sent_toks *sent_toks;   /* per sentence of the window: its tokens */
 	size_t sent_toks_cap, nsent_toks;
+	struct window *win;      /* the windows of the document */
+	size_t win_cap;
+	int threads;             /* at most this many threads for one document */
+	struct tok_slot ahead[QUOTE_AHEAD];
 };
 
 struct quote_finder *quote_finder_new(void)
 {
 	struct quote_finder *qf = news_xcalloc(1, sizeof *qf);
 	qf->lex = quote_lexicon_new();
+	qf->threads = 1;
 	return qf;
+}
+
+void quote_finder_set_threads(struct quote_finder *qf, int threads)
+{
+	qf->threads = threads < 1 ? 1 : threads;
 }
 
 struct dquote {
@@ -1884,6 +1910,124 @@ static void process_window(struct quote_finder *qf, struct doc_ctx *c)
 	}
 }
 
+/* Cut text[0..len) into windows (qf->win); returns how many. */
+static size_t plan_windows(struct quote_finder *qf, const struct news_sentence *sents,
+                           size_t nsents, size_t len)
+{
+	size_t nwin = 0, from = 0, si = 0;
+	while (from < len) {
+		NEWS_GROW(qf->win, qf->win_cap, nwin + 1);
+		struct window *w = &qf->win[nwin++];
+		w->from = from;
+		w->si0 = si;
+		w->to = window_end(sents, nsents, &si, from, len);
+		w->si1 = si;
+		from = w->to;
+	}
+	return nwin;
+}
+
+/* Documents at least this long are tokenized by two threads while the rules
+ * run: shorter ones are not worth starting a thread for. */
+#define QUOTE_THREAD_MIN (256 * 1024)
+
+/* Tokenizing is a pure function of a window's text, the rules are not (they
+ * carry state from window to window), so the rules take windows strictly in
+ * order while the second thread tokenizes the windows ahead of them. The
+ * rules' thread, rather than wait for a window still being tokenized,
+ * tokenizes the next one nobody has claimed, which shares the tokenizing
+ * between the two threads. Output is the same whoever tokenizes a window. */
+struct tok_pipe {
+	pthread_mutex_t lock;
+	pthread_cond_t changed;   /* a slot was filled or emptied */
+	struct tok_slot *slots;
+	const struct quote_lexicon *lex;
+	const char *text;
+	const struct window *win;
+	size_t nwin;
+	size_t claimed;           /* windows [0, claimed) are tokenized or being so */
+	size_t taken;             /* windows [0, taken) went to the rules */
+	pthread_t worker;
+};
+
+/* Claim the next window when its slot is free; called with the lock held,
+ * which it releases while tokenizing. Returns 0 when there was none. */
+static int tokenize_next(struct tok_pipe *p)
+{
+	if (p->claimed >= p->nwin || p->claimed >= p->taken + QUOTE_AHEAD)
+		return 0;
+	size_t k = p->claimed++;
+	struct tok_slot *s = &p->slots[k % QUOTE_AHEAD];
+	pthread_mutex_unlock(&p->lock);
+	quote_tokenize(p->lex, p->text, p->win[k].from, p->win[k].to, &s->toks);
+	pthread_mutex_lock(&p->lock);
+	s->full = 1;
+	pthread_cond_broadcast(&p->changed);
+	return 1;
+}
+
+static void *tokenize_ahead(void *arg)
+{
+	struct tok_pipe *p = arg;
+	pthread_mutex_lock(&p->lock);
+	while (p->claimed < p->nwin) {
+		if (!tokenize_next(p))
+			pthread_cond_wait(&p->changed, &p->lock);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Put the tokens of window p->taken in toks (whose arrays the slot keeps for
+ * a later window). */
+static void take_window(struct tok_pipe *p, struct quote_tokens *toks)
+{
+	struct tok_slot *s = &p->slots[p->taken % QUOTE_AHEAD];
+	pthread_mutex_lock(&p->lock);
+	while (!s->full) {
+		if (!tokenize_next(p))
+			pthread_cond_wait(&p->changed, &p->lock);
+	}
+	struct quote_tokens spent = *toks;
+	*toks = s->toks;
+	s->toks = spent;
+	s->full = 0;
+	p->taken++;
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Start the second thread; returns 0 when it could not start (the caller
+ * then tokenizes alone). */
+static int pipe_start(struct tok_pipe *p, struct quote_finder *qf, const char *text,
+                      size_t nwin)
+{
+	*p = (struct tok_pipe){.slots = qf->ahead, .lex = qf->lex, .text = text,
+	                       .win = qf->win, .nwin = nwin};
+	for (int i = 0; i < QUOTE_AHEAD; i++)
+		qf->ahead[i].full = 0;
+	if (pthread_mutex_init(&p->lock, NULL) != 0)
+		return 0;
+	if (pthread_cond_init(&p->changed, NULL) != 0) {
+		pthread_mutex_destroy(&p->lock);
+		return 0;
+	}
+	if (pthread_create(&p->worker, NULL, tokenize_ahead, p) != 0) {
+		pthread_cond_destroy(&p->changed);
+		pthread_mutex_destroy(&p->lock);
+		return 0;
+	}
+	return 1;
+}
+
+/* Once every window was taken, the worker has nothing left to do. */
+static void pipe_stop(struct tok_pipe *p)
+{
+	pthread_join(p->worker, NULL);
+	pthread_cond_destroy(&p->changed);
+	pthread_mutex_destroy(&p->lock);
+}
+
 void quote_find(struct quote_finder *qf, const char *text, size_t len,
                 const struct news_sentence *sents, size_t nsents,
                 const struct quote_entity *ents, size_t nents, struct quote_list *out)
@@ -1895,13 +2039,18 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 	qf->nname_slots = 0;
 	struct doc_ctx c = {text, len, ents, nents, out};
 	qf->text = text;
-	size_t from = 0, si = 0;
-	while (from < len) {
-		size_t si0 = si;
-		size_t to = window_end(sents, nsents, &si, from, len);
-		quote_tokenize(qf->lex, text, from, to, &qf->toks);
+	size_t nwin = plan_windows(qf, sents, nsents, len);
+	struct tok_pipe pipe;
+	int piped = qf->threads > 1 && len >= QUOTE_THREAD_MIN && nwin > 1 &&
+	            pipe_start(&pipe, qf, text, nwin);
+	for (size_t k = 0; k < nwin; k++) {
+		const struct window *w = &qf->win[k];
+		if (piped)
+			take_window(&pipe, &qf->toks);
+		else
+			quote_tokenize(qf->lex, text, w->from, w->to, &qf->toks);
 		if (qf->toks.n) {
-			assign_sentences(qf, sents + si0, si - si0, (int)si0);
+			assign_sentences(qf, sents + w->si0, w->si1 - w->si0, (int)w->si0);
 			mark_directions(qf, text);
 			pair_quotes(qf, text);
 			if (qf->nnames > QUOTE_MAX_NAMES) {
@@ -1917,8 +2066,9 @@ void quote_find(struct quote_finder *qf, const char *text, size_t len,
 			qf->last.spk_s = QUOTE_NONE;
 			process_window(qf, &c);
 		}
-		from = to;
 	}
+	if (piped)
+		pipe_stop(&pipe);
 	/* order by start, a longer span first (as the stream orders records,
 	 * so that news_doc_write merges them with the sentences) */
 	for (size_t i = 1; i < out->n; i++) {
@@ -1958,5 +2108,8 @@ void quote_finder_free(struct quote_finder *qf)
 	free(qf->used);
 	free(qf->sent_cues);
 	free(qf->sent_toks);
+	free(qf->win);
+	for (int i = 0; i < QUOTE_AHEAD; i++)
+		quote_tokens_free(&qf->ahead[i].toks);
 	free(qf);
 }

@@ -9,7 +9,8 @@
  * to the speaker mention that a cue verb (said, told, according to ...) ties
  * it to, pronouns and definite descriptions resolved to what they refer to,
  * titles stripped from names. The rules and word lists are compiled once in
- * a quote_finder; a finder is not shared between threads. */
+ * a quote_finder; a finder is not shared between threads (but it may start
+ * one of its own to tokenize a long document ahead of its rules). */
 #ifndef NEWS_QUOTE_H
 #define NEWS_QUOTE_H
 
@@ -48,6 +49,10 @@ struct quote_finder;
 
 struct quote_finder *quote_finder_new(void);
 void quote_finder_free(struct quote_finder *qf);
+
+/* Let quote_find() use up to this many threads (default 1) on a long
+ * document; what it finds is the same whatever the count. */
+void quote_finder_set_threads(struct quote_finder *qf, int threads);
 
 /* Find the quotations of text[0..len) whose sentences are sents[0..nsents)
  * (ordered, non-overlapping). ents[0..nents) are entity mentions (may be
