@@ -1,6 +1,9 @@
 /* Unit tests of lib/quote: quote_find over hand-made documents. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "quote.h"
 #include "unit.h"
 
@@ -21,6 +24,50 @@ static void find(struct quote_finder *qf, const char *text, struct quote_list *l
 		}
 	}
 	quote_find(qf, text, len, s, n, NULL, 0, l);
+}
+
+/* A long document of one-sentence paragraphs, with quotes that run over
+ * paragraphs (and so over window borders), and its sentences. */
+static size_t long_doc(struct nbuf *text, struct news_sentence **sents)
+{
+	static const char *const para[] = {
+		"\"We will not back down on item %zu,\" Minister Anna Kovac said.",
+		"\"This is the first part of statement %zu.",
+		"\"And this is its end,\" she told reporters.",
+		"Officials said the talks on case %zu would resume next week.",
+		"Peter Lindqvist called plan %zu \"a disaster for the region\".",
+		"\"Nobody expected outcome %zu.\"",
+	};
+	size_t n = 0, cap = 0;
+	char line[160];
+	for (size_t i = 0; text->len < 1200000; i++) {
+		int len = snprintf(line, sizeof line, para[(i * 7 + i / 5) % 6], i);
+		NEWS_GROW(*sents, cap, n + 1);
+		(*sents)[n] = (struct news_sentence){.start = text->len,
+		                                     .end = text->len + (size_t)len,
+		                                     .para = (long)n + 1};
+		n++;
+		nbuf_add(text, line, (size_t)len);
+		nbuf_add(text, "\n\n", 2);
+	}
+	return n;
+}
+
+static int same_quotes(const struct quote_list *a, const struct quote_list *b)
+{
+	if (a->n != b->n || a->names.len != b->names.len ||
+	    memcmp(a->names.data, b->names.data, a->names.len) != 0)
+		return 0;
+	/* field by field: the structs' padding is not theirs to compare */
+	for (size_t i = 0; i < a->n; i++) {
+		const struct quote *x = &a->q[i], *y = &b->q[i];
+		if (x->start != y->start || x->end != y->end || x->kind != y->kind ||
+		    x->spk_start != y->spk_start || x->spk_end != y->spk_end ||
+		    x->cue_start != y->cue_start || x->cue_end != y->cue_end ||
+		    x->name_off != y->name_off || x->name_len != y->name_len)
+			return 0;
+	}
+	return 1;
 }
 
 static int span_is(const char *text, size_t s, size_t e, const char *want)
@@ -80,6 +127,28 @@ int main(void)
 	CHECK(l.n == 0);
 	find(qf, "\"\"\"''\"", &l);
 	CHECK(l.n <= 1);
+
+	/* a long document: the same quotes with one thread and with two, and
+	 * a threaded finder reused on it and on a short document */
+	struct nbuf big = {0};
+	struct news_sentence *bs = NULL;
+	size_t nbs = long_doc(&big, &bs);
+	struct quote_finder *qf2 = quote_finder_new();
+	quote_finder_set_threads(qf2, 2);
+	struct quote_list l2;
+	quote_list_init(&l2);
+	quote_find(qf, big.data, big.len, bs, nbs, NULL, 0, &l);
+	CHECK(l.n > 10000);
+	for (int round = 0; round < 2; round++) {
+		quote_find(qf2, big.data, big.len, bs, nbs, NULL, 0, &l2);
+		CHECK(same_quotes(&l, &l2));
+	}
+	find(qf2, t1, &l2);
+	CHECK(l2.n == 1);
+	quote_list_free(&l2);
+	quote_finder_free(qf2);
+	free(bs);
+	nbuf_free(&big);
 
 	quote_list_free(&l);
 	quote_finder_free(qf);
