@@ -5,7 +5,9 @@
  * quotation marks are paired into quotes, then its sentences are walked in
  * order, attributing quotes and finding reported clauses around cue verbs,
  * while who was mentioned is remembered so that pronouns and definite
- * descriptions can be resolved and surnames completed. */
+ * descriptions can be resolved and surnames completed. Tokenizing depends on a
+ * window's text alone, so a second thread may tokenize the windows of a long
+ * document ahead of the rules (struct tok_pipe). */
 #include "quote.h"
 
 #include <pthread.h>
@@ -20,8 +22,8 @@ struct window {
 	size_t si0, si1;
 };
 
-/* Windows tokenized ahead of the rules by a second thread wait in a ring of
- * slots: window k goes to slot k % QUOTE_AHEAD. */
+/* Windows tokenized ahead of the rules wait in a ring of slots: window k
+ * goes to slot k % QUOTE_AHEAD. */
 #define QUOTE_AHEAD 4
 
 struct tok_slot {
