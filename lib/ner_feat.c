@@ -457,7 +457,7 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
-	m->used = NULL;
+	m->blocks = NULL;
 	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
@@ -468,18 +468,29 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 	if (bits < 8 || bits > 26 || (len - 20) / rowlen < rows)
 		return -1;
 	m->mask = (1u << bits) - 1;
-	m->w = ner_xcalloc((size_t)NER_ROW << bits, sizeof *m->w);
-	m->used = ner_xcalloc(((size_t)1 << bits) / 64 + 1, sizeof *m->used);
-	const unsigned char *p = data + 20;
-	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
+	size_t nblocks = ((size_t)1 << bits) / 64;
+	m->blocks = ner_xcalloc(nblocks, sizeof *m->blocks);
+	const unsigned char *rowdata = data + 20;
+	for (uint32_t r = 0; r < rows; r++) {
 		uint32_t b;
-		memcpy(&b, p, 4);
+		memcpy(&b, rowdata + r * rowlen, 4);
 		if (b > m->mask) {
 			ner_model_free(m);
 			return -1;
 		}
-		memcpy(m->w + (size_t)b * NER_ROW, p + 4, 2 * NER_ROW);
-		m->used[b / 64] |= 1ULL << (b % 64);
+		m->blocks[b / 64].used |= 1ULL << (b % 64);
+	}
+	uint32_t before = 0;
+	for (size_t k = 0; k < nblocks; k++) {
+		m->blocks[k].before = before;
+		before += ner_popcount(m->blocks[k].used);
+	}
+	m->w = ner_xcalloc((size_t)before * NER_ROW + 1, sizeof *m->w);
+	for (uint32_t r = 0; r < rows; r++) {
+		const unsigned char *p = rowdata + r * rowlen;
+		uint32_t b;
+		memcpy(&b, p, 4);
+		memcpy((int16_t *)ner_model_row(m, b), p + 4, 2 * NER_ROW);
 	}
 	return 0;
 }
@@ -487,9 +498,9 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 void ner_model_free(struct ner_model *m)
 {
 	free(m->w);
-	free(m->used);
+	free(m->blocks);
 	m->w = NULL;
-	m->used = NULL;
+	m->blocks = NULL;
 }
 
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
@@ -503,9 +514,9 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 			int32_t score[NER_ROW] = {0};
 			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
 			for (size_t k = 0; k < nf; k++) {
-				if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
-					continue;   /* most buckets are empty: spare the memory */
-				const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
+				const int16_t *row = ner_model_row(m, f[k]);
+				if (!row)
+					continue;   /* most buckets are empty */
 				for (int l = 0; l < NER_ROW; l++)
 					score[l] += row[l];
 			}

@@ -106,9 +106,31 @@ static inline int ner_label_ok(int prev, int l)
 struct ner_model {
 	uint32_t mask;
 	float scale;
+	/* Only about a tenth of the buckets have weights: the rows are stored
+	 * densely in bucket order and found by rank (rows before a block of 64
+	 * buckets plus the set bits below in its mask), so the table is a tenth
+	 * of the size and mostly stays in cache. */
+	struct ner_model_block { uint64_t used; uint32_t before; } *blocks;
 	int16_t *w;
-	uint64_t *used;    /* a bit for each row that is not all zero */
 };
+/* Set bits of x (the portable builds have no popcnt instruction, and
+ * libgcc's call costs more than this). */
+static inline unsigned ner_popcount(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+/* The row of bucket b in m->w, or NULL if b has no weights. */
+static inline const int16_t *ner_model_row(const struct ner_model *m, uint32_t b)
+{
+	const struct ner_model_block *bl = &m->blocks[b / 64];
+	uint64_t bit = 1ULL << (b % 64);
+	if (!(bl->used & bit))
+		return NULL;
+	return m->w + (size_t)(bl->before + ner_popcount(bl->used & (bit - 1))) * NER_ROW;
+}
 /* Load the binary model (magic "NERM2"); 0 on success, -1 if malformed. */
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len);
 void ner_model_free(struct ner_model *m);
