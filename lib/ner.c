@@ -61,6 +61,7 @@ struct ner_story {
 	size_t arena_len, arena_cap;
 	struct ner_rules *rules;
 	struct ner_toks toks;
+	struct ner_toks unit_toks;   /* recover(): the tokens of the unit being scanned */
 	struct ner_sent sent;
 	char *scratch;
 	size_t scratch_cap;
@@ -164,6 +165,7 @@ void ner_story_free(struct ner_story *s)
 	free(s->scratch);
 	ner_map_free(&s->form_map);
 	ner_toks_free(&s->toks);
+	ner_toks_free(&s->unit_toks);
 	ner_sent_free(&s->sent);
 	free(s);
 }
@@ -755,6 +757,13 @@ static uint32_t form_get(struct ner_story *s, const char *p, size_t n, unsigned 
 	return *v - 1;
 }
 
+/* The form whose string hashes to h (ner_hash from NER_HASH_INIT), or NO_ROOT. */
+static uint32_t form_find_hash(const struct ner_story *s, uint64_t h)
+{
+	uint32_t *v = ner_map_get(&s->form_map, h);
+	return v && *v ? *v - 1 : NO_ROOT;
+}
+
 /* Join tokens t[i..j) of text with single spaces into the scratch buffer. */
 static size_t join_tokens(struct ner_story *s, const char *text, const struct ner_tok *t,
                           size_t i, size_t j)
@@ -844,6 +853,20 @@ static int is_initial_tok(const char *p, const struct ner_tok *t)
 
 enum { RUN_FILTER = 1 << 20 };
 
+/* Bit filters over hashes (a few hundred kB, cached): most words of a
+ * text start no known form, and the form table is far bigger. */
+static inline void filter_add(uint64_t *bits, uint64_t h)
+{
+	uint64_t b = ner_mix(h) & (RUN_FILTER - 1);
+	bits[b / 64] |= 1ULL << (b % 64);
+}
+
+static inline int filter_has(const uint64_t *bits, uint64_t h)
+{
+	uint64_t b = ner_mix(h) & (RUN_FILTER - 1);
+	return (bits[b / 64] >> (b % 64)) & 1;
+}
+
 static inline int ascii_alnum(unsigned char c)
 {
 	return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10;
@@ -875,7 +898,7 @@ static size_t word_run(const char *text, size_t p, size_t end)
  * added, or 0. */
 static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, const char *text,
                          const struct ner_tok *t, size_t i, size_t nt, size_t next_mention,
-                         int initial)
+                         int initial, const uint64_t *known)
 {
 	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) &&
 	    !((t[i].flags & NER_TF_LOWER) && t[i].end - t[i].start <= 3))
@@ -888,11 +911,18 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 		}
 	uint32_t best = NO_ROOT;
 	size_t best_j = i;
+	/* the hash of join_tokens(t[i..j)), grown a token at a time */
+	uint64_t h = NER_HASH_INIT;
 	for (size_t j = i + 1; j <= lim && j - i <= 6; j++) {
-		if (!is_word(&t[j - 1]) && j - 1 > i && (t[j - 1].end - t[j - 1].start) > 1)
+		const struct ner_tok *tj = &t[j - 1];
+		if (!is_word(tj) && j - 1 > i && (tj->end - tj->start) > 1)
 			break;
-		size_t len = join_tokens(s, text, t, i, j);
-		uint32_t f = form_get(s, s->scratch, len, 0, 0);
+		if (j - 1 > i && !(tj->flags & NER_TF_CLITIC) && (tj->flags & NER_TF_SPACE))
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, text + tj->start, tj->end - tj->start);
+		if (!filter_has(known, h))
+			continue;
+		uint32_t f = form_find_hash(s, h);
 		if (f != NO_ROOT && (s->forms[f].count || s->forms[f].tail))
 			best = f, best_j = j;
 	}
@@ -951,19 +981,20 @@ static void recover(const struct ner *n, struct ner_story *s)
 				s->forms[g].type = NER_PER;
 			if (s->forms[g].type == NER_PER)
 				s->forms[g].tail = 1;
-			tokenize_str(s, s->arena + s->forms[f].off, s->forms[f].len);
 		}
 	}
 	/* a bit filter over the first letter runs of the forms (`U` of `U.S.`,
 	 * `Coca` of `Coca-Cola`): the text is scanned for word starts that pass
 	 * it, and only there tokenised */
 	uint64_t *first_run = ner_xcalloc(RUN_FILTER / 64, sizeof *first_run);
+	uint64_t *known = ner_xcalloc(RUN_FILTER / 64, sizeof *known);
 	for (size_t f = 0; f < s->nforms; f++) {
 		const char *p = form_str(s, &s->forms[f]);
-		size_t l = word_run(p, 0, s->forms[f].len);
-		uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, p, l)) & (RUN_FILTER - 1);
-		first_run[h / 64] |= 1ULL << (h % 64);
+		filter_add(first_run, ner_hash(NER_HASH_INIT, p, word_run(p, 0, s->forms[f].len)));
+		if (s->forms[f].count || s->forms[f].tail)
+			filter_add(known, ner_hash(NER_HASH_INIT, p, s->forms[f].len));
 	}
+	struct ner_toks *ut = &s->unit_toks;
 	for (size_t di = 0; di < s->ndocs; di++) {
 		struct doc *d = &s->docs[di];
 		while (mi < nm0 && s->m[mi].doc < di)
@@ -975,6 +1006,10 @@ static void recover(const struct ner *n, struct ner_story *s)
 				b = d->len;
 			size_t p = a, prev_word = (size_t)-1;
 			int seen_word = 0;
+			/* the unit's tokens, made when first needed; tb: the first
+			 * token not before the previous word */
+			int tokenized = 0;
+			size_t tb = 0;
 			while (p < b) {
 				unsigned char byte = (unsigned char)d->text[p];
 				if (byte < 0x80) {
@@ -1004,21 +1039,38 @@ static void recover(const struct ner *n, struct ner_story *s)
 					continue;
 				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
 					continue;   /* inside a mention */
-				uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, d->text + here, q - here)) & (RUN_FILTER - 1);
-				if (!(first_run[h / 64] & (1ULL << (h % 64))))
+				if (!filter_has(first_run, ner_hash(NER_HASH_INIT, d->text + here, q - here)))
 					continue;
-				/* tokenise a window: the word before, this one and six more */
+				/* a window of tokens: the word before, this one and six
+				 * more, taken from the unit's tokens when the word before
+				 * starts a token there (tokens never depend on the text
+				 * before them), else tokenised apart as it always was */
 				size_t from = before != (size_t)-1 ? before : here;
-				s->toks.n = 0;
-				ner_tokenize_max(d->text, from, b, &s->toks, 9);
-				struct ner_tok *t = s->toks.t;
-				size_t nt = s->toks.n, i = 0;
+				if (!tokenized) {
+					ut->n = 0;
+					ner_tokenize(d->text, a, b, ut);
+					tokenized = 1;
+				}
+				while (tb < ut->n && ut->t[tb].start < from)
+					tb++;
+				struct ner_tok *t;
+				size_t nt;
+				if (tb < ut->n && ut->t[tb].start == from) {
+					t = ut->t + tb;
+					nt = ut->n - tb < 9 ? ut->n - tb : 9;
+				} else {
+					s->toks.n = 0;
+					ner_tokenize_max(d->text, from, b, &s->toks, 9);
+					t = s->toks.t;
+					nt = s->toks.n;
+				}
+				size_t i = 0;
 				while (i < nt && t[i].start < here)
 					i++;
 				if (i == nt || t[i].start != here)
 					continue;
 				size_t end = recover_at(n, s, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
-				                        s->m[mj].start : (size_t)-1, initial);
+				                        s->m[mj].start : (size_t)-1, initial, known);
 				if (end > p)
 					p = end;
 			}
@@ -1027,6 +1079,7 @@ static void recover(const struct ner *n, struct ner_story *s)
 	for (size_t i = nm0; i < s->nm; i++)
 		s->forms[s->m[i].form].count++;
 	free(first_run);
+	free(known);
 }
 
 

@@ -513,13 +513,22 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 			/* scores relative to O (whose score is 0): 8 lanes a row */
 			int32_t score[NER_ROW] = {0};
 			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
+			/* The rows are cache misses: ask for all of them before
+			 * waiting for any (the blocks first, then the rows). */
+			for (size_t k = 0; k < nf; k++)
+				__builtin_prefetch(&m->blocks[f[k] / 64]);
+			const int16_t *rows[NER_MAXFEATS];
+			size_t nr = 0;
 			for (size_t k = 0; k < nf; k++) {
 				const int16_t *row = ner_model_row(m, f[k]);
 				if (!row)
 					continue;   /* most buckets are empty */
-				for (int l = 0; l < NER_ROW; l++)
-					score[l] += row[l];
+				__builtin_prefetch(row);
+				rows[nr++] = row;
 			}
+			for (size_t k = 0; k < nr; k++)
+				for (int l = 0; l < NER_ROW; l++)
+					score[l] += rows[k][l];
 			int32_t bs = 0;
 			for (int l = 1; l < NER_NLABELS; l++)
 				if (score[l - 1] > bs && ner_label_ok(prev, l)) {
