@@ -144,6 +144,7 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->hashed);
 	free(s->lowcand);
 	free(s->label);
+	free(s->probe);
 	free(s->memo);
 	ner_sent_init(s);
 }
@@ -177,14 +178,33 @@ static int is_particle(const char *w, size_t n)
 	}
 }
 
+/* Is w[0..n) the string lit (a literal)? */
+#define IS(lit) (n == sizeof lit - 1 && !memcmp(w, lit, sizeof lit - 1))
+
+/* Lower-case words inside names: of, and, the, de, van, bin ... (by first
+ * letter: every token asks) */
 static int is_connector(const char *w, size_t n)
 {
-	static const char *const words[] = {"of", "and", "the", "for", "on", "upon", "in", "at",
-	                                    "des", "del", "der", "von", "van", "du", "de", "da",
-	                                    "la", "le", "y", "e", "al", "el", "bin", "ibn", "ben",
-	                                    "to", "am", "an", "dos", "das", "di", NULL};
-	return n <= 4 && ner_in_list(words, w, n);
+	if (n > 4 || !n)
+		return 0;
+	switch (w[0]) {
+	case 'a': return IS("and") || IS("at") || IS("am") || IS("an") || IS("al");
+	case 'b': return IS("bin") || IS("ben");
+	case 'd': return IS("des") || IS("del") || IS("der") || IS("du") || IS("de") ||
+	                 IS("da") || IS("dos") || IS("das") || IS("di");
+	case 'e': return IS("e") || IS("el");
+	case 'f': return IS("for");
+	case 'i': return IS("in") || IS("ibn");
+	case 'l': return IS("la") || IS("le");
+	case 'o': return IS("of") || IS("on");
+	case 't': return IS("the") || IS("to");
+	case 'u': return IS("upon");
+	case 'v': return IS("von") || IS("van");
+	case 'y': return IS("y");
+	default: return 0;
+	}
 }
+#undef IS
 
 /* Word hash over the lower-cased word with digits as 0; shape hash over
  * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes. */
@@ -264,6 +284,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->hashed, s->cap);
 		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
+		GROW(s->probe, s->cap);
 	}
 	if (!s->memo)
 		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
@@ -291,39 +312,45 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
 		s->gaz_end[i] = i;
 		s->label[i] = NER_O;
+		/* the first probe of the phrase search below, hashed now and its
+		 * memo slot and filter word asked for early: they are cache misses,
+		 * and waiting for them one token at a time is most of the cost */
+		s->probe[i] = 0;
+		if (s->cand[i] || ((f & (NER_TF_DIGIT | NER_TF_LOWER)) && t[i].end - t[i].start >= 3)) {
+			uint64_t h = ner_hash(NER_HASH_INIT, text + t[i].start, t[i].end - t[i].start);
+			s->probe[i] = h ? h : 1;   /* 0 means no probe (a zero hash: 1 in 2^64) */
+			__builtin_prefetch(&s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)]);
+			__builtin_prefetch(&g->first[(ner_mix(h) & (NER_GAZ_FILTER_BITS - 1)) / 64]);
+		}
 	}
 	/* Longest gazetteer phrase from each capitalised token (and lower-case
 	 * word: the folded entries of places and first names). */
 	for (size_t i = 0; i < n; i++) {
-		if (!s->cand[i] && !(t[i].flags & (NER_TF_DIGIT | NER_TF_LOWER)))
-			continue;
 		/* lower-case words of one or two letters are no place or name */
-		if (!s->cand[i] && t[i].end - t[i].start < 3)
+		if (!s->probe[i])
 			continue;
 		uint64_t h = NER_HASH_INIT;
 		uint32_t best = 0;
 		size_t best_end = i;
 		for (size_t j = i; j < n && j - i < g->maxlen; j++) {
-			if (j > i)
+			if (j > i) {
 				h = ner_hash(h, " ", 1);
-			h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
-			uint32_t v;
-			if (j == i) {
-				struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
-				if (h && e->key == h) {
-					v = e->val;
-				} else {
-					uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
-					const uint32_t *p = NULL;
-					if (g->first[b / 64] & (1ULL << (b % 64)))
-						p = ner_map_get(&g->map, h);
-					v = p ? *p : 0;
-					e->key = h;
-					e->val = v;
-				}
+				h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
 			} else {
-				const uint32_t *p = ner_map_get(&g->map, h);
+				h = s->probe[i];
+			}
+			uint32_t v;
+			struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
+			if (h && e->key == h) {
+				v = e->val;
+			} else {
+				const uint32_t *p = NULL;
+				uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+				if (j > i || (g->first[b / 64] & (1ULL << (b % 64))))
+					p = ner_map_get(&g->map, h);
 				v = p ? *p : 0;
+				e->key = h;
+				e->val = v;
 			}
 			if (!v)
 				break;

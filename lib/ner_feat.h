@@ -75,13 +75,14 @@ struct ner_sent {
 	unsigned char *cont;              /* may continue a name (not a plain lower-case word) */
 	unsigned char *lowcand;           /* a lower-case word made a candidate by the gazetteer */
 	int *label;
-	/* The gazetteer's answers for recent first tokens (hash -> map value,
-	 * 0 for none), direct-mapped: common words repeat, and the filter and
-	 * the table they would probe are too big for the cache. */
+	uint64_t *probe;                  /* hash of the token for the gazetteer, 0 if not looked up */
+	/* The gazetteer's answers for recent tokens and phrases (hash -> map
+	 * value, 0 for none), direct-mapped: common words repeat, and the
+	 * filter and the table they would probe are too big for the cache. */
 	struct ner_gaz_memo { uint64_t key; uint32_t val; } *memo;
 	const struct ner_gaz *memo_gaz;
 };
-#define NER_MEMO_SIZE 4096
+#define NER_MEMO_SIZE 16384
 void ner_sent_init(struct ner_sent *s);
 void ner_sent_free(struct ner_sent *s);
 /* Prepare tokens t[0..n) of text for tagging. */
