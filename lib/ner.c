@@ -62,6 +62,14 @@ struct ner_story {
 	struct ner_rules *rules;
 	struct ner_toks toks;
 	struct ner_toks unit_toks;   /* recover(): the tokens of the unit being scanned */
+	/* The tokens of every unit of the story, kept from tagging for
+	 * recover() (tokenising twice cost more than they take: 8 bytes a
+	 * token); unit_tok: two per unit, the first token and the count
+	 * (NOT_KEPT for a unit whose offsets do not fit, tokenised again) */
+	struct ner_ctok { uint32_t start; uint16_t len, flags; } *ctoks;
+	size_t nctoks, ctoks_cap;
+	size_t *unit_tok;
+	size_t unit_tok_cap;
 	struct ner_sent sent;
 	char *scratch;
 	size_t scratch_cap;
@@ -148,7 +156,7 @@ struct ner_story *ner_story_new(void)
 
 void ner_story_reset(struct ner_story *s)
 {
-	s->nm = s->ndocs = s->nsents = s->nforms = s->arena_len = 0;
+	s->nm = s->ndocs = s->nsents = s->nforms = s->arena_len = s->nctoks = 0;
 	ner_map_free(&s->form_map);
 }
 
@@ -159,6 +167,8 @@ void ner_story_free(struct ner_story *s)
 	free(s->m);
 	free(s->docs);
 	free(s->sents);
+	free(s->ctoks);
+	free(s->unit_tok);
 	free(s->forms);
 	free(s->arena);
 	ner_rules_free(s->rules);
@@ -663,6 +673,48 @@ static int joins(const struct ner *n, const char *text, size_t b, size_t a)
 	return (ner_gaz_phrase(&n->gaz, text, &t, 0, 1) & (NER_G_TITLE | NER_G_TITLE_RULE)) != 0;
 }
 
+#define NOT_KEPT ((size_t)-1)
+
+/* Keep the tokens t[0..nt) of unit u for recover(). */
+static void keep_tokens(struct ner_story *s, size_t u, const struct ner_tok *t, size_t nt)
+{
+	GROW(s->unit_tok, s->unit_tok_cap, 2 * u + 2);
+	s->unit_tok[2 * u] = s->nctoks;
+	s->unit_tok[2 * u + 1] = NOT_KEPT;
+	if (nt && (t[nt - 1].end > UINT32_MAX || nt > UINT32_MAX))
+		return;
+	GROW(s->ctoks, s->ctoks_cap, s->nctoks + nt);
+	struct ner_ctok *c = s->ctoks + s->nctoks;
+	for (size_t k = 0; k < nt; k++) {
+		if (t[k].end - t[k].start > UINT16_MAX || t[k].flags > UINT16_MAX)
+			return;
+		c[k] = (struct ner_ctok){(uint32_t)t[k].start, (uint16_t)(t[k].end - t[k].start),
+		                         (uint16_t)t[k].flags};
+	}
+	s->nctoks += nt;
+	s->unit_tok[2 * u + 1] = nt;
+}
+
+/* The tokens of unit u, text[a..b), into out. */
+static void unit_tokens(const struct ner_story *s, size_t u, const char *text, size_t a, size_t b,
+                        struct ner_toks *out)
+{
+	out->n = 0;
+	size_t nt = s->unit_tok[2 * u + 1];
+	if (nt == NOT_KEPT) {
+		ner_tokenize(text, a, b, out);
+		return;
+	}
+	if (nt > out->cap) {
+		out->cap = nt + 64;
+		out->t = ner_xrealloc(out->t, out->cap * sizeof *out->t);
+	}
+	const struct ner_ctok *c = s->ctoks + s->unit_tok[2 * u];
+	for (size_t k = 0; k < nt; k++)
+		out->t[k] = (struct ner_tok){c[k].start, (size_t)c[k].start + c[k].len, c[k].flags};
+	out->n = nt;
+}
+
 void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
                        const char *text, size_t len, const size_t *sents, size_t nsent)
 {
@@ -701,6 +753,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		size_t a = units[2 * k], b = units[2 * k + 1];
 		s->toks.n = 0;
 		ner_tokenize(text, a, b, &s->toks);
+		keep_tokens(s, d->sent_off / 2 + k, s->toks.t, s->toks.n);
 		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
 		ner_model_tag(&n->model, &s->sent);
 		size_t m0 = s->nm;
@@ -1047,8 +1100,7 @@ static void recover(const struct ner *n, struct ner_story *s)
 				 * before them), else tokenised apart as it always was */
 				size_t from = before != (size_t)-1 ? before : here;
 				if (!tokenized) {
-					ut->n = 0;
-					ner_tokenize(d->text, a, b, ut);
+					unit_tokens(s, d->sent_off / 2 + k, d->text, a, b, ut);
 					tokenized = 1;
 				}
 				while (tb < ut->n && ut->t[tb].start < from)
