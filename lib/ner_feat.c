@@ -146,6 +146,7 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->label);
 	free(s->probe);
 	free(s->memo);
+	free(s->types);
 	ner_sent_init(s);
 }
 
@@ -397,7 +398,8 @@ static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t ma
 static const uint64_t BOS = 0x1234567, EOS = 0x7654321;
 
 /* Token hashes are computed when a token or its neighbour is scored: most
- * tokens never are. */
+ * tokens never are. hashed[k]: 0 none, 1 all, 2 word and shape only (from
+ * the runtime's memo of token types). */
 static void ensure_hashes(struct ner_sent *s, size_t i)
 {
 	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
@@ -408,21 +410,31 @@ static void ensure_hashes(struct ner_sent *s, size_t i)
 		}
 }
 
-size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
-                    uint32_t mask, uint32_t *out)
+/* The features of token i made of its own text alone (word, shape, affixes):
+ * the same wherever the word occurs, so the runtime sums their weights once
+ * per word type. Needs hashed[i] == 1. */
+static size_t features_self(const struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
 {
 	size_t n = 0;
-	ensure_hashes(s, i);
+	out[n++] = bucket(F_WORD, s->word[i], 0, mask);
+	out[n++] = bucket(F_SHAPE, s->shape[i], 0, mask);
+	for (int a = 0; a < 7; a++)
+		if (s->affix[7 * i + a])
+			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
+	return n;
+}
+
+/* The other features of token i, after the bias and its own: context words
+ * and shapes, gazetteer matches, previous labels. Needs the word and shape
+ * hashes of tokens i-2..i+2. */
+static size_t features_context(const struct ner_sent *s, size_t i, int prev, int prev2,
+                               uint32_t mask, uint32_t *out)
+{
+	size_t n = 0;
 	uint64_t w = s->word[i], sh = s->shape[i];
 	uint64_t wp = i > 0 ? s->word[i - 1] : BOS, wn = i + 1 < s->n ? s->word[i + 1] : EOS;
 	uint64_t wp2 = i > 1 ? s->word[i - 2] : BOS, wn2 = i + 2 < s->n ? s->word[i + 2] : EOS;
 	uint64_t sp = i > 0 ? s->shape[i - 1] : BOS, sn = i + 1 < s->n ? s->shape[i + 1] : EOS;
-	out[n++] = bucket(F_BIAS, 0, 0, mask);
-	out[n++] = bucket(F_WORD, w, 0, mask);
-	out[n++] = bucket(F_SHAPE, sh, 0, mask);
-	for (int a = 0; a < 7; a++)
-		if (s->affix[7 * i + a])
-			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
 	out[n++] = bucket(F_WPREV, wp, 0, mask);
 	out[n++] = bucket(F_WNEXT, wn, 0, mask);
 	out[n++] = bucket(F_WPREV2, wp2, 0, mask);
@@ -479,6 +491,17 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 	return n;
 }
 
+size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
+                    uint32_t mask, uint32_t *out)
+{
+	ensure_hashes(s, i);
+	size_t n = 0;
+	out[n++] = bucket(F_BIAS, 0, 0, mask);
+	n += features_self(s, i, mask, out + n);
+	n += features_context(s, i, prev, prev2, mask, out + n);
+	return n;
+}
+
 /* ------------------------------------------------------------ model */
 
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
@@ -530,32 +553,103 @@ void ner_model_free(struct ner_model *m)
 	m->blocks = NULL;
 }
 
+/* The raw text hash of token k: the key of the type memo. */
+static inline uint64_t type_key(const struct ner_sent *s, size_t k)
+{
+	if (s->probe[k])
+		return s->probe[k];
+	uint64_t h = ner_hash(NER_HASH_INIT, s->text + s->t[k].start, s->t[k].end - s->t[k].start);
+	return h ? h : 1;
+}
+
+static inline struct ner_type_memo *type_slot(const struct ner_sent *s, uint64_t key)
+{
+	return &s->types[(key ^ (key >> 29)) & (NER_TYPES_SIZE - 1)];
+}
+
+/* Word and shape hashes of tokens i-2..i+2, from the memo where it has them. */
+static void type_hashes(struct ner_sent *s, size_t i)
+{
+	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
+	for (size_t k = a; k < b; k++) {
+		if (s->hashed[k])
+			continue;
+		uint64_t key = type_key(s, k);
+		struct ner_type_memo *e = type_slot(s, key);
+		if (e->key == key) {
+			s->word[k] = e->word;
+			s->shape[k] = e->shape;
+			s->hashed[k] = 2;
+			continue;
+		}
+		token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], &s->affix[7 * k]);
+		s->hashed[k] = 1;
+		e->key = key;
+		e->word = s->word[k];
+		e->shape = s->shape[k];
+		e->has_self = 0;
+	}
+}
+
+/* Add the weights of features f[0..nf) to score (rows asked for first:
+ * they are cache misses, and waiting for one at a time is slow). */
+static void add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
+{
+	for (size_t k = 0; k < nf; k++)
+		__builtin_prefetch(&m->blocks[f[k] / 64]);
+	const int16_t *rows[NER_MAXFEATS];
+	size_t nr = 0;
+	for (size_t k = 0; k < nf; k++) {
+		const int16_t *row = ner_model_row(m, f[k]);
+		if (!row)
+			continue;   /* most buckets are empty */
+		__builtin_prefetch(row);
+		rows[nr++] = row;
+	}
+	for (size_t k = 0; k < nr; k++)
+		for (int l = 0; l < NER_ROW; l++)
+			score[l] += rows[k][l];
+}
+
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 {
+	if (!s->types)
+		s->types = ner_xmalloc(NER_TYPES_SIZE * sizeof *s->types);
+	if (s->types_model != m) {
+		memset(s->types, 0, NER_TYPES_SIZE * sizeof *s->types);
+		s->types_model = m;
+	}
 	uint32_t f[NER_MAXFEATS];
 	int prev = NER_O, prev2 = NER_O;
 	for (size_t i = 0; i < s->n; i++) {
 		int best = NER_O;
 		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
-			/* scores relative to O (whose score is 0): 8 lanes a row */
+			/* scores relative to O (whose score is 0): 8 lanes a row; the
+			 * same features as ner_features(), the token's own summed once
+			 * per word type (integer sums: the order does not matter) */
 			int32_t score[NER_ROW] = {0};
-			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
-			/* The rows are cache misses: ask for all of them before
-			 * waiting for any (the blocks first, then the rows). */
-			for (size_t k = 0; k < nf; k++)
-				__builtin_prefetch(&m->blocks[f[k] / 64]);
-			const int16_t *rows[NER_MAXFEATS];
-			size_t nr = 0;
-			for (size_t k = 0; k < nf; k++) {
-				const int16_t *row = ner_model_row(m, f[k]);
-				if (!row)
-					continue;   /* most buckets are empty */
-				__builtin_prefetch(row);
-				rows[nr++] = row;
+			type_hashes(s, i);
+			uint64_t key = type_key(s, i);
+			struct ner_type_memo *e = type_slot(s, key);
+			if (e->key != key || !e->has_self) {
+				if (s->hashed[i] != 1) {
+					token_hashes(s->text, &s->t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
+					s->hashed[i] = 1;
+				}
+				int32_t self[NER_ROW] = {0};
+				size_t nf = features_self(s, i, m->mask, f);
+				add_rows(m, f, nf, self);
+				e->key = key;
+				e->word = s->word[i];
+				e->shape = s->shape[i];
+				memcpy(e->self, self, sizeof self);
+				e->has_self = 1;
 			}
-			for (size_t k = 0; k < nr; k++)
-				for (int l = 0; l < NER_ROW; l++)
-					score[l] += rows[k][l];
+			for (int l = 0; l < NER_ROW; l++)
+				score[l] = e->self[l];
+			f[0] = bucket(F_BIAS, 0, 0, m->mask);
+			size_t nf = 1 + features_context(s, i, prev, prev2, m->mask, f + 1);
+			add_rows(m, f, nf, score);
 			int32_t bs = 0;
 			for (int l = 1; l < NER_NLABELS; l++)
 				if (score[l - 1] > bs && ner_label_ok(prev, l)) {

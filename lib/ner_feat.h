@@ -81,7 +81,17 @@ struct ner_sent {
 	 * filter and the table they would probe are too big for the cache. */
 	struct ner_gaz_memo { uint64_t key; uint32_t val; } *memo;
 	const struct ner_gaz *memo_gaz;
+	/* The runtime's memo of token types (hash of the token's text -> its
+	 * word and shape hashes and the summed weights of its own features),
+	 * direct-mapped: scoring a word is mostly scoring a word seen before. */
+	struct ner_type_memo {
+		uint64_t key, word, shape;
+		int32_t self[NER_NLABELS - 1];
+		uint32_t has_self;
+	} *types;
+	const void *types_model;
 };
+#define NER_TYPES_SIZE 4096
 #define NER_MEMO_SIZE 16384
 void ner_sent_init(struct ner_sent *s);
 void ner_sent_free(struct ner_sent *s);
