@@ -194,29 +194,37 @@ static int is_word(const struct ner_tok *t)
 	return (t->flags & (NER_TF_ALPHA | NER_TF_DIGIT)) && !(t->flags & NER_TF_CLITIC);
 }
 
+/* The gazetteer bits of tokens t[i..j) of text, through the sentence
+ * state's memo (titles and places are asked about again and again). */
+static uint32_t gaz_phrase(const struct ner *n, struct ner_story *s, const char *text,
+                           const struct ner_tok *t, size_t i, size_t j)
+{
+	return ner_gaz_phrase_memo(&s->sent, &n->gaz, text, t, i, j);
+}
+
 /* The longest title phrase (up to 3 tokens) in t[i..lim) starting at i, or 0. */
-static size_t title_at(const struct ner *n, const char *text, const struct ner_tok *t,
+static size_t title_at(const struct ner *n, struct ner_story *s, const char *text, const struct ner_tok *t,
                        size_t i, size_t lim)
 {
 	size_t best = 0;
 	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
 		return 0;   /* titles are capitalised */
 	for (size_t k = 1; k <= 3 && i + k <= lim; k++)
-		if (ner_gaz_phrase(&n->gaz, text, t, i, i + k) & (NER_G_TITLE | NER_G_TITLE_RULE))
+		if (gaz_phrase(n, s, text, t, i, i + k) & (NER_G_TITLE | NER_G_TITLE_RULE))
 			best = k;
 	return best;
 }
 
 /* The title phrase ending right before token i (and after lo), as a token
  * count, or 0. */
-static size_t title_before(const struct ner *n, const char *text, const struct ner_tok *t,
+static size_t title_before(const struct ner *n, struct ner_story *s, const char *text, const struct ner_tok *t,
                            size_t lo, size_t i)
 {
 	size_t best = 0;
 	if (i == lo || !(t[i - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS | NER_TF_PERIOD)))
 		return 0;   /* a title ends in a capitalised word or an abbreviation */
 	for (size_t k = 1; k <= 3 && k <= i - lo; k++)
-		if (ner_gaz_phrase(&n->gaz, text, t, i - k, i) & (NER_G_TITLE | NER_G_TITLE_RULE))
+		if (gaz_phrase(n, s, text, t, i - k, i) & (NER_G_TITLE | NER_G_TITLE_RULE))
 			best = k;
 	return best;
 }
@@ -228,7 +236,7 @@ static void add_mention(struct ner_story *s, size_t doc, const char *text,
                         const struct ner *n, int initial)
 {
 	struct ner_mention m = {doc, t[i].start, t[j - 1].end, 0, 0, type, 0, 0};
-	size_t tb = title_before(n, text, t, lo, i);
+	size_t tb = title_before(n, s, text, t, lo, i);
 	if (tb) {
 		m.title_start = t[i - tb].start;
 		m.title_end = t[i - 1].end;
@@ -304,14 +312,14 @@ static int split_places(const struct ner *n, struct ner_story *s, size_t doc,
 	size_t from = a;
 	for (size_t c = 0; c <= ncut; c++) {
 		size_t to = c < ncut ? cut[c] : b;
-		if (!(ner_gaz_phrase(&n->gaz, text, t, from, to) & (place | NER_G_DEMONYM)))
+		if (!(gaz_phrase(n, s, text, t, from, to) & (place | NER_G_DEMONYM)))
 			return 0;
 		from = to + 1;
 	}
 	from = a;
 	for (size_t c = 0; c <= ncut; c++) {
 		size_t to = c < ncut ? cut[c] : b;
-		uint32_t g = ner_gaz_phrase(&n->gaz, text, t, from, to);
+		uint32_t g = gaz_phrase(n, s, text, t, from, to);
 		add_mention(s, doc, text, t, from, to, from, (g & place) ? NER_LOC : NER_MISC, n,
 		            initial && c == 0);
 		from = to + 1;
@@ -457,10 +465,10 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		 * of its own: `Iraqi` of `Iraqi Foreign Minister Hoshyar Zebari` */
 		if (type == NER_PER && b - a > 2) {
 			for (size_t p = a + 1; p + 1 < b && p <= a + 3; p++) {
-				size_t k = title_at(n, text, t, p, b);
+				size_t k = title_at(n, s, text, t, p, b);
 				if (!k || p + k >= b)
 					continue;
-				uint32_t g = ner_gaz_phrase(&n->gaz, text, t, a, p);
+				uint32_t g = gaz_phrase(n, s, text, t, a, p);
 				uint32_t place = NER_G_COUNTRY | NER_G_CITY | NER_G_REGION;
 				if (g & (place | NER_G_DEMONYM)) {
 					add_mention(s, doc, text, t, a, p, a, (g & place) ? NER_LOC : NER_MISC,
@@ -475,11 +483,11 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		}
 		/* a title inside the span is cut off: `Adm. Greg Johnson` */
 		size_t k;
-		while (a < b && (k = title_at(n, text, t, a, b)) > 0 && a + k < b &&
+		while (a < b && (k = title_at(n, s, text, t, a, b)) > 0 && a + k < b &&
 		       (t[a + k].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && type == NER_PER)
 			a += k;
 		/* a span that is all title (`President`, `Foreign` of `Foreign Minister`) */
-		if (type == NER_PER && a + title_at(n, text, t, a, nt) >= b)
+		if (type == NER_PER && a + title_at(n, s, text, t, a, nt) >= b)
 			continue;
 		int initial = initial_at(init, a);
 		size_t lo = i0;
@@ -499,7 +507,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		if (b - a >= 2 && (t[b - 1].flags & NER_TF_CAP) && !(t[b - 1].flags & NER_TF_ALLCAPS) &&
 		    type != NER_MISC &&
 		    /* after a first name only a head that is no surname (`Michael Bay`) */
-		    (type != NER_PER || !(ner_gaz_phrase(&n->gaz, text, t, a, a + 1) & NER_G_GIVEN) ||
+		    (type != NER_PER || !(gaz_phrase(n, s, text, t, a, a + 1) & NER_G_GIVEN) ||
 		     is_strong_head(text + t[b - 1].start, t[b - 1].end - t[b - 1].start))) {
 			const char *h = text + t[b - 1].start;
 			size_t hl = t[b - 1].end - t[b - 1].start;
@@ -507,7 +515,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 				type = NER_LOC;
 			else if (type != NER_ORG && !is_place_head(h, hl) &&
 			         !(hl == 6 && (!memcmp(h, "Center", 6) || !memcmp(h, "Centre", 6))) &&
-			         (ner_gaz_phrase(&n->gaz, text, t, b - 1, b) & NER_G_ORGWORD))
+			         (gaz_phrase(n, s, text, t, b - 1, b) & NER_G_ORGWORD))
 				type = NER_ORG;
 		}
 		/* a word of four or five capitals amid lower-case text is an
@@ -529,7 +537,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 				x++;
 			if (x > 0 && x < a && t[x].start == pm->title_start && lab[x - 1] == NER_O &&
 			    (t[x - 1].flags & NER_TF_CAP) &&
-			    (ner_gaz_phrase(&n->gaz, text, t, x - 1, x) & NER_G_DEMONYM)) {
+			    (gaz_phrase(n, s, text, t, x - 1, x) & NER_G_DEMONYM)) {
 				struct ner_mention keep = *pm;
 				s->nm--;
 				add_mention(s, doc, text, t, x - 1, x, x - 1, NER_MISC, n, initial_at(init, x - 1));
@@ -543,7 +551,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		if (lab[k] == NER_O && (t[k].flags & NER_TF_CAP) && !(t[k].flags & NER_TF_ALLCAPS) &&
 		    (k + 1 == nt || !(t[k + 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS))) &&
 		    (k == 0 || lab[k - 1] == NER_O) &&
-		    (ner_gaz_phrase(&n->gaz, text, t, k, k + 1) & NER_G_DEMONYM) &&
+		    (gaz_phrase(n, s, text, t, k, k + 1) & NER_G_DEMONYM) &&
 		    !mention_covers(s, doc, t[k].start))
 			insert_mention(s, doc, text, t, k, n, initial_at(init, k));
 }
@@ -632,7 +640,7 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 	}
 	struct ner_toks tv = {0};
 	ner_tokenize(title, 0, me - ms, &tv);
-	uint32_t g = tv.n ? ner_gaz_phrase(&n->gaz, title, tv.t, 0, tv.n) : 0;
+	uint32_t g = tv.n ? gaz_phrase(n, s, title, tv.t, 0, tv.n) : 0;
 	ner_toks_free(&tv);
 	if (!(g & (NER_G_CITY | NER_G_COUNTRY | NER_G_REGION)))
 		return;
@@ -655,7 +663,7 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 }
 
 /* Does a sentence ending at b run on into the one starting at a? */
-static int joins(const struct ner *n, const char *text, size_t b, size_t a)
+static int joins(const struct ner *n, struct ner_story *s, const char *text, size_t b, size_t a)
 {
 	if (b < 2 || a < b || text[b - 1] != '.' || a - b > 3)
 		return 0;
@@ -670,7 +678,7 @@ static int joins(const struct ner *n, const char *text, size_t b, size_t a)
 	if (b - 1 - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1;   /* an initial */
 	struct ner_tok t = {w, b, 0};
-	return (ner_gaz_phrase(&n->gaz, text, &t, 0, 1) & (NER_G_TITLE | NER_G_TITLE_RULE)) != 0;
+	return (gaz_phrase(n, s, text, &t, 0, 1) & (NER_G_TITLE | NER_G_TITLE_RULE)) != 0;
 }
 
 #define NOT_KEPT ((size_t)-1)
@@ -739,7 +747,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 			b = len;
 		if (a >= b)
 			continue;
-		if (nunits && joins(n, text, units[2 * nunits - 1], a)) {
+		if (nunits && joins(n, s, text, units[2 * nunits - 1], a)) {
 			units[2 * nunits - 1] = b;
 			continue;
 		}
@@ -991,10 +999,10 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 	/* not a piece of a longer capitalised name */
 	const uint32_t title = NER_G_TITLE | NER_G_TITLE_RULE;
 	if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
-	    !(ner_gaz_phrase(&n->gaz, text, t, best_j, best_j + 1) & title))
+	    !(gaz_phrase(n, s, text, t, best_j, best_j + 1) & title))
 		return 0;
 	if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
-	    !(ner_gaz_phrase(&n->gaz, text, t, i - 1, i) & title))
+	    !(gaz_phrase(n, s, text, t, i - 1, i) & title))
 		return 0;
 	int type = 0;
 	for (int ty = 1; ty < NER_NTYPES; ty++)
@@ -1354,7 +1362,7 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 		}
 		if (f.ntok == 1 && f.len > 3 && p[f.len - 1] == 's' && f.type == NER_MISC) {
 			struct ner_tok one = {0, f.len - 1, 0};
-			if (ner_gaz_phrase(&n->gaz, p, &one, 0, 1) & NER_G_DEMONYM) {
+			if (gaz_phrase(n, s, p, &one, 0, 1) & NER_G_DEMONYM) {
 				char buf[64];
 				if (f.len - 1 < sizeof buf) {
 					memcpy(buf, p, f.len - 1);
@@ -1377,7 +1385,7 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 		memcpy(orig, form_str(s, &f), f.len);
 		const char *p = orig;
 		struct ner_tok one = {0, f.len, 0};
-		int known = ner_gaz_phrase(&n->gaz, p, &one, 0, 1) != 0;
+		int known = gaz_phrase(n, s, p, &one, 0, 1) != 0;
 		uint32_t target = NO_ROOT;
 		for (size_t k = 1; k + 1 < f.len && target == NO_ROOT; k++) {
 			/* swap k, k+1 (ASCII letters only) */
@@ -1394,7 +1402,7 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 			struct ner_tok tk = {0, f.len, 0};
 			/* a word no list knows, one swap away from a country or city,
 			 * is that place misspelt (whatever the tagger thought) */
-			if (!known && (ner_gaz_phrase(&n->gaz, buf, &tk, 0, 1) & (NER_G_CITY | NER_G_COUNTRY))) {
+			if (!known && (gaz_phrase(n, s, buf, &tk, 0, 1) & (NER_G_CITY | NER_G_COUNTRY))) {
 				target = form_get(s, buf, f.len, 1, 1);
 				s->forms[target].pref = 1;
 				s->forms[target].type = NER_LOC;
@@ -1492,14 +1500,14 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 		 * (CoNLL): `Brussels`, `Washington` said */
 		if (f->type != NER_PER) {
 			tokenize_str(s, form_str(s, f), f->len);
-			uint32_t g = ner_gaz_phrase(&n->gaz, form_str(s, f), s->toks.t, 0, s->toks.n);
+			uint32_t g = gaz_phrase(n, s, form_str(s, f), s->toks.t, 0, s->toks.n);
 			size_t vl;
 			const char *v = pair_get(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len,
 			                         form_str(s, f), f->len, &vl);
 			if (v) {
 				/* an alias has the type of what it stands for */
 				tokenize_str(s, v, vl);
-				g = ner_gaz_phrase(&n->gaz, v, s->toks.t, 0, s->toks.n);
+				g = gaz_phrase(n, s, v, s->toks.t, 0, s->toks.n);
 				if ((g & NER_G_COUNTRY) && f->type != NER_LOC && f->type != NER_MISC) {
 					f->votes[NER_LOC] += f->votes[f->type];
 					f->votes[f->type] = 0;

@@ -124,6 +124,52 @@ uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
 
 /* ------------------------------------------------------------ sentences */
 
+static void memo_for(struct ner_sent *s, const struct ner_gaz *g)
+{
+	if (!s->memo)
+		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
+	if (s->memo_gaz != g) {
+		memset(s->memo, 0, NER_MEMO_SIZE * sizeof *s->memo);
+		s->memo_gaz = g;
+	}
+}
+
+/* The memo holds map values by phrase hash. A phrase whose first token
+ * fails the filter has no entry (every entry's first token is in it), so
+ * the filter is only a shortcut and the memo's answer is the map's. */
+uint32_t ner_gaz_phrase_memo(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                             const struct ner_tok *t, size_t i, size_t j)
+{
+	memo_for(s, g);
+	uint64_t h = NER_HASH_INIT;
+	for (size_t k = i; k < j; k++) {
+		if (k > i)
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, text + t[k].start, t[k].end - t[k].start);
+		if (k == i && j > i + 1) {
+			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+			if (!(g->first[b / 64] & (1ULL << (b % 64))))
+				return 0;
+		}
+	}
+	if (i == j)
+		return 0;
+	struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
+	uint32_t v;
+	if (h && e->key == h) {
+		v = e->val;
+	} else {
+		const uint32_t *p = NULL;
+		uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+		if (j > i + 1 || (g->first[b / 64] & (1ULL << (b % 64))))
+			p = ner_map_get(&g->map, h);
+		v = p ? *p : 0;
+		e->key = h;
+		e->val = v;
+	}
+	return v & NER_G_ENTRY ? v & ~(NER_G_ENTRY | NER_G_PREFIX) : 0;
+}
+
 void ner_sent_init(struct ner_sent *s)
 {
 	memset(s, 0, sizeof *s);
@@ -287,12 +333,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->label, s->cap);
 		GROW(s->probe, s->cap);
 	}
-	if (!s->memo)
-		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
-	if (s->memo_gaz != g) {
-		memset(s->memo, 0, NER_MEMO_SIZE * sizeof *s->memo);
-		s->memo_gaz = g;
-	}
+	memo_for(s, g);
 	s->text = text;
 	s->t = t;
 	s->n = n;

@@ -61,6 +61,11 @@ void ner_gaz_free(struct ner_gaz *g);
 uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
                         const struct ner_tok *t, size_t i, size_t j);
 
+struct ner_sent;
+/* The same through the memo of s (the answers are the same). */
+uint32_t ner_gaz_phrase_memo(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                             const struct ner_tok *t, size_t i, size_t j);
+
 /* The per-sentence working state: token hashes and gazetteer matches. */
 struct ner_sent {
 	const char *text;
