@@ -222,7 +222,7 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 		if (is_word_class(cl)) {
 			size_t a = i;
 			int first_up = cl == C_UPPER;
-			unsigned kinds = 0;
+			unsigned kinds = 0, plain = NER_TF_PLAIN;
 			for (;;) {
 				kinds |= class_kind(cl);
 				i += k;
@@ -248,6 +248,7 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 						i += k;
 						k = nk;
 						cl = ncl;
+						plain = 0;
 						continue;
 					}
 				}
@@ -258,11 +259,12 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 					k = 1;
 					c = (unsigned char)s[i];
 					cl = C_DIGIT;
+					plain = 0;
 					continue;
 				}
 				break;
 			}
-			unsigned f = sp;
+			unsigned f = sp | plain;
 			int letters = (kinds & (K_UP | K_LOW | K_LET)) != 0;
 			if (first_up)
 				f |= NER_TF_CAP;
@@ -283,10 +285,10 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 					while (j + 1 < end && ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') && s[j + 1] == '.')
 						j += 2;
 					i = j;
-					f |= NER_TF_PERIOD;
+					f = (f | NER_TF_PERIOD) & ~NER_TF_PLAIN;
 				} else if (is_abbrev(s + a, wl)) {
 					i++;
-					f |= NER_TF_PERIOD;
+					f = (f | NER_TF_PERIOD) & ~NER_TF_PLAIN;
 				}
 			}
 			push(out, a, i, f);
