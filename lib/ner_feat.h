@@ -128,6 +128,7 @@ struct ner_model {
 	 * of the size and mostly stays in cache. */
 	struct ner_model_block { uint64_t used; uint32_t before; } *blocks;
 	int16_t *w;
+	int hw_popcnt;     /* the CPU counts bits in one instruction */
 };
 /* Set bits of x (the portable builds have no popcnt instruction, and
  * libgcc's call costs more than this). */
