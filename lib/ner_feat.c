@@ -55,6 +55,11 @@ static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits
 
 static void gaz_add(struct ner_gaz *g, const char *data, size_t len, uint32_t fixed)
 {
+	/* about two keys a line (its words' prefixes, a lower-cased copy) */
+	size_t lines = 0;
+	for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data))) != NULL; p++)
+		lines++;
+	ner_map_reserve(&g->map, g->map.n + 2 * lines);
 	struct ner_toks tv = {0};
 	size_t i = 0;
 	while (i < len) {
