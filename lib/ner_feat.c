@@ -216,13 +216,16 @@ static int is_particle(const char *w, size_t n)
 		default: return 0;
 		}
 	case 3:
-		if (w[0] == 'v')
-			return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
-		if (w[0] == 'd')
-			return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
-			       !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
-		return !memcmp(w, "bin", 3) || !memcmp(w, "ibn", 3) || !memcmp(w, "ben", 3) ||
-		       !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3) || !memcmp(w, "abu", 3);
+		switch (w[0]) {
+		case 'v': return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
+		case 'd': return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
+		                 !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
+		case 'b': return !memcmp(w, "bin", 3) || !memcmp(w, "ben", 3);
+		case 'i': return !memcmp(w, "ibn", 3);
+		case 't': return !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3);
+		case 'a': return !memcmp(w, "abu", 3);
+		default: return 0;
+		}
 	case 5:
 		return !memcmp(w, "della", 5);
 	default:
@@ -368,6 +371,9 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			s->probe[i] = h ? h : 1;   /* 0 means no probe (a zero hash: 1 in 2^64) */
 			__builtin_prefetch(&s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)]);
 			__builtin_prefetch(&g->first[(ner_mix(h) & (NER_GAZ_FILTER_BITS - 1)) / 64]);
+			/* and where the tagger will look for a capitalised word's type */
+			if (s->types && (f & (NER_TF_CAP | NER_TF_ALLCAPS)))
+				__builtin_prefetch(&s->types[(h ^ (h >> 29)) & (NER_TYPES_SIZE - 1)]);
 		}
 	}
 	/* Longest gazetteer phrase from each capitalised token (and lower-case
