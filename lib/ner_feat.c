@@ -476,11 +476,20 @@ static size_t features_self(const struct ner_sent *s, size_t i, uint32_t mask, u
 	return n;
 }
 
+/* The length feature of token i: its length and capitalisation, its own
+ * text's too. */
+static inline uint32_t feature_len(const struct ner_sent *s, size_t i, uint32_t mask)
+{
+	size_t len = s->t[i].end - s->t[i].start;
+	return bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+}
+
 /* The other features of token i, after the bias and its own: context words
- * and shapes, gazetteer matches, previous labels. Needs the word and shape
+ * and shapes, gazetteer matches, previous labels (and the length feature
+ * unless the caller has it already: with_len 0). Needs the word and shape
  * hashes of tokens i-2..i+2. */
 static size_t features_context(const struct ner_sent *s, size_t i, int prev, int prev2,
-                               uint32_t mask, uint32_t *out)
+                               uint32_t mask, uint32_t *out, int with_len)
 {
 	size_t n = 0;
 	uint64_t w = s->word[i], sh = s->shape[i];
@@ -502,8 +511,8 @@ static size_t features_context(const struct ner_sent *s, size_t i, int prev, int
 		out[n++] = bucket(F_INIT_SHAPE, sh, 0, mask);
 		out[n++] = bucket(F_INIT_WORD, w, 0, mask);
 	}
-	size_t len = s->t[i].end - s->t[i].start;
-	out[n++] = bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+	if (with_len)
+		out[n++] = feature_len(s, i, mask);
 	const uint32_t feature_bits = (1u << NER_G_NBITS) - 1;
 	uint32_t bits[4] = {
 		s->gaz_b[i] & feature_bits, s->gaz_i[i] & feature_bits,
@@ -550,7 +559,7 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 	size_t n = 0;
 	out[n++] = bucket(F_BIAS, 0, 0, mask);
 	n += features_self(s, i, mask, out + n);
-	n += features_context(s, i, prev, prev2, mask, out + n);
+	n += features_context(s, i, prev, prev2, mask, out + n, 1);
 	return n;
 }
 
@@ -724,8 +733,12 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 					token_hashes(s->text, &s->t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
 					s->hashed[i] = 1;
 				}
+				/* the bias and the length feature are the same for every
+				 * occurrence too: summed with the token's own */
 				int32_t self[NER_ROW] = {0};
 				size_t nf = features_self(s, i, m->mask, f);
+				f[nf++] = bucket(F_BIAS, 0, 0, m->mask);
+				f[nf++] = feature_len(s, i, m->mask);
 				model_add_rows(m, f, nf, self);
 				e->key = key;
 				e->word = s->word[i];
@@ -735,8 +748,7 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 			}
 			for (int l = 0; l < NER_ROW; l++)
 				score[l] = e->self[l];
-			f[0] = bucket(F_BIAS, 0, 0, m->mask);
-			size_t nf = 1 + features_context(s, i, prev, prev2, m->mask, f + 1);
+			size_t nf = features_context(s, i, prev, prev2, m->mask, f, 0);
 			model_add_rows(m, f, nf, score);
 			int32_t bs = 0;
 			for (int l = 1; l < NER_NLABELS; l++)
