@@ -262,7 +262,8 @@ static int is_connector(const char *w, size_t n)
 #undef IS
 
 /* Word hash over the lower-cased word with digits as 0; shape hash over
- * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes. */
+ * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes
+ * unless affix is NULL. */
 static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *word,
                          uint64_t *shape, uint64_t *affix)
 {
@@ -308,6 +309,8 @@ static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *wo
 	}
 	*word = ner_hash(NER_HASH_INIT, low, nl);
 	*shape = ner_hash(NER_HASH_INIT, shp, ns);
+	if (!affix)
+		return;   /* a neighbour's: its affixes are no feature */
 	size_t nc = nchars < 48 ? nchars : 48;
 	for (size_t a = 0; a < 3; a++) {
 		size_t len = a + 1 < nc ? cstart[a + 1] : nl;
@@ -646,8 +649,10 @@ static void type_hashes(struct ner_sent *s, size_t i)
 			s->hashed[k] = 2;
 			continue;
 		}
-		token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], &s->affix[7 * k]);
-		s->hashed[k] = 1;
+		/* the token itself gets its affixes too (its own features need
+		 * them when the memo has no sum for it), its neighbours not */
+		token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], k == i ? &s->affix[7 * k] : NULL);
+		s->hashed[k] = k == i ? 1 : 2;
 		e->key = key;
 		e->word = s->word[k];
 		e->shape = s->shape[k];
