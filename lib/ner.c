@@ -1,6 +1,8 @@
 /* ner: see ner.h. */
 #include "ner.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +44,26 @@ struct form {
 };
 
 struct doc {
+	size_t id;               /* as given to ner_story_add_doc */
 	const char *text;
 	size_t len;
 	size_t sent_off, nsent;  /* into the story's sentence array */
+};
+
+/* A kept token of a unit (8 bytes; see ner_story.ctoks). */
+struct ner_ctok { uint32_t start; uint16_t len, flags; };
+
+/* What the tagging of a run of units leaves for the story: its mentions and
+ * kept tokens, swapped into a worker's story while it tags them, then
+ * appended to the story in unit order. */
+struct chunk {
+	size_t u0, u1;               /* units of the story */
+	struct ner_mention *m;
+	size_t nm, m_cap;
+	struct ner_ctok *ctoks;
+	size_t nctoks, ctoks_cap;
+	size_t *unit_tok;
+	size_t unit_tok_cap;
 };
 
 struct ner_story {
@@ -66,13 +85,21 @@ struct ner_story {
 	 * recover() (tokenising twice cost more than they take: 8 bytes a
 	 * token); unit_tok: two per unit, the first token and the count
 	 * (NOT_KEPT for a unit whose offsets do not fit, tokenised again) */
-	struct ner_ctok { uint32_t start; uint16_t len, flags; } *ctoks;
+	struct ner_ctok *ctoks;
 	size_t nctoks, ctoks_cap;
 	size_t *unit_tok;
 	size_t unit_tok_cap;
 	struct ner_sent sent;
 	char *scratch;
 	size_t scratch_cap;
+	/* Units are tagged when the story is resolved, so the units of all its
+	 * documents (many small ones with --lines) are shared among threads:
+	 * units [ntagged, nsents/2) are still to tag. */
+	size_t ntagged;
+	unsigned nthreads;
+	struct ner_story **workers;  /* nthreads scratch stories, made when needed */
+	struct chunk *chunks;
+	size_t nchunks, chunks_cap;
 };
 
 const char *ner_type_name(int type)
@@ -151,12 +178,23 @@ struct ner_story *ner_story_new(void)
 	s->rules = ner_rules_new();
 	ner_map_init(&s->form_map);
 	ner_sent_init(&s->sent);
+	s->nthreads = 1;
 	return s;
+}
+
+void ner_story_set_threads(struct ner_story *s, unsigned nthreads)
+{
+	if (s->workers)
+		for (unsigned i = 0; i < s->nthreads; i++)
+			ner_story_free(s->workers[i]);
+	free(s->workers);
+	s->workers = NULL;
+	s->nthreads = nthreads < 1 ? 1 : nthreads > NER_MAX_THREADS ? NER_MAX_THREADS : nthreads;
 }
 
 void ner_story_reset(struct ner_story *s)
 {
-	s->nm = s->ndocs = s->nsents = s->nforms = s->arena_len = s->nctoks = 0;
+	s->nm = s->ndocs = s->nsents = s->nforms = s->arena_len = s->nctoks = s->ntagged = 0;
 	ner_map_free(&s->form_map);
 }
 
@@ -177,6 +215,13 @@ void ner_story_free(struct ner_story *s)
 	ner_toks_free(&s->toks);
 	ner_toks_free(&s->unit_toks);
 	ner_sent_free(&s->sent);
+	ner_story_set_threads(s, 1);
+	for (size_t i = 0; i < s->chunks_cap; i++) {
+		free(s->chunks[i].m);
+		free(s->chunks[i].ctoks);
+		free(s->chunks[i].unit_tok);
+	}
+	free(s->chunks);
 	free(s);
 }
 
@@ -728,6 +773,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 {
 	GROW(s->docs, s->docs_cap, s->ndocs + 1);
 	struct doc *d = &s->docs[s->ndocs++];
+	d->id = doc;
 	d->text = text;
 	d->len = len;
 	d->sent_off = s->nsents;
@@ -757,26 +803,165 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 	}
 	d->nsent = nunits;
 	s->nsents += 2 * nunits;
-	for (size_t k = 0; k < nunits; k++) {
-		size_t a = units[2 * k], b = units[2 * k + 1];
-		s->toks.n = 0;
-		ner_tokenize(text, a, b, &s->toks);
-		keep_tokens(s, d->sent_off / 2 + k, s->toks.t, s->toks.n);
-		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
-		ner_model_tag(&n->model, &s->sent);
-		size_t m0 = s->nm;
-		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label, s->sent.gaz_1);
-		extend_particles(text, s->toks.t, s->toks.n, s->sent.label);
-		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
-		                  s->sent.gaz_end);
-		dateline(n, s, doc, text, a, b);
+}
+
+/* Tag units [u0, u1) of story s, whose mentions and kept tokens go to w
+ * (s itself, or a worker's scratch story whose unit u0 is its unit 0). */
+static void tag_units(const struct ner *n, const struct ner_story *s, struct ner_story *w,
+                      size_t u0, size_t u1)
+{
+	size_t base = w == s ? 0 : u0, di = 0;
+	for (size_t u = u0; u < u1; u++) {
+		while (s->docs[di].sent_off / 2 + s->docs[di].nsent <= u)
+			di++;
+		const char *text = s->docs[di].text;
+		size_t doc = s->docs[di].id, a = s->sents[2 * u], b = s->sents[2 * u + 1];
+		w->toks.n = 0;
+		ner_tokenize(text, a, b, &w->toks);
+		keep_tokens(w, u - base, w->toks.t, w->toks.n);
+		ner_sent_prepare(&w->sent, &n->gaz, text, w->toks.t, w->toks.n);
+		ner_model_tag(&n->model, &w->sent);
+		size_t m0 = w->nm;
+		split_person_lists(text, w->toks.t, w->toks.n, w->sent.label, w->sent.gaz_1);
+		extend_particles(text, w->toks.t, w->toks.n, w->sent.label);
+		spans_to_mentions(n, w, doc, text, w->toks.t, w->toks.n, w->sent.label, w->sent.init,
+		                  w->sent.gaz_end);
+		dateline(n, w, doc, text, a, b);
 		/* the patterns run where an organisation word is */
-		for (size_t x = 0; x < s->toks.n; x++)
-			if (s->sent.gaz_1[x] & NER_G_ORGWORD) {
-				apply_rules(s, doc, text, a, b, m0);
+		for (size_t x = 0; x < w->toks.n; x++)
+			if (w->sent.gaz_1[x] & NER_G_ORGWORD) {
+				apply_rules(w, doc, text, a, b, m0);
 				break;
 			}
 	}
+}
+
+/* Swap the output buffers of chunk c with those of story w. */
+static void swap_output(struct ner_story *w, struct chunk *c)
+{
+#define SWAP(type, x, y) do { type t_ = (x); (x) = (y); (y) = t_; } while (0)
+	SWAP(struct ner_mention *, w->m, c->m);
+	SWAP(size_t, w->nm, c->nm);
+	SWAP(size_t, w->m_cap, c->m_cap);
+	SWAP(struct ner_ctok *, w->ctoks, c->ctoks);
+	SWAP(size_t, w->nctoks, c->nctoks);
+	SWAP(size_t, w->ctoks_cap, c->ctoks_cap);
+	SWAP(size_t *, w->unit_tok, c->unit_tok);
+	SWAP(size_t, w->unit_tok_cap, c->unit_tok_cap);
+#undef SWAP
+}
+
+struct tag_job {
+	const struct ner *n;
+	const struct ner_story *s;
+	struct chunk *chunks;
+	size_t nchunks;
+	atomic_size_t next;
+};
+
+struct tag_worker {
+	struct tag_job *job;
+	struct ner_story *w;
+};
+
+/* Tag chunks, taken in turn, until none is left. */
+static void *tag_worker_run(void *arg)
+{
+	struct tag_worker *tw = arg;
+	struct tag_job *job = tw->job;
+	for (;;) {
+		size_t c = atomic_fetch_add(&job->next, 1);
+		if (c >= job->nchunks)
+			break;
+		struct chunk *ch = &job->chunks[c];
+		ch->nm = ch->nctoks = 0;
+		swap_output(tw->w, ch);
+		tag_units(job->n, job->s, tw->w, ch->u0, ch->u1);
+		swap_output(tw->w, ch);
+	}
+	return NULL;
+}
+
+/* Below this many bytes of untagged text, threads cost more than they save. */
+#define THREAD_MIN_BYTES (64 * 1024)
+
+/* Tag the units not tagged yet: in contiguous chunks of about equal bytes,
+ * several per thread so that the threads finish together, whose results
+ * are appended in unit order, the same whatever the number of threads. */
+static void tag_pending(const struct ner *n, struct ner_story *s)
+{
+	size_t u0 = s->ntagged, u1 = s->nsents / 2, bytes = 0;
+	if (u0 >= u1)
+		return;
+	for (size_t u = u0; u < u1; u++)
+		bytes += s->sents[2 * u + 1] - s->sents[2 * u];
+	if (s->nthreads <= 1 || bytes < THREAD_MIN_BYTES) {
+		tag_units(n, s, s, u0, u1);
+		s->ntagged = u1;
+		return;
+	}
+	unsigned nt = s->nthreads;
+	if (!s->workers) {
+		s->workers = ner_xcalloc(nt, sizeof *s->workers);
+		for (unsigned i = 0; i < nt; i++)
+			s->workers[i] = ner_story_new();
+	}
+	size_t want = 4 * (size_t)nt;
+	if (want > u1 - u0)
+		want = u1 - u0;
+	if (want > s->chunks_cap) {
+		s->chunks = ner_xrealloc(s->chunks, want * sizeof *s->chunks);
+		memset(s->chunks + s->chunks_cap, 0, (want - s->chunks_cap) * sizeof *s->chunks);
+		s->chunks_cap = want;
+	}
+	size_t nc = 0, start = u0, acc = 0;
+	for (size_t u = u0; u < u1 && nc + 1 < want; u++) {
+		acc += s->sents[2 * u + 1] - s->sents[2 * u];
+		if (acc * want >= bytes * (nc + 1)) {
+			s->chunks[nc].u0 = start;
+			s->chunks[nc].u1 = u + 1;
+			nc++;
+			start = u + 1;
+		}
+	}
+	if (start < u1) {
+		s->chunks[nc].u0 = start;
+		s->chunks[nc].u1 = u1;
+		nc++;
+	}
+	s->nchunks = nc;
+	struct tag_job job = {n, s, s->chunks, nc, 0};
+	struct tag_worker tw[NER_MAX_THREADS];
+	pthread_t tid[NER_MAX_THREADS];
+	unsigned started = 0;
+	for (unsigned i = 0; i < nt; i++)
+		tw[i] = (struct tag_worker){&job, s->workers[i]};
+	for (unsigned i = 1; i < nt; i++) {
+		if (pthread_create(&tid[i], NULL, tag_worker_run, &tw[i]) != 0)
+			break;   /* fewer threads: the chunks are taken all the same */
+		started = i;
+	}
+	/* this thread tags too, with a scratch story of its own: s keeps its
+	 * mentions while the chunks' are swapped in and out of the workers */
+	tag_worker_run(&tw[0]);
+	for (unsigned i = 1; i <= started; i++)
+		pthread_join(tid[i], NULL);
+	for (size_t c = 0; c < nc; c++) {
+		const struct chunk *ch = &s->chunks[c];
+		size_t m0 = s->nm, t0 = s->nctoks;
+		GROW(s->m, s->m_cap, s->nm + ch->nm);
+		memcpy(s->m + m0, ch->m, ch->nm * sizeof *ch->m);
+		s->nm += ch->nm;
+		GROW(s->ctoks, s->ctoks_cap, s->nctoks + ch->nctoks);
+		memcpy(s->ctoks + t0, ch->ctoks, ch->nctoks * sizeof *ch->ctoks);
+		s->nctoks += ch->nctoks;
+		GROW(s->unit_tok, s->unit_tok_cap, 2 * ch->u1);
+		for (size_t u = ch->u0; u < ch->u1; u++) {
+			s->unit_tok[2 * u] = t0 + ch->unit_tok[2 * (u - ch->u0)];
+			s->unit_tok[2 * u + 1] = ch->unit_tok[2 * (u - ch->u0) + 1];
+		}
+	}
+	s->ntagged = u1;
 }
 
 /* ------------------------------------------------------------ forms */
@@ -1552,6 +1737,7 @@ static void sort_mentions(struct ner_story *s, size_t tagged)
 
 void ner_story_resolve(const struct ner *n, struct ner_story *s)
 {
+	tag_pending(n, s);
 	ner_map_free(&s->form_map);
 	s->nforms = s->arena_len = 0;
 	collect_forms(s);
