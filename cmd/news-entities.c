@@ -3,12 +3,13 @@
  *
  * Documents are buffered a story at a time (consecutive documents with the
  * same cluster key; the whole input when keys are empty, unless
- * --per-document), tagged as they arrive, resolved together, then written in
+ * --per-document), tagged together (on --threads threads), resolved, then written in
  * order with an entity record after each name's sentence. A story longer
  * than --max-story documents is cut, so memory stays bounded on an archive
  * without cluster keys. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "doc.h"
@@ -16,7 +17,7 @@
 #include "ner.h"
 #include "ner_util.h"
 
-enum { OPT_PER_DOCUMENT = NEWS_OPT_PROGRAM, OPT_MAX_STORY };
+enum { OPT_PER_DOCUMENT = NEWS_OPT_PROGRAM, OPT_MAX_STORY, OPT_THREADS };
 
 struct story_buf {
 	struct news_doc *docs;
@@ -86,26 +87,34 @@ int main(int argc, char **argv)
 {
 	struct news_cli cli;
 	news_cli_init(&cli, "news-entities",
-	              "usage: news-entities [--per-document] [--max-story N] [--header]\n"
+	              "usage: news-entities [--per-document] [--max-story N] [--threads N] [--header]\n"
 	              "                     [--lines | --csv | --tsv | --stream | --text]\n"
 	              "                     [--date DATE] [--cluster KEY] [--COLUMN-column NAME] [file ...]",
 	              "Add an entity record (PERSON, ORG, LOC, MISC) for every name, valued with\n"
 	              "the entity's canonical name, the same in every document of a story.",
 	              "  --per-document  resolve names within each document, not across a story\n"
-	              "  --max-story N   a story is at most N documents (default 1000): memory bound\n");
+	              "  --max-story N   a story is at most N documents (default 1000): memory bound\n"
+	              "  --threads N     tag sentences on N threads (default: the online CPUs, at\n"
+	              "                  most 8; 1: no threads); the output is the same\n");
 	static const struct option longopts[] = {
 		{"per-document", no_argument, NULL, OPT_PER_DOCUMENT},
 		{"max-story", required_argument, NULL, OPT_MAX_STORY},
+		{"threads", required_argument, NULL, OPT_THREADS},
 		NEWS_COMMON_LONGOPTS, {0, 0, 0, 0}
 	};
 	int c, per_doc = 0;
-	long max_story = 1000;
+	long max_story = 1000, threads = sysconf(_SC_NPROCESSORS_ONLN);
+	if (threads < 1)
+		threads = 1;
+	if (threads > 8)
+		threads = 8;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (news_cli_option(&cli, c, optarg))
 			continue;
 		switch (c) {
 		case OPT_PER_DOCUMENT: per_doc = 1; break;
 		case OPT_MAX_STORY: max_story = news_cli_long(&cli, "--max-story", optarg, 1, 100000000); break;
+		case OPT_THREADS: threads = news_cli_long(&cli, "--threads", optarg, 1, NER_MAX_THREADS); break;
 		default: news_cli_usage_error(&cli, NULL);
 		}
 	}
@@ -117,6 +126,7 @@ int main(int argc, char **argv)
 
 	struct news_reader *in = news_reader_open(cli.prog, &cli.in, argv + optind, argc - optind);
 	struct ner_story *st = ner_story_new();
+	ner_story_set_threads(st, (unsigned)threads);
 	struct story_buf b = {0};
 	for (;;) {
 		if (b.n == b.cap) {

@@ -1,8 +1,8 @@
 /* ner: named entities of a story, each with one canonical name.
  *
- * A story is the documents that share a cluster key. Each document is tagged
- * as it is added (the perceptron of ner_feat over the ner_tok tokens, then
- * span rules: titles cut off and kept apart, possessives and stray
+ * A story is the documents that share a cluster key. Its sentences are
+ * tagged when it is resolved, on several threads if asked (the perceptron
+ * of ner_feat over the ner_tok tokens, then span rules: titles cut off and kept apart, possessives and stray
  * punctuation trimmed). ner_story_resolve() then works on the whole story:
  * names tagged somewhere are found again where the tagger missed them, each
  * surface form gets the type most of its mentions have, and forms are
@@ -34,10 +34,14 @@ void ner_free(struct ner *n);
 
 struct ner_story *ner_story_new(void);
 void ner_story_free(struct ner_story *s);
+/* Tag the units (sentences) of the story with up to nthreads threads (1:
+ * none, the default); the output is the same whatever the number. */
+#define NER_MAX_THREADS 64
+void ner_story_set_threads(struct ner_story *s, unsigned nthreads);
 /* Forget every document and mention (memory is kept). */
 void ner_story_reset(struct ner_story *s);
 
-/* Tag document doc of the story: text[0..len) with its sentences given as
+/* Add document doc of the story (tagged by ner_story_resolve): text[0..len) with its sentences given as
  * nsent pairs of byte offsets sents[2*i], sents[2*i+1] (none: the whole text
  * is one sentence). The text must stay alive until the story is reset. */
 void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,

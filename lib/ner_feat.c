@@ -13,6 +13,7 @@ void ner_gaz_init(struct ner_gaz *g)
 {
 	ner_map_init(&g->map);
 	g->first = ner_xcalloc(NER_GAZ_FILTER_BITS / 64, sizeof *g->first);
+	g->phrases = ner_xcalloc(NER_GAZ_FILTER_BITS / 64, sizeof *g->phrases);
 	g->maxlen = 0;
 }
 
@@ -20,7 +21,9 @@ void ner_gaz_free(struct ner_gaz *g)
 {
 	ner_map_free(&g->map);
 	free(g->first);
+	free(g->phrases);
 	g->first = NULL;
+	g->phrases = NULL;
 }
 
 static const uint32_t letter_bits[26] = {
@@ -29,6 +32,12 @@ static const uint32_t letter_bits[26] = {
 	['o' - 'a'] = NER_G_ORG, ['p' - 'a'] = NER_G_PERSON, ['r' - 'a'] = NER_G_REGION,
 	['s' - 'a'] = NER_G_PNAME, ['t' - 'a'] = NER_G_CITY, ['w' - 'a'] = NER_G_CAPWORD,
 };
+
+/* The bit of a phrase (two tokens or more) in the filter of phrases. */
+static inline uint64_t gaz_phrase_bit(uint64_t h)
+{
+	return (ner_mix(h) >> 40) & (NER_GAZ_FILTER_BITS - 1);
+}
 
 static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits,
                     struct ner_toks *tv)
@@ -47,6 +56,9 @@ static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits
 		if (i == 0) {
 			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
 			g->first[b / 64] |= 1ULL << (b % 64);
+		} else {
+			uint64_t b = gaz_phrase_bit(h);
+			g->phrases[b / 64] |= 1ULL << (b % 64);
 		}
 	}
 	if (tv->n > g->maxlen)
@@ -55,6 +67,11 @@ static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits
 
 static void gaz_add(struct ner_gaz *g, const char *data, size_t len, uint32_t fixed)
 {
+	/* about two keys a line (its words' prefixes, a lower-cased copy) */
+	size_t lines = 0;
+	for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data))) != NULL; p++)
+		lines++;
+	ner_map_reserve(&g->map, g->map.n + 2 * lines);
 	struct ner_toks tv = {0};
 	size_t i = 0;
 	while (i < len) {
@@ -124,6 +141,60 @@ uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
 
 /* ------------------------------------------------------------ sentences */
 
+/* The map value of h, a first token or (phrase set) a longer phrase, 0 if
+ * none; the filters spare the big table most misses. */
+static uint32_t gaz_lookup(const struct ner_gaz *g, uint64_t h, int phrase)
+{
+	uint64_t b = phrase ? gaz_phrase_bit(h) : ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+	const uint64_t *filter = phrase ? g->phrases : g->first;
+	if (!(filter[b / 64] & (1ULL << (b % 64))))
+		return 0;
+	const uint32_t *p = ner_map_get(&g->map, h);
+	return p ? *p : 0;
+}
+
+static void memo_for(struct ner_sent *s, const struct ner_gaz *g)
+{
+	if (!s->memo)
+		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
+	if (s->memo_gaz != g) {
+		memset(s->memo, 0, NER_MEMO_SIZE * sizeof *s->memo);
+		s->memo_gaz = g;
+	}
+}
+
+/* The memo holds map values by phrase hash. A phrase whose first token
+ * fails the filter has no entry (every entry's first token is in it), so
+ * the filter is only a shortcut and the memo's answer is the map's. */
+uint32_t ner_gaz_phrase_memo(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                             const struct ner_tok *t, size_t i, size_t j)
+{
+	memo_for(s, g);
+	uint64_t h = NER_HASH_INIT;
+	for (size_t k = i; k < j; k++) {
+		if (k > i)
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, text + t[k].start, t[k].end - t[k].start);
+		if (k == i && j > i + 1) {
+			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+			if (!(g->first[b / 64] & (1ULL << (b % 64))))
+				return 0;
+		}
+	}
+	if (i == j)
+		return 0;
+	struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
+	uint32_t v;
+	if (h && e->key == h) {
+		v = e->val;
+	} else {
+		v = gaz_lookup(g, h, j > i + 1);
+		e->key = h;
+		e->val = v;
+	}
+	return v & NER_G_ENTRY ? v & ~(NER_G_ENTRY | NER_G_PREFIX) : 0;
+}
+
 void ner_sent_init(struct ner_sent *s)
 {
 	memset(s, 0, sizeof *s);
@@ -144,7 +215,9 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->hashed);
 	free(s->lowcand);
 	free(s->label);
+	free(s->probe);
 	free(s->memo);
+	free(s->types);
 	ner_sent_init(s);
 }
 
@@ -163,13 +236,16 @@ static int is_particle(const char *w, size_t n)
 		default: return 0;
 		}
 	case 3:
-		if (w[0] == 'v')
-			return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
-		if (w[0] == 'd')
-			return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
-			       !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
-		return !memcmp(w, "bin", 3) || !memcmp(w, "ibn", 3) || !memcmp(w, "ben", 3) ||
-		       !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3) || !memcmp(w, "abu", 3);
+		switch (w[0]) {
+		case 'v': return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
+		case 'd': return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
+		                 !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
+		case 'b': return !memcmp(w, "bin", 3) || !memcmp(w, "ben", 3);
+		case 'i': return !memcmp(w, "ibn", 3);
+		case 't': return !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3);
+		case 'a': return !memcmp(w, "abu", 3);
+		default: return 0;
+		}
 	case 5:
 		return !memcmp(w, "della", 5);
 	default:
@@ -177,17 +253,37 @@ static int is_particle(const char *w, size_t n)
 	}
 }
 
+/* Is w[0..n) the string lit (a literal)? */
+#define IS(lit) (n == sizeof lit - 1 && !memcmp(w, lit, sizeof lit - 1))
+
+/* Lower-case words inside names: of, and, the, de, van, bin ... (by first
+ * letter: every token asks) */
 static int is_connector(const char *w, size_t n)
 {
-	static const char *const words[] = {"of", "and", "the", "for", "on", "upon", "in", "at",
-	                                    "des", "del", "der", "von", "van", "du", "de", "da",
-	                                    "la", "le", "y", "e", "al", "el", "bin", "ibn", "ben",
-	                                    "to", "am", "an", "dos", "das", "di", NULL};
-	return n <= 4 && ner_in_list(words, w, n);
+	if (n > 4 || !n)
+		return 0;
+	switch (w[0]) {
+	case 'a': return IS("and") || IS("at") || IS("am") || IS("an") || IS("al");
+	case 'b': return IS("bin") || IS("ben");
+	case 'd': return IS("des") || IS("del") || IS("der") || IS("du") || IS("de") ||
+	                 IS("da") || IS("dos") || IS("das") || IS("di");
+	case 'e': return IS("e") || IS("el");
+	case 'f': return IS("for");
+	case 'i': return IS("in") || IS("ibn");
+	case 'l': return IS("la") || IS("le");
+	case 'o': return IS("of") || IS("on");
+	case 't': return IS("the") || IS("to");
+	case 'u': return IS("upon");
+	case 'v': return IS("von") || IS("van");
+	case 'y': return IS("y");
+	default: return 0;
+	}
 }
+#undef IS
 
 /* Word hash over the lower-cased word with digits as 0; shape hash over
- * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes. */
+ * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes
+ * unless affix is NULL. */
 static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *word,
                          uint64_t *shape, uint64_t *affix)
 {
@@ -233,6 +329,8 @@ static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *wo
 	}
 	*word = ner_hash(NER_HASH_INIT, low, nl);
 	*shape = ner_hash(NER_HASH_INIT, shp, ns);
+	if (!affix)
+		return;   /* a neighbour's: its affixes are no feature */
 	size_t nc = nchars < 48 ? nchars : 48;
 	for (size_t a = 0; a < 3; a++) {
 		size_t len = a + 1 < nc ? cstart[a + 1] : nl;
@@ -264,13 +362,9 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->hashed, s->cap);
 		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
+		GROW(s->probe, s->cap);
 	}
-	if (!s->memo)
-		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
-	if (s->memo_gaz != g) {
-		memset(s->memo, 0, NER_MEMO_SIZE * sizeof *s->memo);
-		s->memo_gaz = g;
-	}
+	memo_for(s, g);
 	s->text = text;
 	s->t = t;
 	s->n = n;
@@ -291,39 +385,44 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
 		s->gaz_end[i] = i;
 		s->label[i] = NER_O;
+		/* the first probe of the phrase search below, hashed now and its
+		 * memo slot and filter word asked for early: they are cache misses,
+		 * and waiting for them one token at a time is most of the cost */
+		s->probe[i] = 0;
+		if (s->cand[i] || ((f & (NER_TF_DIGIT | NER_TF_LOWER)) && t[i].end - t[i].start >= 3)) {
+			uint64_t h = ner_hash(NER_HASH_INIT, text + t[i].start, t[i].end - t[i].start);
+			s->probe[i] = h ? h : 1;   /* 0 means no probe (a zero hash: 1 in 2^64) */
+			__builtin_prefetch(&s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)]);
+			__builtin_prefetch(&g->first[(ner_mix(h) & (NER_GAZ_FILTER_BITS - 1)) / 64]);
+			/* and where the tagger will look for a capitalised word's type */
+			if (s->types && (f & (NER_TF_CAP | NER_TF_ALLCAPS)))
+				__builtin_prefetch(&s->types[(h ^ (h >> 29)) & (NER_TYPES_SIZE - 1)]);
+		}
 	}
 	/* Longest gazetteer phrase from each capitalised token (and lower-case
 	 * word: the folded entries of places and first names). */
 	for (size_t i = 0; i < n; i++) {
-		if (!s->cand[i] && !(t[i].flags & (NER_TF_DIGIT | NER_TF_LOWER)))
-			continue;
 		/* lower-case words of one or two letters are no place or name */
-		if (!s->cand[i] && t[i].end - t[i].start < 3)
+		if (!s->probe[i])
 			continue;
 		uint64_t h = NER_HASH_INIT;
 		uint32_t best = 0;
 		size_t best_end = i;
 		for (size_t j = i; j < n && j - i < g->maxlen; j++) {
-			if (j > i)
+			if (j > i) {
 				h = ner_hash(h, " ", 1);
-			h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
-			uint32_t v;
-			if (j == i) {
-				struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
-				if (h && e->key == h) {
-					v = e->val;
-				} else {
-					uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
-					const uint32_t *p = NULL;
-					if (g->first[b / 64] & (1ULL << (b % 64)))
-						p = ner_map_get(&g->map, h);
-					v = p ? *p : 0;
-					e->key = h;
-					e->val = v;
-				}
+				h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
 			} else {
-				const uint32_t *p = ner_map_get(&g->map, h);
-				v = p ? *p : 0;
+				h = s->probe[i];
+			}
+			uint32_t v;
+			struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
+			if (h && e->key == h) {
+				v = e->val;
+			} else {
+				v = gaz_lookup(g, h, j > i);
+				e->key = h;
+				e->val = v;
 			}
 			if (!v)
 				break;
@@ -370,7 +469,8 @@ static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t ma
 static const uint64_t BOS = 0x1234567, EOS = 0x7654321;
 
 /* Token hashes are computed when a token or its neighbour is scored: most
- * tokens never are. */
+ * tokens never are. hashed[k]: 0 none, 1 all, 2 word and shape only (from
+ * the runtime's memo of token types). */
 static void ensure_hashes(struct ner_sent *s, size_t i)
 {
 	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
@@ -381,21 +481,40 @@ static void ensure_hashes(struct ner_sent *s, size_t i)
 		}
 }
 
-size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
-                    uint32_t mask, uint32_t *out)
+/* The features of token i made of its own text alone (word, shape, affixes):
+ * the same wherever the word occurs, so the runtime sums their weights once
+ * per word type. Needs hashed[i] == 1. */
+static size_t features_self(const struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
 {
 	size_t n = 0;
-	ensure_hashes(s, i);
+	out[n++] = bucket(F_WORD, s->word[i], 0, mask);
+	out[n++] = bucket(F_SHAPE, s->shape[i], 0, mask);
+	for (int a = 0; a < 7; a++)
+		if (s->affix[7 * i + a])
+			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
+	return n;
+}
+
+/* The length feature of token i: its length and capitalisation, its own
+ * text's too. */
+static inline uint32_t feature_len(const struct ner_sent *s, size_t i, uint32_t mask)
+{
+	size_t len = s->t[i].end - s->t[i].start;
+	return bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+}
+
+/* The other features of token i, after the bias and its own: context words
+ * and shapes, gazetteer matches, previous labels (and the length feature
+ * unless the caller has it already: with_len 0). Needs the word and shape
+ * hashes of tokens i-2..i+2. */
+static size_t features_context(const struct ner_sent *s, size_t i, int prev, int prev2,
+                               uint32_t mask, uint32_t *out, int with_len)
+{
+	size_t n = 0;
 	uint64_t w = s->word[i], sh = s->shape[i];
 	uint64_t wp = i > 0 ? s->word[i - 1] : BOS, wn = i + 1 < s->n ? s->word[i + 1] : EOS;
 	uint64_t wp2 = i > 1 ? s->word[i - 2] : BOS, wn2 = i + 2 < s->n ? s->word[i + 2] : EOS;
 	uint64_t sp = i > 0 ? s->shape[i - 1] : BOS, sn = i + 1 < s->n ? s->shape[i + 1] : EOS;
-	out[n++] = bucket(F_BIAS, 0, 0, mask);
-	out[n++] = bucket(F_WORD, w, 0, mask);
-	out[n++] = bucket(F_SHAPE, sh, 0, mask);
-	for (int a = 0; a < 7; a++)
-		if (s->affix[7 * i + a])
-			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
 	out[n++] = bucket(F_WPREV, wp, 0, mask);
 	out[n++] = bucket(F_WNEXT, wn, 0, mask);
 	out[n++] = bucket(F_WPREV2, wp2, 0, mask);
@@ -411,8 +530,8 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 		out[n++] = bucket(F_INIT_SHAPE, sh, 0, mask);
 		out[n++] = bucket(F_INIT_WORD, w, 0, mask);
 	}
-	size_t len = s->t[i].end - s->t[i].start;
-	out[n++] = bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+	if (with_len)
+		out[n++] = feature_len(s, i, mask);
 	const uint32_t feature_bits = (1u << NER_G_NBITS) - 1;
 	uint32_t bits[4] = {
 		s->gaz_b[i] & feature_bits, s->gaz_i[i] & feature_bits,
@@ -452,12 +571,25 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 	return n;
 }
 
+size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
+                    uint32_t mask, uint32_t *out)
+{
+	ensure_hashes(s, i);
+	size_t n = 0;
+	out[n++] = bucket(F_BIAS, 0, 0, mask);
+	n += features_self(s, i, mask, out + n);
+	n += features_context(s, i, prev, prev2, mask, out + n, 1);
+	return n;
+}
+
 /* ------------------------------------------------------------ model */
+
+static int cpu_has_popcnt(void);
 
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
-	m->used = NULL;
+	m->blocks = NULL;
 	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
@@ -468,18 +600,30 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 	if (bits < 8 || bits > 26 || (len - 20) / rowlen < rows)
 		return -1;
 	m->mask = (1u << bits) - 1;
-	m->w = ner_xcalloc((size_t)NER_ROW << bits, sizeof *m->w);
-	m->used = ner_xcalloc(((size_t)1 << bits) / 64 + 1, sizeof *m->used);
-	const unsigned char *p = data + 20;
-	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
+	m->hw_popcnt = cpu_has_popcnt();
+	size_t nblocks = ((size_t)1 << bits) / 64;
+	m->blocks = ner_xcalloc(nblocks, sizeof *m->blocks);
+	const unsigned char *rowdata = data + 20;
+	for (uint32_t r = 0; r < rows; r++) {
 		uint32_t b;
-		memcpy(&b, p, 4);
+		memcpy(&b, rowdata + r * rowlen, 4);
 		if (b > m->mask) {
 			ner_model_free(m);
 			return -1;
 		}
-		memcpy(m->w + (size_t)b * NER_ROW, p + 4, 2 * NER_ROW);
-		m->used[b / 64] |= 1ULL << (b % 64);
+		m->blocks[b / 64].used |= 1ULL << (b % 64);
+	}
+	uint32_t before = 0;
+	for (size_t k = 0; k < nblocks; k++) {
+		m->blocks[k].before = before;
+		before += ner_popcount(m->blocks[k].used);
+	}
+	m->w = ner_xcalloc((size_t)before * NER_ROW + 1, sizeof *m->w);
+	for (uint32_t r = 0; r < rows; r++) {
+		const unsigned char *p = rowdata + r * rowlen;
+		uint32_t b;
+		memcpy(&b, p, 4);
+		memcpy((int16_t *)ner_model_row(m, b), p + 4, 2 * NER_ROW);
 	}
 	return 0;
 }
@@ -487,28 +631,146 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 void ner_model_free(struct ner_model *m)
 {
 	free(m->w);
-	free(m->used);
+	free(m->blocks);
 	m->w = NULL;
-	m->used = NULL;
+	m->blocks = NULL;
+}
+
+/* The raw text hash of token k: the key of the type memo. */
+static inline uint64_t type_key(const struct ner_sent *s, size_t k)
+{
+	if (s->probe[k])
+		return s->probe[k];
+	uint64_t h = ner_hash(NER_HASH_INIT, s->text + s->t[k].start, s->t[k].end - s->t[k].start);
+	return h ? h : 1;
+}
+
+static inline struct ner_type_memo *type_slot(const struct ner_sent *s, uint64_t key)
+{
+	return &s->types[(key ^ (key >> 29)) & (NER_TYPES_SIZE - 1)];
+}
+
+/* Word and shape hashes of tokens i-2..i+2, from the memo where it has them. */
+static void type_hashes(struct ner_sent *s, size_t i)
+{
+	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
+	for (size_t k = a; k < b; k++) {
+		if (s->hashed[k])
+			continue;
+		uint64_t key = type_key(s, k);
+		struct ner_type_memo *e = type_slot(s, key);
+		if (e->key == key) {
+			s->word[k] = e->word;
+			s->shape[k] = e->shape;
+			s->hashed[k] = 2;
+			continue;
+		}
+		/* the token itself gets its affixes too (its own features need
+		 * them when the memo has no sum for it), its neighbours not */
+		token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], k == i ? &s->affix[7 * k] : NULL);
+		s->hashed[k] = k == i ? 1 : 2;
+		e->key = key;
+		e->word = s->word[k];
+		e->shape = s->shape[k];
+		e->has_self = 0;
+	}
+}
+
+/* Add the weights of features f[0..nf) to score (rows asked for first:
+ * they are cache misses, and waiting for one at a time is slow). hw: count
+ * bits with the popcnt instruction (a constant: see add_rows_hw). */
+static inline __attribute__((always_inline)) void
+add_rows_with(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score, int hw)
+{
+	for (size_t k = 0; k < nf; k++)
+		__builtin_prefetch(&m->blocks[f[k] / 64]);
+	const int16_t *rows[NER_MAXFEATS];
+	size_t nr = 0;
+	for (size_t k = 0; k < nf; k++) {
+		const struct ner_model_block *bl = &m->blocks[f[k] / 64];
+		uint64_t bit = 1ULL << (f[k] % 64);
+		if (!(bl->used & bit))
+			continue;   /* most buckets are empty */
+		uint64_t below = bl->used & (bit - 1);
+		unsigned rank = hw ? (unsigned)__builtin_popcountll(below) : ner_popcount(below);
+		const int16_t *row = m->w + (size_t)(bl->before + rank) * NER_ROW;
+		__builtin_prefetch(row);
+		rows[nr++] = row;
+	}
+	for (size_t k = 0; k < nr; k++)
+		for (int l = 0; l < NER_ROW; l++)
+			score[l] += rows[k][l];
+}
+
+static void add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
+{
+	add_rows_with(m, f, nf, score, 0);
+}
+
+/* The rank is much of a row's cost, and the portable build cannot assume
+ * a popcnt instruction: a copy for CPUs that have one, chosen at load. */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+__attribute__((target("popcnt")))
+static void add_rows_hw(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
+{
+	add_rows_with(m, f, nf, score, 1);
+}
+static int cpu_has_popcnt(void) { return __builtin_cpu_supports("popcnt"); }
+#else
+#define add_rows_hw add_rows
+static int cpu_has_popcnt(void) { return 0; }
+#endif
+
+static void model_add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
+{
+	if (m->hw_popcnt)
+		add_rows_hw(m, f, nf, score);
+	else
+		add_rows(m, f, nf, score);
 }
 
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 {
+	if (!s->types)
+		s->types = ner_xmalloc(NER_TYPES_SIZE * sizeof *s->types);
+	if (s->types_model != m) {
+		memset(s->types, 0, NER_TYPES_SIZE * sizeof *s->types);
+		s->types_model = m;
+	}
 	uint32_t f[NER_MAXFEATS];
 	int prev = NER_O, prev2 = NER_O;
 	for (size_t i = 0; i < s->n; i++) {
 		int best = NER_O;
 		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
-			/* scores relative to O (whose score is 0): 8 lanes a row */
+			/* scores relative to O (whose score is 0): 8 lanes a row; the
+			 * same features as ner_features(), the token's own summed once
+			 * per word type (integer sums: the order does not matter) */
 			int32_t score[NER_ROW] = {0};
-			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
-			for (size_t k = 0; k < nf; k++) {
-				if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
-					continue;   /* most buckets are empty: spare the memory */
-				const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
-				for (int l = 0; l < NER_ROW; l++)
-					score[l] += row[l];
+			type_hashes(s, i);
+			uint64_t key = type_key(s, i);
+			struct ner_type_memo *e = type_slot(s, key);
+			if (e->key != key || !e->has_self) {
+				if (s->hashed[i] != 1) {
+					token_hashes(s->text, &s->t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
+					s->hashed[i] = 1;
+				}
+				/* the bias and the length feature are the same for every
+				 * occurrence too: summed with the token's own */
+				int32_t self[NER_ROW] = {0};
+				size_t nf = features_self(s, i, m->mask, f);
+				f[nf++] = bucket(F_BIAS, 0, 0, m->mask);
+				f[nf++] = feature_len(s, i, m->mask);
+				model_add_rows(m, f, nf, self);
+				e->key = key;
+				e->word = s->word[i];
+				e->shape = s->shape[i];
+				memcpy(e->self, self, sizeof self);
+				e->has_self = 1;
 			}
+			for (int l = 0; l < NER_ROW; l++)
+				score[l] = e->self[l];
+			size_t nf = features_context(s, i, prev, prev2, m->mask, f, 0);
+			model_add_rows(m, f, nf, score);
 			int32_t bs = 0;
 			for (int l = 1; l < NER_NLABELS; l++)
 				if (score[l - 1] > bs && ner_label_ok(prev, l)) {

@@ -205,3 +205,53 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	run -0 --separate-stderr bash -c 'news-entities "$@" | head -1' _ "${SEEDS[@]}"
 	[ -z "$stderr" ]
 }
+
+# big N: about N bytes of news text, the seeds again and again with their
+# numbers changed so that the copies are not all alike
+big() {
+	local want=$1
+	awk -v want="$want" 'FNR == 1 { f++ } { line[f, FNR] = $0; n[f] = FNR }
+		END { for (c = 0; size < want; c++) for (k = 1; k <= f; k++) {
+			for (i = 1; i <= n[k]; i++) { s = line[k, i]; gsub(/[0-9]/, c % 10, s); print s; size += length(s) + 1 }
+			print "" } }' "${SEEDS[@]}"
+}
+
+@test "--threads: the same output with 1, 2 and 3 threads on the seeds" {
+	news-entities --threads 1 "${SEEDS[@]}" > a
+	news-entities --threads 2 "${SEEDS[@]}" > b
+	news-entities --threads 3 "${SEEDS[@]}" > c
+	cmp a b
+	cmp a c
+	news-entities "${SEEDS[@]}" > d
+	cmp a d
+}
+
+@test "--threads: the same output on 2 MB, in one story, with --lines and through a stream" {
+	big 2000000 > big.txt
+	news-entities --threads 1 big.txt > a
+	[ "$(grep -c $'\tentity\t' a)" -gt 10000 ]
+	for t in 2 3; do
+		news-entities --threads $t big.txt > b
+		cmp a b
+	done
+	news-entities --threads 1 --lines big.txt > a
+	for t in 2 3; do
+		news-entities --threads $t --lines big.txt > b
+		cmp a b
+	done
+	news-split big.txt > s
+	news-entities --threads 1 < s > a
+	for t in 2 3; do
+		news-entities --threads $t < s > b
+		cmp a b
+	done
+}
+
+@test "--threads: bad values are usage errors" {
+	printf 'Gregory Johnson arrived.\n' > a.txt
+	run -0 --separate-stderr news-entities --help
+	[[ $output == *--threads* ]]
+	run -2 news-entities --threads 0 a.txt
+	run -2 news-entities --threads x a.txt
+	run -0 news-entities --threads 64 a.txt
+}
