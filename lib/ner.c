@@ -642,6 +642,29 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 	s->nm++;
 }
 
+/* A dotted abbreviation of the alias list (`U.S.`, `U.N.`) that the tagger
+ * left out is still a name: written so, it is never a common word. Its type
+ * is that of what it stands for: a place if the gazetteer knows it as a
+ * country, else an organisation. */
+static void dotted_aliases(const struct ner *n, const char *text, const struct ner_tok *t,
+                           size_t nt, int *lab)
+{
+	for (size_t i = 0; i < nt; i++) {
+		if (lab[i] != NER_O || !(t[i].flags & NER_TF_PERIOD) || !(t[i].flags & NER_TF_ALLCAPS))
+			continue;
+		size_t vl;
+		const char *v = pair_get(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len,
+		                         text + t[i].start, t[i].end - t[i].start, &vl);
+		if (!v)
+			continue;
+		struct ner_toks tv = {0};   /* rare: an alias written with periods */
+		ner_tokenize(v, 0, vl, &tv);
+		uint32_t g = ner_gaz_phrase(&n->gaz, v, tv.t, 0, tv.n);
+		ner_toks_free(&tv);
+		lab[i] = NER_B(g & NER_G_COUNTRY ? NER_LOC : NER_ORG);
+	}
+}
+
 /* Does a sentence ending at b run on into the one starting at a? */
 static int joins(const struct ner *n, const char *text, size_t b, size_t a)
 {
@@ -704,6 +727,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		size_t m0 = s->nm;
 		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label, s->sent.gaz_1);
 		extend_particles(text, s->toks.t, s->toks.n, s->sent.label);
+		dotted_aliases(n, text, s->toks.t, s->toks.n, s->sent.label);
 		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
 		                  s->sent.gaz_end);
 		dateline(n, s, doc, text, a, b);

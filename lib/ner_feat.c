@@ -144,6 +144,7 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->hashed);
 	free(s->lowcand);
 	free(s->label);
+	free(s->bp);
 	free(s->memo);
 	ner_sent_init(s);
 }
@@ -264,6 +265,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->hashed, s->cap);
 		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
+		GROW(s->bp, s->cap * NER_NLABELS);
 	}
 	if (!s->memo)
 		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
@@ -381,8 +383,24 @@ static void ensure_hashes(struct ner_sent *s, size_t i)
 		}
 }
 
-size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
-                    uint32_t mask, uint32_t *out)
+/* The place of a capitalised token in its run of capitalised words: the
+ * run's length (up to 4), the token's place in it and whether it is the
+ * last; 0 for other tokens. */
+static uint64_t run_code(const struct ner_sent *s, size_t i)
+{
+	if (!(s->t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
+		return 0;
+	size_t a = i, b = i + 1;
+	while (a > 0 && (s->t[a - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && i - a < 4)
+		a--;
+	while (b < s->n && (s->t[b].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && b - i < 4)
+		b++;
+	uint64_t len = b - a > 4 ? 4 : b - a, pos = i - a > 3 ? 3 : i - a;
+	uint64_t last = b == i + 1;
+	return len * 16 + pos * 2 + last;
+}
+
+size_t ner_features_static(struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
 {
 	size_t n = 0;
 	ensure_hashes(s, i);
@@ -429,27 +447,35 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 		out[n++] = bucket(F_POSS, 0, 0, mask);
 	if (!(s->t[i].flags & NER_TF_SPACE) && i > 0)
 		out[n++] = bucket(F_SPACE_PREV, sp, 0, mask);
+	uint64_t run = run_code(s, i);
+	if (run)
+		out[n++] = bucket(F_RUN, run, 0, mask);
+	return n;
+}
+
+size_t ner_features_label(const struct ner_sent *s, size_t i, int prev, int prev2,
+                          uint32_t mask, uint32_t *out)
+{
+	size_t n = 0;
+	uint64_t w = s->word[i], sh = s->shape[i];
 	out[n++] = bucket(F_LPREV, (uint64_t)prev, 0, mask);
 	out[n++] = bucket(F_LPREV2, (uint64_t)prev, (uint64_t)prev2, mask);
 	out[n++] = bucket(F_LPREV_W, (uint64_t)prev, w, mask);
 	out[n++] = bucket(F_LPREV_S, (uint64_t)prev, sh, mask);
 	out[n++] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
-	/* the run of capitalised words around the token: its length and the
-	 * token's place in it */
-	if (s->t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) {
-		size_t a = i, b = i + 1;
-		while (a > 0 && (s->t[a - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && i - a < 4)
-			a--;
-		while (b < s->n && (s->t[b].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && b - i < 4)
-			b++;
-		uint64_t len = b - a > 4 ? 4 : b - a, pos = i - a > 3 ? 3 : i - a;
-		uint64_t last = b == i + 1;
-		out[n++] = bucket(F_RUN, len * 16 + pos * 2 + last, 0, mask);
-		out[n++] = bucket(F_RUN_W, len * 16 + pos * 2 + last, (uint64_t)prev, mask);
-	}
+	uint64_t run = run_code(s, i);
+	if (run)
+		out[n++] = bucket(F_RUN_W, run, (uint64_t)prev, mask);
 	if (s->lowcand[i])
 		out[n++] = bucket(F_LOWCAND, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
 	return n;
+}
+
+size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
+                    uint32_t mask, uint32_t *out)
+{
+	size_t n = ner_features_static(s, i, mask, out);
+	return n + ner_features_label(s, i, prev, prev2, mask, out + n);
 }
 
 /* ------------------------------------------------------------ model */
@@ -492,32 +518,67 @@ void ner_model_free(struct ner_model *m)
 	m->used = NULL;
 }
 
+static void add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
+{
+	for (size_t k = 0; k < nf; k++) {
+		if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
+			continue;   /* most buckets are empty: spare the memory */
+		const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
+		for (int l = 0; l < NER_ROW; l++)
+			score[l] += row[l];
+	}
+}
+
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 {
 	uint32_t f[NER_MAXFEATS];
-	int prev = NER_O, prev2 = NER_O;
+	int64_t delta[NER_NLABELS], next[NER_NLABELS];
+	unsigned char *bp = s->bp;
+	for (int l = 0; l < NER_NLABELS; l++)
+		delta[l] = NER_DEAD;
+	delta[NER_O] = 0;
 	for (size_t i = 0; i < s->n; i++) {
-		int best = NER_O;
-		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
-			/* scores relative to O (whose score is 0): 8 lanes a row */
-			int32_t score[NER_ROW] = {0};
-			size_t nf = ner_features(s, i, prev, prev2, m->mask, f);
-			for (size_t k = 0; k < nf; k++) {
-				if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
-					continue;   /* most buckets are empty: spare the memory */
-				const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
-				for (int l = 0; l < NER_ROW; l++)
-					score[l] += row[l];
-			}
-			int32_t bs = 0;
-			for (int l = 1; l < NER_NLABELS; l++)
-				if (score[l - 1] > bs && ner_label_ok(prev, l)) {
-					bs = score[l - 1];
-					best = l;
-				}
+		unsigned char *bpi = bp + i * NER_NLABELS;
+		for (int l = 0; l < NER_NLABELS; l++) {
+			next[l] = NER_DEAD;
+			bpi[l] = NER_O;
 		}
+		int32_t base[NER_ROW];
+		int have_base = 0;
+		for (int p = 0; p < NER_NLABELS; p++) {
+			if (delta[p] == NER_DEAD)
+				continue;
+			if (delta[p] > next[NER_O]) {   /* O scores 0: weights are relative to it */
+				next[NER_O] = delta[p];
+				bpi[NER_O] = (unsigned char)p;
+			}
+			if (!ner_scored(s, i, p))
+				continue;
+			if (!have_base) {
+				memset(base, 0, sizeof base);
+				add_rows(m, f, ner_features_static(s, i, m->mask, f), base);
+				have_base = 1;
+			}
+			int32_t score[NER_ROW];
+			memcpy(score, base, sizeof score);
+			int p2 = i > 0 ? bp[(i - 1) * NER_NLABELS + p] : NER_O;
+			add_rows(m, f, ner_features_label(s, i, p, p2, m->mask, f), score);
+			for (int l = 1; l < NER_NLABELS; l++) {
+				int64_t v = delta[p] + score[l - 1];
+				if (v > next[l] && ner_label_ok(p, l)) {
+					next[l] = v;
+					bpi[l] = (unsigned char)p;
+				}
+			}
+		}
+		memcpy(delta, next, sizeof delta);
+	}
+	int best = NER_O;
+	for (int l = 1; l < NER_NLABELS; l++)
+		if (delta[l] > delta[best])
+			best = l;
+	for (size_t i = s->n; i-- > 0;) {
 		s->label[i] = best;
-		prev2 = prev;
-		prev = best;
+		best = bp[i * NER_NLABELS + best];
 	}
 }
