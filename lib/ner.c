@@ -61,6 +61,15 @@ struct ner_story {
 	size_t arena_len, arena_cap;
 	struct ner_rules *rules;
 	struct ner_toks toks;
+	struct ner_toks unit_toks;   /* recover(): the tokens of the unit being scanned */
+	/* The tokens of every unit of the story, kept from tagging for
+	 * recover() (tokenising twice cost more than they take: 8 bytes a
+	 * token); unit_tok: two per unit, the first token and the count
+	 * (NOT_KEPT for a unit whose offsets do not fit, tokenised again) */
+	struct ner_ctok { uint32_t start; uint16_t len, flags; } *ctoks;
+	size_t nctoks, ctoks_cap;
+	size_t *unit_tok;
+	size_t unit_tok_cap;
 	struct ner_sent sent;
 	char *scratch;
 	size_t scratch_cap;
@@ -147,7 +156,7 @@ struct ner_story *ner_story_new(void)
 
 void ner_story_reset(struct ner_story *s)
 {
-	s->nm = s->ndocs = s->nsents = s->nforms = s->arena_len = 0;
+	s->nm = s->ndocs = s->nsents = s->nforms = s->arena_len = s->nctoks = 0;
 	ner_map_free(&s->form_map);
 }
 
@@ -158,12 +167,15 @@ void ner_story_free(struct ner_story *s)
 	free(s->m);
 	free(s->docs);
 	free(s->sents);
+	free(s->ctoks);
+	free(s->unit_tok);
 	free(s->forms);
 	free(s->arena);
 	ner_rules_free(s->rules);
 	free(s->scratch);
 	ner_map_free(&s->form_map);
 	ner_toks_free(&s->toks);
+	ner_toks_free(&s->unit_toks);
 	ner_sent_free(&s->sent);
 	free(s);
 }
@@ -182,29 +194,37 @@ static int is_word(const struct ner_tok *t)
 	return (t->flags & (NER_TF_ALPHA | NER_TF_DIGIT)) && !(t->flags & NER_TF_CLITIC);
 }
 
+/* The gazetteer bits of tokens t[i..j) of text, through the sentence
+ * state's memo (titles and places are asked about again and again). */
+static uint32_t gaz_phrase(const struct ner *n, struct ner_story *s, const char *text,
+                           const struct ner_tok *t, size_t i, size_t j)
+{
+	return ner_gaz_phrase_memo(&s->sent, &n->gaz, text, t, i, j);
+}
+
 /* The longest title phrase (up to 3 tokens) in t[i..lim) starting at i, or 0. */
-static size_t title_at(const struct ner *n, const char *text, const struct ner_tok *t,
+static size_t title_at(const struct ner *n, struct ner_story *s, const char *text, const struct ner_tok *t,
                        size_t i, size_t lim)
 {
 	size_t best = 0;
 	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
 		return 0;   /* titles are capitalised */
 	for (size_t k = 1; k <= 3 && i + k <= lim; k++)
-		if (ner_gaz_phrase(&n->gaz, text, t, i, i + k) & (NER_G_TITLE | NER_G_TITLE_RULE))
+		if (gaz_phrase(n, s, text, t, i, i + k) & (NER_G_TITLE | NER_G_TITLE_RULE))
 			best = k;
 	return best;
 }
 
 /* The title phrase ending right before token i (and after lo), as a token
  * count, or 0. */
-static size_t title_before(const struct ner *n, const char *text, const struct ner_tok *t,
+static size_t title_before(const struct ner *n, struct ner_story *s, const char *text, const struct ner_tok *t,
                            size_t lo, size_t i)
 {
 	size_t best = 0;
 	if (i == lo || !(t[i - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS | NER_TF_PERIOD)))
 		return 0;   /* a title ends in a capitalised word or an abbreviation */
 	for (size_t k = 1; k <= 3 && k <= i - lo; k++)
-		if (ner_gaz_phrase(&n->gaz, text, t, i - k, i) & (NER_G_TITLE | NER_G_TITLE_RULE))
+		if (gaz_phrase(n, s, text, t, i - k, i) & (NER_G_TITLE | NER_G_TITLE_RULE))
 			best = k;
 	return best;
 }
@@ -216,7 +236,7 @@ static void add_mention(struct ner_story *s, size_t doc, const char *text,
                         const struct ner *n, int initial)
 {
 	struct ner_mention m = {doc, t[i].start, t[j - 1].end, 0, 0, type, 0, 0};
-	size_t tb = title_before(n, text, t, lo, i);
+	size_t tb = title_before(n, s, text, t, lo, i);
 	if (tb) {
 		m.title_start = t[i - tb].start;
 		m.title_end = t[i - 1].end;
@@ -292,14 +312,14 @@ static int split_places(const struct ner *n, struct ner_story *s, size_t doc,
 	size_t from = a;
 	for (size_t c = 0; c <= ncut; c++) {
 		size_t to = c < ncut ? cut[c] : b;
-		if (!(ner_gaz_phrase(&n->gaz, text, t, from, to) & (place | NER_G_DEMONYM)))
+		if (!(gaz_phrase(n, s, text, t, from, to) & (place | NER_G_DEMONYM)))
 			return 0;
 		from = to + 1;
 	}
 	from = a;
 	for (size_t c = 0; c <= ncut; c++) {
 		size_t to = c < ncut ? cut[c] : b;
-		uint32_t g = ner_gaz_phrase(&n->gaz, text, t, from, to);
+		uint32_t g = gaz_phrase(n, s, text, t, from, to);
 		add_mention(s, doc, text, t, from, to, from, (g & place) ? NER_LOC : NER_MISC, n,
 		            initial && c == 0);
 		from = to + 1;
@@ -445,10 +465,10 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		 * of its own: `Iraqi` of `Iraqi Foreign Minister Hoshyar Zebari` */
 		if (type == NER_PER && b - a > 2) {
 			for (size_t p = a + 1; p + 1 < b && p <= a + 3; p++) {
-				size_t k = title_at(n, text, t, p, b);
+				size_t k = title_at(n, s, text, t, p, b);
 				if (!k || p + k >= b)
 					continue;
-				uint32_t g = ner_gaz_phrase(&n->gaz, text, t, a, p);
+				uint32_t g = gaz_phrase(n, s, text, t, a, p);
 				uint32_t place = NER_G_COUNTRY | NER_G_CITY | NER_G_REGION;
 				if (g & (place | NER_G_DEMONYM)) {
 					add_mention(s, doc, text, t, a, p, a, (g & place) ? NER_LOC : NER_MISC,
@@ -463,11 +483,11 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		}
 		/* a title inside the span is cut off: `Adm. Greg Johnson` */
 		size_t k;
-		while (a < b && (k = title_at(n, text, t, a, b)) > 0 && a + k < b &&
+		while (a < b && (k = title_at(n, s, text, t, a, b)) > 0 && a + k < b &&
 		       (t[a + k].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && type == NER_PER)
 			a += k;
 		/* a span that is all title (`President`, `Foreign` of `Foreign Minister`) */
-		if (type == NER_PER && a + title_at(n, text, t, a, nt) >= b)
+		if (type == NER_PER && a + title_at(n, s, text, t, a, nt) >= b)
 			continue;
 		int initial = initial_at(init, a);
 		size_t lo = i0;
@@ -487,7 +507,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		if (b - a >= 2 && (t[b - 1].flags & NER_TF_CAP) && !(t[b - 1].flags & NER_TF_ALLCAPS) &&
 		    type != NER_MISC &&
 		    /* after a first name only a head that is no surname (`Michael Bay`) */
-		    (type != NER_PER || !(ner_gaz_phrase(&n->gaz, text, t, a, a + 1) & NER_G_GIVEN) ||
+		    (type != NER_PER || !(gaz_phrase(n, s, text, t, a, a + 1) & NER_G_GIVEN) ||
 		     is_strong_head(text + t[b - 1].start, t[b - 1].end - t[b - 1].start))) {
 			const char *h = text + t[b - 1].start;
 			size_t hl = t[b - 1].end - t[b - 1].start;
@@ -495,7 +515,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 				type = NER_LOC;
 			else if (type != NER_ORG && !is_place_head(h, hl) &&
 			         !(hl == 6 && (!memcmp(h, "Center", 6) || !memcmp(h, "Centre", 6))) &&
-			         (ner_gaz_phrase(&n->gaz, text, t, b - 1, b) & NER_G_ORGWORD))
+			         (gaz_phrase(n, s, text, t, b - 1, b) & NER_G_ORGWORD))
 				type = NER_ORG;
 		}
 		/* a word of four or five capitals amid lower-case text is an
@@ -517,7 +537,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 				x++;
 			if (x > 0 && x < a && t[x].start == pm->title_start && lab[x - 1] == NER_O &&
 			    (t[x - 1].flags & NER_TF_CAP) &&
-			    (ner_gaz_phrase(&n->gaz, text, t, x - 1, x) & NER_G_DEMONYM)) {
+			    (gaz_phrase(n, s, text, t, x - 1, x) & NER_G_DEMONYM)) {
 				struct ner_mention keep = *pm;
 				s->nm--;
 				add_mention(s, doc, text, t, x - 1, x, x - 1, NER_MISC, n, initial_at(init, x - 1));
@@ -531,7 +551,7 @@ static void spans_to_mentions(const struct ner *n, struct ner_story *s, size_t d
 		if (lab[k] == NER_O && (t[k].flags & NER_TF_CAP) && !(t[k].flags & NER_TF_ALLCAPS) &&
 		    (k + 1 == nt || !(t[k + 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS))) &&
 		    (k == 0 || lab[k - 1] == NER_O) &&
-		    (ner_gaz_phrase(&n->gaz, text, t, k, k + 1) & NER_G_DEMONYM) &&
+		    (gaz_phrase(n, s, text, t, k, k + 1) & NER_G_DEMONYM) &&
 		    !mention_covers(s, doc, t[k].start))
 			insert_mention(s, doc, text, t, k, n, initial_at(init, k));
 }
@@ -620,7 +640,7 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 	}
 	struct ner_toks tv = {0};
 	ner_tokenize(title, 0, me - ms, &tv);
-	uint32_t g = tv.n ? ner_gaz_phrase(&n->gaz, title, tv.t, 0, tv.n) : 0;
+	uint32_t g = tv.n ? gaz_phrase(n, s, title, tv.t, 0, tv.n) : 0;
 	ner_toks_free(&tv);
 	if (!(g & (NER_G_CITY | NER_G_COUNTRY | NER_G_REGION)))
 		return;
@@ -666,7 +686,7 @@ static void dotted_aliases(const struct ner *n, const char *text, const struct n
 }
 
 /* Does a sentence ending at b run on into the one starting at a? */
-static int joins(const struct ner *n, const char *text, size_t b, size_t a)
+static int joins(const struct ner *n, struct ner_story *s, const char *text, size_t b, size_t a)
 {
 	if (b < 2 || a < b || text[b - 1] != '.' || a - b > 3)
 		return 0;
@@ -681,7 +701,49 @@ static int joins(const struct ner *n, const char *text, size_t b, size_t a)
 	if (b - 1 - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1;   /* an initial */
 	struct ner_tok t = {w, b, 0};
-	return (ner_gaz_phrase(&n->gaz, text, &t, 0, 1) & (NER_G_TITLE | NER_G_TITLE_RULE)) != 0;
+	return (gaz_phrase(n, s, text, &t, 0, 1) & (NER_G_TITLE | NER_G_TITLE_RULE)) != 0;
+}
+
+#define NOT_KEPT ((size_t)-1)
+
+/* Keep the tokens t[0..nt) of unit u for recover(). */
+static void keep_tokens(struct ner_story *s, size_t u, const struct ner_tok *t, size_t nt)
+{
+	GROW(s->unit_tok, s->unit_tok_cap, 2 * u + 2);
+	s->unit_tok[2 * u] = s->nctoks;
+	s->unit_tok[2 * u + 1] = NOT_KEPT;
+	if (nt && (t[nt - 1].end > UINT32_MAX || nt > UINT32_MAX))
+		return;
+	GROW(s->ctoks, s->ctoks_cap, s->nctoks + nt);
+	struct ner_ctok *c = s->ctoks + s->nctoks;
+	for (size_t k = 0; k < nt; k++) {
+		if (t[k].end - t[k].start > UINT16_MAX || t[k].flags > UINT16_MAX)
+			return;
+		c[k] = (struct ner_ctok){(uint32_t)t[k].start, (uint16_t)(t[k].end - t[k].start),
+		                         (uint16_t)t[k].flags};
+	}
+	s->nctoks += nt;
+	s->unit_tok[2 * u + 1] = nt;
+}
+
+/* The tokens of unit u, text[a..b), into out. */
+static void unit_tokens(const struct ner_story *s, size_t u, const char *text, size_t a, size_t b,
+                        struct ner_toks *out)
+{
+	out->n = 0;
+	size_t nt = s->unit_tok[2 * u + 1];
+	if (nt == NOT_KEPT) {
+		ner_tokenize(text, a, b, out);
+		return;
+	}
+	if (nt > out->cap) {
+		out->cap = nt + 64;
+		out->t = ner_xrealloc(out->t, out->cap * sizeof *out->t);
+	}
+	const struct ner_ctok *c = s->ctoks + s->unit_tok[2 * u];
+	for (size_t k = 0; k < nt; k++)
+		out->t[k] = (struct ner_tok){c[k].start, (size_t)c[k].start + c[k].len, c[k].flags};
+	out->n = nt;
 }
 
 void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
@@ -708,7 +770,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 			b = len;
 		if (a >= b)
 			continue;
-		if (nunits && joins(n, text, units[2 * nunits - 1], a)) {
+		if (nunits && joins(n, s, text, units[2 * nunits - 1], a)) {
 			units[2 * nunits - 1] = b;
 			continue;
 		}
@@ -722,6 +784,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		size_t a = units[2 * k], b = units[2 * k + 1];
 		s->toks.n = 0;
 		ner_tokenize(text, a, b, &s->toks);
+		keep_tokens(s, d->sent_off / 2 + k, s->toks.t, s->toks.n);
 		ner_sent_prepare(&s->sent, &n->gaz, text, s->toks.t, s->toks.n);
 		ner_model_tag(&n->model, &s->sent);
 		size_t m0 = s->nm;
@@ -777,6 +840,13 @@ static uint32_t form_get(struct ner_story *s, const char *p, size_t n, unsigned 
 	s->arena[s->arena_len++] = '\0';
 	*v = (uint32_t)++s->nforms;
 	return *v - 1;
+}
+
+/* The form whose string hashes to h (ner_hash from NER_HASH_INIT), or NO_ROOT. */
+static uint32_t form_find_hash(const struct ner_story *s, uint64_t h)
+{
+	uint32_t *v = ner_map_get(&s->form_map, h);
+	return v && *v ? *v - 1 : NO_ROOT;
 }
 
 /* Join tokens t[i..j) of text with single spaces into the scratch buffer. */
@@ -868,6 +938,20 @@ static int is_initial_tok(const char *p, const struct ner_tok *t)
 
 enum { RUN_FILTER = 1 << 20 };
 
+/* Bit filters over hashes (a few hundred kB, cached): most words of a
+ * text start no known form, and the form table is far bigger. */
+static inline void filter_add(uint64_t *bits, uint64_t h)
+{
+	uint64_t b = ner_mix(h) & (RUN_FILTER - 1);
+	bits[b / 64] |= 1ULL << (b % 64);
+}
+
+static inline int filter_has(const uint64_t *bits, uint64_t h)
+{
+	uint64_t b = ner_mix(h) & (RUN_FILTER - 1);
+	return (bits[b / 64] >> (b % 64)) & 1;
+}
+
 static inline int ascii_alnum(unsigned char c)
 {
 	return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10;
@@ -899,7 +983,7 @@ static size_t word_run(const char *text, size_t p, size_t end)
  * added, or 0. */
 static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, const char *text,
                          const struct ner_tok *t, size_t i, size_t nt, size_t next_mention,
-                         int initial)
+                         int initial, const uint64_t *known)
 {
 	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) &&
 	    !((t[i].flags & NER_TF_LOWER) && t[i].end - t[i].start <= 3))
@@ -912,11 +996,18 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 		}
 	uint32_t best = NO_ROOT;
 	size_t best_j = i;
+	/* the hash of join_tokens(t[i..j)), grown a token at a time */
+	uint64_t h = NER_HASH_INIT;
 	for (size_t j = i + 1; j <= lim && j - i <= 6; j++) {
-		if (!is_word(&t[j - 1]) && j - 1 > i && (t[j - 1].end - t[j - 1].start) > 1)
+		const struct ner_tok *tj = &t[j - 1];
+		if (!is_word(tj) && j - 1 > i && (tj->end - tj->start) > 1)
 			break;
-		size_t len = join_tokens(s, text, t, i, j);
-		uint32_t f = form_get(s, s->scratch, len, 0, 0);
+		if (j - 1 > i && !(tj->flags & NER_TF_CLITIC) && (tj->flags & NER_TF_SPACE))
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, text + tj->start, tj->end - tj->start);
+		if (!filter_has(known, h))
+			continue;
+		uint32_t f = form_find_hash(s, h);
 		if (f != NO_ROOT && (s->forms[f].count || s->forms[f].tail))
 			best = f, best_j = j;
 	}
@@ -932,10 +1023,10 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 	/* not a piece of a longer capitalised name */
 	const uint32_t title = NER_G_TITLE | NER_G_TITLE_RULE;
 	if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
-	    !(ner_gaz_phrase(&n->gaz, text, t, best_j, best_j + 1) & title))
+	    !(gaz_phrase(n, s, text, t, best_j, best_j + 1) & title))
 		return 0;
 	if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
-	    !(ner_gaz_phrase(&n->gaz, text, t, i - 1, i) & title))
+	    !(gaz_phrase(n, s, text, t, i - 1, i) & title))
 		return 0;
 	int type = 0;
 	for (int ty = 1; ty < NER_NTYPES; ty++)
@@ -975,19 +1066,20 @@ static void recover(const struct ner *n, struct ner_story *s)
 				s->forms[g].type = NER_PER;
 			if (s->forms[g].type == NER_PER)
 				s->forms[g].tail = 1;
-			tokenize_str(s, s->arena + s->forms[f].off, s->forms[f].len);
 		}
 	}
 	/* a bit filter over the first letter runs of the forms (`U` of `U.S.`,
 	 * `Coca` of `Coca-Cola`): the text is scanned for word starts that pass
 	 * it, and only there tokenised */
 	uint64_t *first_run = ner_xcalloc(RUN_FILTER / 64, sizeof *first_run);
+	uint64_t *known = ner_xcalloc(RUN_FILTER / 64, sizeof *known);
 	for (size_t f = 0; f < s->nforms; f++) {
 		const char *p = form_str(s, &s->forms[f]);
-		size_t l = word_run(p, 0, s->forms[f].len);
-		uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, p, l)) & (RUN_FILTER - 1);
-		first_run[h / 64] |= 1ULL << (h % 64);
+		filter_add(first_run, ner_hash(NER_HASH_INIT, p, word_run(p, 0, s->forms[f].len)));
+		if (s->forms[f].count || s->forms[f].tail)
+			filter_add(known, ner_hash(NER_HASH_INIT, p, s->forms[f].len));
 	}
+	struct ner_toks *ut = &s->unit_toks;
 	for (size_t di = 0; di < s->ndocs; di++) {
 		struct doc *d = &s->docs[di];
 		while (mi < nm0 && s->m[mi].doc < di)
@@ -999,58 +1091,93 @@ static void recover(const struct ner *n, struct ner_story *s)
 				b = d->len;
 			size_t p = a, prev_word = (size_t)-1;
 			int seen_word = 0;
-			while (p < b) {
-				unsigned char byte = (unsigned char)d->text[p];
-				if (byte < 0x80) {
-					if (!ascii_alnum(byte)) {
-						p++;
-						continue;
+			/* The words (runs of letters and digits) of the unit, found
+			 * through its tokens: a plain token is one word, others are
+			 * scanned (`U.S.`, `O'Brien`, `'s`); no word crosses a token
+			 * boundary. Words starting before p are passed over. tb: the
+			 * first token not before the previous word. */
+			unit_tokens(s, d->sent_off / 2 + k, d->text, a, b, ut);
+			size_t tb = 0;
+			for (size_t ti = 0; ti < ut->n; ti++) {
+				size_t r = ut->t[ti].start, r_end = ut->t[ti].end;
+				unsigned r_flags = ut->t[ti].flags;
+				if (r_end <= p)
+					continue;
+				while (r < r_end) {
+					size_t q;
+					if ((r_flags & NER_TF_PLAIN) && r == ut->t[ti].start) {
+						q = r_end;
+					} else {
+						unsigned char byte = (unsigned char)d->text[r];
+						if (byte < 0x80) {
+							if (!ascii_alnum(byte)) {
+								r++;
+								continue;
+							}
+						} else {
+							unsigned cp;
+							size_t cl = ner_utf8_next(d->text, r_end, r, &cp);
+							if (!ner_is_word_char(cp)) {
+								r += cl;
+								continue;
+							}
+						}
+						q = word_run(d->text, r, r_end);
 					}
-				} else {
-					unsigned cp;
-					size_t cl = ner_utf8_next(d->text, b, p, &cp);
-					if (!ner_is_word_char(cp)) {
-						p += cl;
+					size_t here = r;
+					r = q;
+					if (here < p)
 						continue;
+					int initial = !seen_word;
+					seen_word = 1;
+					size_t before = prev_word;
+					prev_word = here;
+					p = q;
+					while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= here)
+						mj++;
+					/* names start with a capital or a short particle (`de`) */
+					unsigned char c0 = (unsigned char)d->text[here];
+					if (c0 >= 'a' && c0 <= 'z' ? q - here > 3 : (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z')))
+						continue;
+					if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
+						continue;   /* inside a mention */
+					if (!filter_has(first_run, ner_hash(NER_HASH_INIT, d->text + here, q - here)))
+						continue;
+					/* a window of tokens: the word before, this one and six
+					 * more, taken from the unit's tokens when the word before
+					 * starts a token there (tokens never depend on the text
+					 * before them), else tokenised apart as it always was */
+					size_t from = before != (size_t)-1 ? before : here;
+					while (tb < ut->n && ut->t[tb].start < from)
+						tb++;
+					struct ner_tok *t;
+					size_t nt;
+					if (tb < ut->n && ut->t[tb].start == from) {
+						t = ut->t + tb;
+						nt = ut->n - tb < 9 ? ut->n - tb : 9;
+					} else {
+						s->toks.n = 0;
+						ner_tokenize_max(d->text, from, b, &s->toks, 9);
+						t = s->toks.t;
+						nt = s->toks.n;
 					}
+					size_t i = 0;
+					while (i < nt && t[i].start < here)
+						i++;
+					if (i == nt || t[i].start != here)
+						continue;
+					size_t end = recover_at(n, s, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
+					                        s->m[mj].start : (size_t)-1, initial, known);
+					if (end > p)
+						p = end;
 				}
-				size_t q = word_run(d->text, p, b);
-				int initial = !seen_word;
-				seen_word = 1;
-				size_t here = p, before = prev_word;
-				prev_word = p;
-				p = q;
-				while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= here)
-					mj++;
-				/* names start with a capital or a short particle (`de`) */
-				unsigned char c0 = (unsigned char)d->text[here];
-				if (c0 >= 'a' && c0 <= 'z' ? q - here > 3 : (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z')))
-					continue;
-				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
-					continue;   /* inside a mention */
-				uint64_t h = ner_mix(ner_hash(NER_HASH_INIT, d->text + here, q - here)) & (RUN_FILTER - 1);
-				if (!(first_run[h / 64] & (1ULL << (h % 64))))
-					continue;
-				/* tokenise a window: the word before, this one and six more */
-				size_t from = before != (size_t)-1 ? before : here;
-				s->toks.n = 0;
-				ner_tokenize_max(d->text, from, b, &s->toks, 9);
-				struct ner_tok *t = s->toks.t;
-				size_t nt = s->toks.n, i = 0;
-				while (i < nt && t[i].start < here)
-					i++;
-				if (i == nt || t[i].start != here)
-					continue;
-				size_t end = recover_at(n, s, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
-				                        s->m[mj].start : (size_t)-1, initial);
-				if (end > p)
-					p = end;
 			}
 		}
 	}
 	for (size_t i = nm0; i < s->nm; i++)
 		s->forms[s->m[i].form].count++;
 	free(first_run);
+	free(known);
 }
 
 
@@ -1273,7 +1400,7 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 		}
 		if (f.ntok == 1 && f.len > 3 && p[f.len - 1] == 's' && f.type == NER_MISC) {
 			struct ner_tok one = {0, f.len - 1, 0};
-			if (ner_gaz_phrase(&n->gaz, p, &one, 0, 1) & NER_G_DEMONYM) {
+			if (gaz_phrase(n, s, p, &one, 0, 1) & NER_G_DEMONYM) {
 				char buf[64];
 				if (f.len - 1 < sizeof buf) {
 					memcpy(buf, p, f.len - 1);
@@ -1296,7 +1423,7 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 		memcpy(orig, form_str(s, &f), f.len);
 		const char *p = orig;
 		struct ner_tok one = {0, f.len, 0};
-		int known = ner_gaz_phrase(&n->gaz, p, &one, 0, 1) != 0;
+		int known = gaz_phrase(n, s, p, &one, 0, 1) != 0;
 		uint32_t target = NO_ROOT;
 		for (size_t k = 1; k + 1 < f.len && target == NO_ROOT; k++) {
 			/* swap k, k+1 (ASCII letters only) */
@@ -1313,7 +1440,7 @@ static void link_aliases(const struct ner *n, struct ner_story *s)
 			struct ner_tok tk = {0, f.len, 0};
 			/* a word no list knows, one swap away from a country or city,
 			 * is that place misspelt (whatever the tagger thought) */
-			if (!known && (ner_gaz_phrase(&n->gaz, buf, &tk, 0, 1) & (NER_G_CITY | NER_G_COUNTRY))) {
+			if (!known && (gaz_phrase(n, s, buf, &tk, 0, 1) & (NER_G_CITY | NER_G_COUNTRY))) {
 				target = form_get(s, buf, f.len, 1, 1);
 				s->forms[target].pref = 1;
 				s->forms[target].type = NER_LOC;
@@ -1411,14 +1538,14 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 		 * (CoNLL): `Brussels`, `Washington` said */
 		if (f->type != NER_PER) {
 			tokenize_str(s, form_str(s, f), f->len);
-			uint32_t g = ner_gaz_phrase(&n->gaz, form_str(s, f), s->toks.t, 0, s->toks.n);
+			uint32_t g = gaz_phrase(n, s, form_str(s, f), s->toks.t, 0, s->toks.n);
 			size_t vl;
 			const char *v = pair_get(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len,
 			                         form_str(s, f), f->len, &vl);
 			if (v) {
 				/* an alias has the type of what it stands for */
 				tokenize_str(s, v, vl);
-				g = ner_gaz_phrase(&n->gaz, v, s->toks.t, 0, s->toks.n);
+				g = gaz_phrase(n, s, v, s->toks.t, 0, s->toks.n);
 				if ((g & NER_G_COUNTRY) && f->type != NER_LOC && f->type != NER_MISC) {
 					f->votes[NER_LOC] += f->votes[f->type];
 					f->votes[f->type] = 0;

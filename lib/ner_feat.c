@@ -124,6 +124,52 @@ uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
 
 /* ------------------------------------------------------------ sentences */
 
+static void memo_for(struct ner_sent *s, const struct ner_gaz *g)
+{
+	if (!s->memo)
+		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
+	if (s->memo_gaz != g) {
+		memset(s->memo, 0, NER_MEMO_SIZE * sizeof *s->memo);
+		s->memo_gaz = g;
+	}
+}
+
+/* The memo holds map values by phrase hash. A phrase whose first token
+ * fails the filter has no entry (every entry's first token is in it), so
+ * the filter is only a shortcut and the memo's answer is the map's. */
+uint32_t ner_gaz_phrase_memo(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                             const struct ner_tok *t, size_t i, size_t j)
+{
+	memo_for(s, g);
+	uint64_t h = NER_HASH_INIT;
+	for (size_t k = i; k < j; k++) {
+		if (k > i)
+			h = ner_hash(h, " ", 1);
+		h = ner_hash(h, text + t[k].start, t[k].end - t[k].start);
+		if (k == i && j > i + 1) {
+			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+			if (!(g->first[b / 64] & (1ULL << (b % 64))))
+				return 0;
+		}
+	}
+	if (i == j)
+		return 0;
+	struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
+	uint32_t v;
+	if (h && e->key == h) {
+		v = e->val;
+	} else {
+		const uint32_t *p = NULL;
+		uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+		if (j > i + 1 || (g->first[b / 64] & (1ULL << (b % 64))))
+			p = ner_map_get(&g->map, h);
+		v = p ? *p : 0;
+		e->key = h;
+		e->val = v;
+	}
+	return v & NER_G_ENTRY ? v & ~(NER_G_ENTRY | NER_G_PREFIX) : 0;
+}
+
 void ner_sent_init(struct ner_sent *s)
 {
 	memset(s, 0, sizeof *s);
@@ -145,7 +191,9 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->lowcand);
 	free(s->label);
 	free(s->bp);
+	free(s->probe);
 	free(s->memo);
+	free(s->types);
 	ner_sent_init(s);
 }
 
@@ -178,14 +226,33 @@ static int is_particle(const char *w, size_t n)
 	}
 }
 
+/* Is w[0..n) the string lit (a literal)? */
+#define IS(lit) (n == sizeof lit - 1 && !memcmp(w, lit, sizeof lit - 1))
+
+/* Lower-case words inside names: of, and, the, de, van, bin ... (by first
+ * letter: every token asks) */
 static int is_connector(const char *w, size_t n)
 {
-	static const char *const words[] = {"of", "and", "the", "for", "on", "upon", "in", "at",
-	                                    "des", "del", "der", "von", "van", "du", "de", "da",
-	                                    "la", "le", "y", "e", "al", "el", "bin", "ibn", "ben",
-	                                    "to", "am", "an", "dos", "das", "di", NULL};
-	return n <= 4 && ner_in_list(words, w, n);
+	if (n > 4 || !n)
+		return 0;
+	switch (w[0]) {
+	case 'a': return IS("and") || IS("at") || IS("am") || IS("an") || IS("al");
+	case 'b': return IS("bin") || IS("ben");
+	case 'd': return IS("des") || IS("del") || IS("der") || IS("du") || IS("de") ||
+	                 IS("da") || IS("dos") || IS("das") || IS("di");
+	case 'e': return IS("e") || IS("el");
+	case 'f': return IS("for");
+	case 'i': return IS("in") || IS("ibn");
+	case 'l': return IS("la") || IS("le");
+	case 'o': return IS("of") || IS("on");
+	case 't': return IS("the") || IS("to");
+	case 'u': return IS("upon");
+	case 'v': return IS("von") || IS("van");
+	case 'y': return IS("y");
+	default: return 0;
+	}
 }
+#undef IS
 
 /* Word hash over the lower-cased word with digits as 0; shape hash over
  * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes. */
@@ -266,13 +333,9 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
 		GROW(s->bp, s->cap * NER_NLABELS);
+		GROW(s->probe, s->cap);
 	}
-	if (!s->memo)
-		s->memo = ner_xmalloc(NER_MEMO_SIZE * sizeof *s->memo);
-	if (s->memo_gaz != g) {
-		memset(s->memo, 0, NER_MEMO_SIZE * sizeof *s->memo);
-		s->memo_gaz = g;
-	}
+	memo_for(s, g);
 	s->text = text;
 	s->t = t;
 	s->n = n;
@@ -293,39 +356,45 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		s->gaz_b[i] = s->gaz_i[i] = s->gaz_1[i] = 0;
 		s->gaz_end[i] = i;
 		s->label[i] = NER_O;
+		/* the first probe of the phrase search below, hashed now and its
+		 * memo slot and filter word asked for early: they are cache misses,
+		 * and waiting for them one token at a time is most of the cost */
+		s->probe[i] = 0;
+		if (s->cand[i] || ((f & (NER_TF_DIGIT | NER_TF_LOWER)) && t[i].end - t[i].start >= 3)) {
+			uint64_t h = ner_hash(NER_HASH_INIT, text + t[i].start, t[i].end - t[i].start);
+			s->probe[i] = h ? h : 1;   /* 0 means no probe (a zero hash: 1 in 2^64) */
+			__builtin_prefetch(&s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)]);
+			__builtin_prefetch(&g->first[(ner_mix(h) & (NER_GAZ_FILTER_BITS - 1)) / 64]);
+		}
 	}
 	/* Longest gazetteer phrase from each capitalised token (and lower-case
 	 * word: the folded entries of places and first names). */
 	for (size_t i = 0; i < n; i++) {
-		if (!s->cand[i] && !(t[i].flags & (NER_TF_DIGIT | NER_TF_LOWER)))
-			continue;
 		/* lower-case words of one or two letters are no place or name */
-		if (!s->cand[i] && t[i].end - t[i].start < 3)
+		if (!s->probe[i])
 			continue;
 		uint64_t h = NER_HASH_INIT;
 		uint32_t best = 0;
 		size_t best_end = i;
 		for (size_t j = i; j < n && j - i < g->maxlen; j++) {
-			if (j > i)
+			if (j > i) {
 				h = ner_hash(h, " ", 1);
-			h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
-			uint32_t v;
-			if (j == i) {
-				struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
-				if (h && e->key == h) {
-					v = e->val;
-				} else {
-					uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
-					const uint32_t *p = NULL;
-					if (g->first[b / 64] & (1ULL << (b % 64)))
-						p = ner_map_get(&g->map, h);
-					v = p ? *p : 0;
-					e->key = h;
-					e->val = v;
-				}
+				h = ner_hash(h, text + t[j].start, t[j].end - t[j].start);
 			} else {
-				const uint32_t *p = ner_map_get(&g->map, h);
+				h = s->probe[i];
+			}
+			uint32_t v;
+			struct ner_gaz_memo *e = &s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)];
+			if (h && e->key == h) {
+				v = e->val;
+			} else {
+				const uint32_t *p = NULL;
+				uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+				if (j > i || (g->first[b / 64] & (1ULL << (b % 64))))
+					p = ner_map_get(&g->map, h);
 				v = p ? *p : 0;
+				e->key = h;
+				e->val = v;
 			}
 			if (!v)
 				break;
@@ -372,7 +441,8 @@ static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b, uint32_t ma
 static const uint64_t BOS = 0x1234567, EOS = 0x7654321;
 
 /* Token hashes are computed when a token or its neighbour is scored: most
- * tokens never are. */
+ * tokens never are. hashed[k]: 0 none, 1 all, 2 word and shape only (from
+ * the runtime's memo of token types). */
 static void ensure_hashes(struct ner_sent *s, size_t i)
 {
 	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
@@ -381,6 +451,20 @@ static void ensure_hashes(struct ner_sent *s, size_t i)
 			token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], &s->affix[7 * k]);
 			s->hashed[k] = 1;
 		}
+}
+
+/* The features of token i made of its own text alone (word, shape, affixes):
+ * the same wherever the word occurs, so the runtime sums their weights once
+ * per word type. Needs hashed[i] == 1. */
+static size_t features_self(const struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
+{
+	size_t n = 0;
+	out[n++] = bucket(F_WORD, s->word[i], 0, mask);
+	out[n++] = bucket(F_SHAPE, s->shape[i], 0, mask);
+	for (int a = 0; a < 7; a++)
+		if (s->affix[7 * i + a])
+			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
+	return n;
 }
 
 /* The place of a capitalised token in its run of capitalised words: the
@@ -400,20 +484,17 @@ static uint64_t run_code(const struct ner_sent *s, size_t i)
 	return len * 16 + pos * 2 + last;
 }
 
-size_t ner_features_static(struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
+/* The other features of token i that do not depend on the labels, after
+ * the bias and its own: context words and shapes, gazetteer matches, the
+ * run of capitalised words. Needs the word and shape hashes of tokens
+ * i-2..i+2. */
+static size_t features_context(const struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
 {
 	size_t n = 0;
-	ensure_hashes(s, i);
 	uint64_t w = s->word[i], sh = s->shape[i];
 	uint64_t wp = i > 0 ? s->word[i - 1] : BOS, wn = i + 1 < s->n ? s->word[i + 1] : EOS;
 	uint64_t wp2 = i > 1 ? s->word[i - 2] : BOS, wn2 = i + 2 < s->n ? s->word[i + 2] : EOS;
 	uint64_t sp = i > 0 ? s->shape[i - 1] : BOS, sn = i + 1 < s->n ? s->shape[i + 1] : EOS;
-	out[n++] = bucket(F_BIAS, 0, 0, mask);
-	out[n++] = bucket(F_WORD, w, 0, mask);
-	out[n++] = bucket(F_SHAPE, sh, 0, mask);
-	for (int a = 0; a < 7; a++)
-		if (s->affix[7 * i + a])
-			out[n++] = bucket(F_AFFIX, s->affix[7 * i + a], (uint64_t)a, mask);
 	out[n++] = bucket(F_WPREV, wp, 0, mask);
 	out[n++] = bucket(F_WNEXT, wn, 0, mask);
 	out[n++] = bucket(F_WPREV2, wp2, 0, mask);
@@ -471,6 +552,16 @@ size_t ner_features_label(const struct ner_sent *s, size_t i, int prev, int prev
 	return n;
 }
 
+size_t ner_features_static(struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
+{
+	ensure_hashes(s, i);
+	size_t n = 0;
+	out[n++] = bucket(F_BIAS, 0, 0, mask);
+	n += features_self(s, i, mask, out + n);
+	n += features_context(s, i, mask, out + n);
+	return n;
+}
+
 size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
                     uint32_t mask, uint32_t *out)
 {
@@ -480,10 +571,12 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 
 /* ------------------------------------------------------------ model */
 
+static int cpu_has_popcnt(void);
+
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
-	m->used = NULL;
+	m->blocks = NULL;
 	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
@@ -494,18 +587,30 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 	if (bits < 8 || bits > 26 || (len - 20) / rowlen < rows)
 		return -1;
 	m->mask = (1u << bits) - 1;
-	m->w = ner_xcalloc((size_t)NER_ROW << bits, sizeof *m->w);
-	m->used = ner_xcalloc(((size_t)1 << bits) / 64 + 1, sizeof *m->used);
-	const unsigned char *p = data + 20;
-	for (uint32_t r = 0; r < rows; r++, p += rowlen) {
+	m->hw_popcnt = cpu_has_popcnt();
+	size_t nblocks = ((size_t)1 << bits) / 64;
+	m->blocks = ner_xcalloc(nblocks, sizeof *m->blocks);
+	const unsigned char *rowdata = data + 20;
+	for (uint32_t r = 0; r < rows; r++) {
 		uint32_t b;
-		memcpy(&b, p, 4);
+		memcpy(&b, rowdata + r * rowlen, 4);
 		if (b > m->mask) {
 			ner_model_free(m);
 			return -1;
 		}
-		memcpy(m->w + (size_t)b * NER_ROW, p + 4, 2 * NER_ROW);
-		m->used[b / 64] |= 1ULL << (b % 64);
+		m->blocks[b / 64].used |= 1ULL << (b % 64);
+	}
+	uint32_t before = 0;
+	for (size_t k = 0; k < nblocks; k++) {
+		m->blocks[k].before = before;
+		before += ner_popcount(m->blocks[k].used);
+	}
+	m->w = ner_xcalloc((size_t)before * NER_ROW + 1, sizeof *m->w);
+	for (uint32_t r = 0; r < rows; r++) {
+		const unsigned char *p = rowdata + r * rowlen;
+		uint32_t b;
+		memcpy(&b, p, 4);
+		memcpy((int16_t *)ner_model_row(m, b), p + 4, 2 * NER_ROW);
 	}
 	return 0;
 }
@@ -513,24 +618,110 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 void ner_model_free(struct ner_model *m)
 {
 	free(m->w);
-	free(m->used);
+	free(m->blocks);
 	m->w = NULL;
-	m->used = NULL;
+	m->blocks = NULL;
+}
+
+/* The raw text hash of token k: the key of the type memo. */
+static inline uint64_t type_key(const struct ner_sent *s, size_t k)
+{
+	if (s->probe[k])
+		return s->probe[k];
+	uint64_t h = ner_hash(NER_HASH_INIT, s->text + s->t[k].start, s->t[k].end - s->t[k].start);
+	return h ? h : 1;
+}
+
+static inline struct ner_type_memo *type_slot(const struct ner_sent *s, uint64_t key)
+{
+	return &s->types[(key ^ (key >> 29)) & (NER_TYPES_SIZE - 1)];
+}
+
+/* Word and shape hashes of tokens i-2..i+2, from the memo where it has them. */
+static void type_hashes(struct ner_sent *s, size_t i)
+{
+	size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < s->n ? i + 3 : s->n;
+	for (size_t k = a; k < b; k++) {
+		if (s->hashed[k])
+			continue;
+		uint64_t key = type_key(s, k);
+		struct ner_type_memo *e = type_slot(s, key);
+		if (e->key == key) {
+			s->word[k] = e->word;
+			s->shape[k] = e->shape;
+			s->hashed[k] = 2;
+			continue;
+		}
+		token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], &s->affix[7 * k]);
+		s->hashed[k] = 1;
+		e->key = key;
+		e->word = s->word[k];
+		e->shape = s->shape[k];
+		e->has_self = 0;
+	}
+}
+
+/* Add the weights of features f[0..nf) to score (rows asked for first:
+ * they are cache misses, and waiting for one at a time is slow). hw: count
+ * bits with the popcnt instruction (a constant: see add_rows_hw). */
+static inline __attribute__((always_inline)) void
+add_rows_with(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score, int hw)
+{
+	for (size_t k = 0; k < nf; k++)
+		__builtin_prefetch(&m->blocks[f[k] / 64]);
+	const int16_t *rows[NER_MAXFEATS];
+	size_t nr = 0;
+	for (size_t k = 0; k < nf; k++) {
+		const struct ner_model_block *bl = &m->blocks[f[k] / 64];
+		uint64_t bit = 1ULL << (f[k] % 64);
+		if (!(bl->used & bit))
+			continue;   /* most buckets are empty */
+		uint64_t below = bl->used & (bit - 1);
+		unsigned rank = hw ? (unsigned)__builtin_popcountll(below) : ner_popcount(below);
+		const int16_t *row = m->w + (size_t)(bl->before + rank) * NER_ROW;
+		__builtin_prefetch(row);
+		rows[nr++] = row;
+	}
+	for (size_t k = 0; k < nr; k++)
+		for (int l = 0; l < NER_ROW; l++)
+			score[l] += rows[k][l];
 }
 
 static void add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
 {
-	for (size_t k = 0; k < nf; k++) {
-		if (!(m->used[f[k] / 64] & (1ULL << (f[k] % 64))))
-			continue;   /* most buckets are empty: spare the memory */
-		const int16_t *row = m->w + (size_t)f[k] * NER_ROW;
-		for (int l = 0; l < NER_ROW; l++)
-			score[l] += row[l];
-	}
+	add_rows_with(m, f, nf, score, 0);
+}
+
+/* The rank is much of a row's cost, and the portable build cannot assume
+ * a popcnt instruction: a copy for CPUs that have one, chosen at load. */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+__attribute__((target("popcnt")))
+static void add_rows_hw(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
+{
+	add_rows_with(m, f, nf, score, 1);
+}
+static int cpu_has_popcnt(void) { return __builtin_cpu_supports("popcnt"); }
+#else
+#define add_rows_hw add_rows
+static int cpu_has_popcnt(void) { return 0; }
+#endif
+
+static void model_add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score)
+{
+	if (m->hw_popcnt)
+		add_rows_hw(m, f, nf, score);
+	else
+		add_rows(m, f, nf, score);
 }
 
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 {
+	if (!s->types)
+		s->types = ner_xmalloc(NER_TYPES_SIZE * sizeof *s->types);
+	if (s->types_model != m) {
+		memset(s->types, 0, NER_TYPES_SIZE * sizeof *s->types);
+		s->types_model = m;
+	}
 	uint32_t f[NER_MAXFEATS];
 	int64_t delta[NER_NLABELS], next[NER_NLABELS];
 	unsigned char *bp = s->bp;
@@ -555,14 +746,37 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 			if (!ner_scored(s, i, p))
 				continue;
 			if (!have_base) {
-				memset(base, 0, sizeof base);
-				add_rows(m, f, ner_features_static(s, i, m->mask, f), base);
+				/* the features that do not depend on the labels, once:
+				 * the token's own summed once per word type (integer
+				 * sums: the order does not matter) */
+				type_hashes(s, i);
+				uint64_t key = type_key(s, i);
+				struct ner_type_memo *e = type_slot(s, key);
+				if (e->key != key || !e->has_self) {
+					if (s->hashed[i] != 1) {
+						token_hashes(s->text, &s->t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
+						s->hashed[i] = 1;
+					}
+					int32_t self[NER_ROW] = {0};
+					size_t nf = features_self(s, i, m->mask, f);
+					model_add_rows(m, f, nf, self);
+					e->key = key;
+					e->word = s->word[i];
+					e->shape = s->shape[i];
+					memcpy(e->self, self, sizeof self);
+					e->has_self = 1;
+				}
+				for (int l = 0; l < NER_ROW; l++)
+					base[l] = e->self[l];
+				f[0] = bucket(F_BIAS, 0, 0, m->mask);
+				size_t nf = 1 + features_context(s, i, m->mask, f + 1);
+				model_add_rows(m, f, nf, base);
 				have_base = 1;
 			}
 			int32_t score[NER_ROW];
 			memcpy(score, base, sizeof score);
 			int p2 = i > 0 ? bp[(i - 1) * NER_NLABELS + p] : NER_O;
-			add_rows(m, f, ner_features_label(s, i, p, p2, m->mask, f), score);
+			model_add_rows(m, f, ner_features_label(s, i, p, p2, m->mask, f), score);
 			for (int l = 1; l < NER_NLABELS; l++) {
 				int64_t v = delta[p] + score[l - 1];
 				if (v > next[l] && ner_label_ok(p, l)) {

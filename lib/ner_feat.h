@@ -63,6 +63,11 @@ void ner_gaz_free(struct ner_gaz *g);
 uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
                         const struct ner_tok *t, size_t i, size_t j);
 
+struct ner_sent;
+/* The same through the memo of s (the answers are the same). */
+uint32_t ner_gaz_phrase_memo(struct ner_sent *s, const struct ner_gaz *g, const char *text,
+                             const struct ner_tok *t, size_t i, size_t j);
+
 /* The per-sentence working state: token hashes and gazetteer matches. */
 struct ner_sent {
 	const char *text;
@@ -78,13 +83,24 @@ struct ner_sent {
 	unsigned char *lowcand;           /* a lower-case word made a candidate by the gazetteer */
 	int *label;
 	unsigned char *bp;                /* Viterbi back pointers, NER_NLABELS a token */
-	/* The gazetteer's answers for recent first tokens (hash -> map value,
-	 * 0 for none), direct-mapped: common words repeat, and the filter and
-	 * the table they would probe are too big for the cache. */
+	uint64_t *probe;                  /* hash of the token for the gazetteer, 0 if not looked up */
+	/* The gazetteer's answers for recent tokens and phrases (hash -> map
+	 * value, 0 for none), direct-mapped: common words repeat, and the
+	 * filter and the table they would probe are too big for the cache. */
 	struct ner_gaz_memo { uint64_t key; uint32_t val; } *memo;
 	const struct ner_gaz *memo_gaz;
+	/* The runtime's memo of token types (hash of the token's text -> its
+	 * word and shape hashes and the summed weights of its own features),
+	 * direct-mapped: scoring a word is mostly scoring a word seen before. */
+	struct ner_type_memo {
+		uint64_t key, word, shape;
+		int32_t self[NER_NLABELS - 1];
+		uint32_t has_self;
+	} *types;
+	const void *types_model;
 };
-#define NER_MEMO_SIZE 4096
+#define NER_TYPES_SIZE 4096
+#define NER_MEMO_SIZE 16384
 void ner_sent_init(struct ner_sent *s);
 void ner_sent_free(struct ner_sent *s);
 /* Prepare tokens t[0..n) of text for tagging. */
@@ -122,9 +138,32 @@ static inline int ner_label_ok(int prev, int l)
 struct ner_model {
 	uint32_t mask;
 	float scale;
+	/* Only about a tenth of the buckets have weights: the rows are stored
+	 * densely in bucket order and found by rank (rows before a block of 64
+	 * buckets plus the set bits below in its mask), so the table is a tenth
+	 * of the size and mostly stays in cache. */
+	struct ner_model_block { uint64_t used; uint32_t before; } *blocks;
 	int16_t *w;
-	uint64_t *used;    /* a bit for each row that is not all zero */
+	int hw_popcnt;     /* the CPU counts bits in one instruction */
 };
+/* Set bits of x (the portable builds have no popcnt instruction, and
+ * libgcc's call costs more than this). */
+static inline unsigned ner_popcount(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+/* The row of bucket b in m->w, or NULL if b has no weights. */
+static inline const int16_t *ner_model_row(const struct ner_model *m, uint32_t b)
+{
+	const struct ner_model_block *bl = &m->blocks[b / 64];
+	uint64_t bit = 1ULL << (b % 64);
+	if (!(bl->used & bit))
+		return NULL;
+	return m->w + (size_t)(bl->before + ner_popcount(bl->used & (bit - 1))) * NER_ROW;
+}
 /* Load the binary model (magic "NERM2"); 0 on success, -1 if malformed. */
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len);
 void ner_model_free(struct ner_model *m);

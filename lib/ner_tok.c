@@ -172,14 +172,46 @@ void ner_tokenize(const char *s, size_t start, size_t end, struct ner_toks *out)
 	ner_tokenize_max(s, start, end, out, (size_t)-1);
 }
 
+/* The class of the character at s[i] (of length *k, code point *c). */
+static inline enum cls class_at(const char *s, size_t end, size_t i, unsigned *c, size_t *k)
+{
+	unsigned char b = (unsigned char)s[i];
+	if (b < 0x80) {
+		*c = b;
+		*k = 1;
+		return (enum cls)ascii_class[b];
+	}
+	*k = ner_utf8_next(s, end, i, c);
+	return classify(*c);
+}
+
+static inline int is_word_class(enum cls cl)
+{
+	return cl == C_UPPER || cl == C_LOWER || cl == C_LETTER || cl == C_DIGIT;
+}
+
+/* Kinds of the characters of a word (K_UP, K_LOW, K_DIG of the ASCII
+ * table, K_LET for other letters): only which occur decides the flags. */
+enum { K_LET = 8 };
+static inline unsigned class_kind(enum cls cl)
+{
+	switch (cl) {
+	case C_UPPER: return K_UP;
+	case C_LOWER: return K_LOW;
+	case C_LETTER: return K_LET;
+	case C_DIGIT: return K_DIG;
+	default: return 0;
+	}
+}
+
 void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *out, size_t max)
 {
 	size_t i = start, n0 = out->n;
 	int space = 1;
 	while (i < end && out->n - n0 < max) {
 		unsigned c;
-		size_t k = ner_utf8_next(s, end, i, &c);
-		enum cls cl = classify(c);
+		size_t k;
+		enum cls cl = class_at(s, end, i, &c, &k);
 		if (cl == C_SPACE) {
 			i += k;
 			space = 1;
@@ -187,20 +219,14 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 		}
 		unsigned sp = space ? NER_TF_SPACE : 0;
 		space = 0;
-		if (cl == C_UPPER || cl == C_LOWER || cl == C_LETTER || cl == C_DIGIT) {
+		if (is_word_class(cl)) {
 			size_t a = i;
-			unsigned nup = 0, nlow = 0, nlet = 0, ndig = 0;
 			int first_up = cl == C_UPPER;
+			unsigned kinds = 0, plain = NER_TF_PLAIN;
 			for (;;) {
-				if (cl == C_UPPER) { nup++; nlet++; }
-				else if (cl == C_LOWER) { nlow++; nlet++; }
-				else if (cl == C_LETTER) nlet++;
-				else if (cl == C_DIGIT) ndig++;
+				kinds |= class_kind(cl);
 				i += k;
-				/* the common case: a run of ASCII letters and digits, of
-				 * which only the kinds matter (the letter count only for
-				 * initials, which count_letters() recounts) */
-				unsigned kinds = 0;
+				/* the common case: a run of ASCII letters and digits */
 				while (i < end) {
 					unsigned char kb = word_byte_kind[(unsigned char)s[i]];
 					if (!kb)
@@ -208,51 +234,50 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 					kinds |= kb;
 					i++;
 				}
-				if (kinds & K_UP) { nup++; nlet++; }
-				if (kinds & K_LOW) { nlow++; nlet++; }
-				if (kinds & K_DIG) ndig++;
 				if (i >= end)
 					break;
-				k = ner_utf8_next(s, end, i, &c);
-				cl = classify(c);
-				if (cl == C_UPPER || cl == C_LOWER || cl == C_LETTER || cl == C_DIGIT)
+				cl = class_at(s, end, i, &c, &k);
+				if (is_word_class(cl))
 					continue;
 				/* internal apostrophe: O'Brien, D'Alema (not a clitic) */
 				if (cl == C_APOS && !clitic_len(s, end, i) && i + k < end) {
 					unsigned nc;
-					ner_utf8_next(s, end, i + k, &nc);
-					enum cls ncl = classify(nc);
+					size_t nk;
+					enum cls ncl = class_at(s, end, i + k, &nc, &nk);
 					if (ncl == C_UPPER || ncl == C_LOWER || ncl == C_LETTER) {
 						i += k;
-						k = ner_utf8_next(s, end, i, &c);
+						k = nk;
 						cl = ncl;
+						plain = 0;
 						continue;
 					}
 				}
 				/* digits with separators: 1,000.50 */
-				if ((c == ',' || c == '.') && ndig && !nlet && i + 1 < end &&
-				    s[i + 1] >= '0' && s[i + 1] <= '9') {
+				if ((c == ',' || c == '.') && (kinds & K_DIG) && !(kinds & (K_UP | K_LOW | K_LET)) &&
+				    i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9') {
 					i += 1;
 					k = 1;
 					c = (unsigned char)s[i];
 					cl = C_DIGIT;
+					plain = 0;
 					continue;
 				}
 				break;
 			}
-			unsigned f = sp;
+			unsigned f = sp | plain;
+			int letters = (kinds & (K_UP | K_LOW | K_LET)) != 0;
 			if (first_up)
 				f |= NER_TF_CAP;
-			if (nup > 0 && nlow == 0)
+			if ((kinds & K_UP) && !(kinds & K_LOW))
 				f |= NER_TF_ALLCAPS;
-			if (nlet && nup == 0 && nlow > 0)
+			if ((kinds & K_LOW) && !(kinds & K_UP))
 				f |= NER_TF_LOWER;
-			if (ndig)
+			if (kinds & K_DIG)
 				f |= NER_TF_DIGIT;
-			if (nlet)
+			if (letters)
 				f |= NER_TF_ALPHA;
 			/* abbreviations keep the period: U.S., U.N., W., Gen., Corp. */
-			if (i < end && s[i] == '.' && nlet && !ndig) {
+			if (i < end && s[i] == '.' && letters && !(kinds & K_DIG)) {
 				size_t wl = i - a;
 				if (wl <= 2 && count_letters(s, a, i) == 1) {
 					/* an initial, or a letters-and-periods run like U.S. or e.g. */
@@ -260,10 +285,10 @@ void ner_tokenize_max(const char *s, size_t start, size_t end, struct ner_toks *
 					while (j + 1 < end && ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') && s[j + 1] == '.')
 						j += 2;
 					i = j;
-					f |= NER_TF_PERIOD;
+					f = (f | NER_TF_PERIOD) & ~NER_TF_PLAIN;
 				} else if (is_abbrev(s + a, wl)) {
 					i++;
-					f |= NER_TF_PERIOD;
+					f = (f | NER_TF_PERIOD) & ~NER_TF_PLAIN;
 				}
 			}
 			push(out, a, i, f);

@@ -19,7 +19,8 @@ enum {
 	NER_TF_ALPHA = 16,    /* holds a letter */
 	NER_TF_PERIOD = 32,   /* ends in a period (abbreviation, initial) */
 	NER_TF_CLITIC = 64,   /* 's, n't ... split off the previous word */
-	NER_TF_SPACE = 128    /* white space before the token */
+	NER_TF_SPACE = 128,   /* white space before the token */
+	NER_TF_PLAIN = 256    /* letters and digits only (one run of word characters) */
 };
 
 struct ner_tok {
