@@ -194,6 +194,7 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->probe);
 	free(s->memo);
 	free(s->types);
+	free(s->labs);
 	ner_sent_init(s);
 }
 
@@ -534,16 +535,32 @@ static size_t features_context(const struct ner_sent *s, size_t i, uint32_t mask
 	return n;
 }
 
+/* The label features of token i fixed by its text: the previous label with
+ * the word, the shape and the gazetteer bits. */
+static size_t features_label_type(const struct ner_sent *s, size_t i, int prev, uint32_t mask,
+                                  uint32_t *out)
+{
+	out[0] = bucket(F_LPREV_W, (uint64_t)prev, s->word[i], mask);
+	out[1] = bucket(F_LPREV_S, (uint64_t)prev, s->shape[i], mask);
+	out[2] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
+	return 3;
+}
+
+/* Run codes are below this (see run_code). */
+#define NER_RUN_CODES 72
+/* Rows of ner_model.lab: the previous label; it and the one before; the
+ * run code and the previous label. */
+#define LAB_PREV(p) ((uint64_t)(p))
+#define LAB_PREV2(p, p2) (NER_NLABELS + (p) * NER_NLABELS + (p2))
+#define LAB_RUN(run, p) (NER_NLABELS + NER_NLABELS * NER_NLABELS + (run) * NER_NLABELS + (p))
+#define LAB_ROWS LAB_RUN(NER_RUN_CODES, 0)
+
 size_t ner_features_label(const struct ner_sent *s, size_t i, int prev, int prev2,
                           uint32_t mask, uint32_t *out)
 {
-	size_t n = 0;
-	uint64_t w = s->word[i], sh = s->shape[i];
+	size_t n = features_label_type(s, i, prev, mask, out);
 	out[n++] = bucket(F_LPREV, (uint64_t)prev, 0, mask);
 	out[n++] = bucket(F_LPREV2, (uint64_t)prev, (uint64_t)prev2, mask);
-	out[n++] = bucket(F_LPREV_W, (uint64_t)prev, w, mask);
-	out[n++] = bucket(F_LPREV_S, (uint64_t)prev, sh, mask);
-	out[n++] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
 	uint64_t run = run_code(s, i);
 	if (run)
 		out[n++] = bucket(F_RUN_W, run, (uint64_t)prev, mask);
@@ -572,11 +589,13 @@ size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
 /* ------------------------------------------------------------ model */
 
 static int cpu_has_popcnt(void);
+static void model_add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score);
 
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
 	m->blocks = NULL;
+	m->lab = NULL;
 	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
@@ -612,11 +631,26 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 		memcpy(&b, p, 4);
 		memcpy((int16_t *)ner_model_row(m, b), p + 4, 2 * NER_ROW);
 	}
+	m->lab = ner_xcalloc(LAB_ROWS, sizeof *m->lab);
+	for (int p = 0; p < NER_NLABELS; p++) {
+		uint32_t f = bucket(F_LPREV, (uint64_t)p, 0, m->mask);
+		model_add_rows(m, &f, 1, m->lab[LAB_PREV(p)]);
+		for (int p2 = 0; p2 < NER_NLABELS; p2++) {
+			f = bucket(F_LPREV2, (uint64_t)p, (uint64_t)p2, m->mask);
+			model_add_rows(m, &f, 1, m->lab[LAB_PREV2(p, p2)]);
+		}
+		for (uint64_t run = 1; run < NER_RUN_CODES; run++) {
+			f = bucket(F_RUN_W, run, (uint64_t)p, m->mask);
+			model_add_rows(m, &f, 1, m->lab[LAB_RUN(run, p)]);
+		}
+	}
 	return 0;
 }
 
 void ner_model_free(struct ner_model *m)
 {
+	free(m->lab);
+	m->lab = NULL;
 	free(m->w);
 	free(m->blocks);
 	m->w = NULL;
@@ -722,23 +756,33 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 		memset(s->types, 0, NER_TYPES_SIZE * sizeof *s->types);
 		s->types_model = m;
 	}
+	if (!s->labs)
+		s->labs = ner_xmalloc(NER_LABS_SIZE * sizeof *s->labs);
+	if (s->labs_model != m) {
+		memset(s->labs, 0, NER_LABS_SIZE * sizeof *s->labs);
+		s->labs_model = m;
+	}
 	uint32_t f[NER_MAXFEATS];
 	int64_t delta[NER_NLABELS], next[NER_NLABELS];
 	unsigned char *bp = s->bp;
 	for (int l = 0; l < NER_NLABELS; l++)
 		delta[l] = NER_DEAD;
 	delta[NER_O] = 0;
+	unsigned alive = 1u << NER_O;   /* the labels some path reaches */
 	for (size_t i = 0; i < s->n; i++) {
 		unsigned char *bpi = bp + i * NER_NLABELS;
-		for (int l = 0; l < NER_NLABELS; l++) {
-			next[l] = NER_DEAD;
-			bpi[l] = NER_O;
+		if (alive == 1u << NER_O && !s->cand[i]) {
+			bpi[NER_O] = NER_O;   /* most tokens: O after O, unscored */
+			continue;
 		}
+		for (int l = 0; l < NER_NLABELS; l++)
+			next[l] = NER_DEAD;
 		int32_t base[NER_ROW];
 		int have_base = 0;
-		for (int p = 0; p < NER_NLABELS; p++) {
-			if (delta[p] == NER_DEAD)
-				continue;
+		struct ner_lab_memo *lm = NULL;
+		uint64_t run = 0;
+		for (unsigned a = alive; a; a &= a - 1) {
+			int p = __builtin_ctz(a);
 			if (delta[p] > next[NER_O]) {   /* O scores 0: weights are relative to it */
 				next[NER_O] = delta[p];
 				bpi[NER_O] = (unsigned char)p;
@@ -772,11 +816,31 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 				size_t nf = 1 + features_context(s, i, m->mask, f + 1);
 				model_add_rows(m, f, nf, base);
 				have_base = 1;
+				lm = &s->labs[(key ^ (key >> 31)) & (NER_LABS_SIZE - 1)];
+				if (lm->key != key) {
+					lm->key = key;
+					lm->have = 0;
+				}
+				run = run_code(s, i);
 			}
-			int32_t score[NER_ROW];
-			memcpy(score, base, sizeof score);
+			/* the same features as ner_features_label(), those fixed by
+			 * the token's text from the memo, the others from the model's
+			 * table */
+			if (!(lm->have & (1u << p))) {
+				memset(lm->w[p], 0, sizeof lm->w[p]);
+				model_add_rows(m, f, features_label_type(s, i, p, m->mask, f), lm->w[p]);
+				lm->have |= 1u << p;
+			}
 			int p2 = i > 0 ? bp[(i - 1) * NER_NLABELS + p] : NER_O;
-			model_add_rows(m, f, ner_features_label(s, i, p, p2, m->mask, f), score);
+			const int32_t *tab1 = m->lab[LAB_PREV(p)], *tab2 = m->lab[LAB_PREV2(p, p2)];
+			const int32_t *tab3 = m->lab[run ? LAB_RUN(run, p) : LAB_PREV(p)];
+			int32_t score[NER_ROW];
+			for (int l = 0; l < NER_ROW; l++)
+				score[l] = base[l] + lm->w[p][l] + tab1[l] + tab2[l] + (run ? tab3[l] : 0);
+			if (s->lowcand[i]) {
+				f[0] = bucket(F_LOWCAND, (uint64_t)p, s->gaz_1[i] & 0x7ff, m->mask);
+				model_add_rows(m, f, 1, score);
+			}
 			for (int l = 1; l < NER_NLABELS; l++) {
 				int64_t v = delta[p] + score[l - 1];
 				if (v > next[l] && ner_label_ok(p, l)) {
@@ -785,7 +849,11 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 				}
 			}
 		}
-		memcpy(delta, next, sizeof delta);
+		alive = 0;
+		for (int l = 0; l < NER_NLABELS; l++) {
+			delta[l] = next[l];
+			alive |= (unsigned)(next[l] != NER_DEAD) << l;
+		}
 	}
 	int best = NER_O;
 	for (int l = 1; l < NER_NLABELS; l++)

@@ -98,8 +98,19 @@ struct ner_sent {
 		uint32_t has_self;
 	} *types;
 	const void *types_model;
+	/* The runtime's memo of the label features of token types (the
+	 * previous label with the word, the shape, the gazetteer bits: all
+	 * fixed by the token's text), a row of sums for each previous label,
+	 * made when first needed (have: a bit for each). */
+	struct ner_lab_memo {
+		uint64_t key;
+		uint32_t have;
+		int32_t w[NER_NLABELS][NER_NLABELS - 1];
+	} *labs;
+	const void *labs_model;
 };
 #define NER_TYPES_SIZE 4096
+#define NER_LABS_SIZE 1024
 #define NER_MEMO_SIZE 16384
 void ner_sent_init(struct ner_sent *s);
 void ner_sent_free(struct ner_sent *s);
@@ -145,6 +156,11 @@ struct ner_model {
 	struct ner_model_block { uint64_t used; uint32_t before; } *blocks;
 	int16_t *w;
 	int hw_popcnt;     /* the CPU counts bits in one instruction */
+	/* The sums of the label features that need no token text (the
+	 * previous label; it and the one before; the run of capitals with
+	 * the previous label), made at load: the decoder adds them for each
+	 * previous label of each token. */
+	int32_t (*lab)[NER_ROW];
 };
 /* Set bits of x (the portable builds have no popcnt instruction, and
  * libgcc's call costs more than this). */
