@@ -1523,6 +1523,40 @@ static long canon_score(const struct ner *n, const struct ner_story *s, const st
 	return sc;
 }
 
+/* Order the mentions by document and span, as a stable sort would. The
+ * tagged ones (before `tagged`) are nearly always in order already, and the
+ * recovered ones after them are fewer: sort those and merge (ties from the
+ * first run first, so the result is the stable sort's). */
+static void sort_mentions(struct ner_story *s, size_t tagged)
+{
+	size_t nm = s->nm;
+	int in_order = 1;
+	for (size_t i = 1; i < tagged && in_order; i++)
+		in_order = cmp_mention(&s->m[i - 1], &s->m[i]) <= 0;
+	if (!in_order || nm - tagged > tagged) {
+		if (nm)
+			qsort(s->m, nm, sizeof *s->m, cmp_mention);
+		return;
+	}
+	if (nm == tagged)
+		return;
+	qsort(s->m + tagged, nm - tagged, sizeof *s->m, cmp_mention);
+	if (cmp_mention(&s->m[tagged - 1], &s->m[tagged]) <= 0)
+		return;
+	struct ner_mention *tail = ner_xmalloc((nm - tagged) * sizeof *tail);
+	memcpy(tail, s->m + tagged, (nm - tagged) * sizeof *tail);
+	/* merge from the back: the larger last element goes last; on ties the
+	 * tail's (the later run's) goes after the tagged one's */
+	size_t i = tagged, j = nm - tagged, k = nm;
+	while (j > 0) {
+		if (i > 0 && cmp_mention(&s->m[i - 1], &tail[j - 1]) > 0)
+			s->m[--k] = s->m[--i];
+		else
+			s->m[--k] = tail[--j];
+	}
+	free(tail);
+}
+
 void ner_story_resolve(const struct ner *n, struct ner_story *s)
 {
 	ner_map_free(&s->form_map);
@@ -1566,9 +1600,9 @@ void ner_story_resolve(const struct ner *n, struct ner_story *s)
 			}
 		}
 	}
+	size_t tagged = s->nm;
 	recover(n, s);
-	if (s->nm)
-		qsort(s->m, s->nm, sizeof *s->m, cmp_mention);
+	sort_mentions(s, tagged);
 	link_people(n, s);
 	link_acronyms(s);
 	link_aliases(n, s);

@@ -55,6 +55,11 @@ static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits
 
 static void gaz_add(struct ner_gaz *g, const char *data, size_t len, uint32_t fixed)
 {
+	/* about two keys a line (its words' prefixes, a lower-cased copy) */
+	size_t lines = 0;
+	for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data))) != NULL; p++)
+		lines++;
+	ner_map_reserve(&g->map, g->map.n + 2 * lines);
 	struct ner_toks tv = {0};
 	size_t i = 0;
 	while (i < len) {
@@ -213,13 +218,16 @@ static int is_particle(const char *w, size_t n)
 		default: return 0;
 		}
 	case 3:
-		if (w[0] == 'v')
-			return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
-		if (w[0] == 'd')
-			return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
-			       !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
-		return !memcmp(w, "bin", 3) || !memcmp(w, "ibn", 3) || !memcmp(w, "ben", 3) ||
-		       !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3) || !memcmp(w, "abu", 3);
+		switch (w[0]) {
+		case 'v': return !memcmp(w, "van", 3) || !memcmp(w, "von", 3);
+		case 'd': return !memcmp(w, "der", 3) || !memcmp(w, "den", 3) || !memcmp(w, "del", 3) ||
+		                 !memcmp(w, "dos", 3) || !memcmp(w, "das", 3);
+		case 'b': return !memcmp(w, "bin", 3) || !memcmp(w, "ben", 3);
+		case 'i': return !memcmp(w, "ibn", 3);
+		case 't': return !memcmp(w, "ter", 3) || !memcmp(w, "ten", 3);
+		case 'a': return !memcmp(w, "abu", 3);
+		default: return 0;
+		}
 	case 5:
 		return !memcmp(w, "della", 5);
 	default:
@@ -256,7 +264,8 @@ static int is_connector(const char *w, size_t n)
 #undef IS
 
 /* Word hash over the lower-cased word with digits as 0; shape hash over
- * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes. */
+ * character classes with runs collapsed (Xx, X.X., dd-dd); affix hashes
+ * unless affix is NULL. */
 static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *word,
                          uint64_t *shape, uint64_t *affix)
 {
@@ -302,6 +311,8 @@ static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *wo
 	}
 	*word = ner_hash(NER_HASH_INIT, low, nl);
 	*shape = ner_hash(NER_HASH_INIT, shp, ns);
+	if (!affix)
+		return;   /* a neighbour's: its affixes are no feature */
 	size_t nc = nchars < 48 ? nchars : 48;
 	for (size_t a = 0; a < 3; a++) {
 		size_t len = a + 1 < nc ? cstart[a + 1] : nl;
@@ -366,6 +377,9 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			s->probe[i] = h ? h : 1;   /* 0 means no probe (a zero hash: 1 in 2^64) */
 			__builtin_prefetch(&s->memo[(h ^ (h >> 29)) & (NER_MEMO_SIZE - 1)]);
 			__builtin_prefetch(&g->first[(ner_mix(h) & (NER_GAZ_FILTER_BITS - 1)) / 64]);
+			/* and where the tagger will look for a capitalised word's type */
+			if (s->types && (f & (NER_TF_CAP | NER_TF_ALLCAPS)))
+				__builtin_prefetch(&s->types[(h ^ (h >> 29)) & (NER_TYPES_SIZE - 1)]);
 		}
 	}
 	/* Longest gazetteer phrase from each capitalised token (and lower-case
@@ -485,11 +499,21 @@ static uint64_t run_code(const struct ner_sent *s, size_t i)
 	return len * 16 + pos * 2 + last;
 }
 
+/* The length feature of token i: its length and capitalisation, its own
+ * text's too. */
+static inline uint32_t feature_len(const struct ner_sent *s, size_t i, uint32_t mask)
+{
+	size_t len = s->t[i].end - s->t[i].start;
+	return bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+}
+
 /* The other features of token i that do not depend on the labels, after
  * the bias and its own: context words and shapes, gazetteer matches, the
- * run of capitalised words. Needs the word and shape hashes of tokens
+ * run of capitalised words (and the length feature unless the caller has
+ * it already: with_len 0). Needs the word and shape hashes of tokens
  * i-2..i+2. */
-static size_t features_context(const struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
+static size_t features_context(const struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out,
+                               int with_len)
 {
 	size_t n = 0;
 	uint64_t w = s->word[i], sh = s->shape[i];
@@ -511,8 +535,8 @@ static size_t features_context(const struct ner_sent *s, size_t i, uint32_t mask
 		out[n++] = bucket(F_INIT_SHAPE, sh, 0, mask);
 		out[n++] = bucket(F_INIT_WORD, w, 0, mask);
 	}
-	size_t len = s->t[i].end - s->t[i].start;
-	out[n++] = bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
+	if (with_len)
+		out[n++] = feature_len(s, i, mask);
 	const uint32_t feature_bits = (1u << NER_G_NBITS) - 1;
 	uint32_t bits[4] = {
 		s->gaz_b[i] & feature_bits, s->gaz_i[i] & feature_bits,
@@ -575,7 +599,7 @@ size_t ner_features_static(struct ner_sent *s, size_t i, uint32_t mask, uint32_t
 	size_t n = 0;
 	out[n++] = bucket(F_BIAS, 0, 0, mask);
 	n += features_self(s, i, mask, out + n);
-	n += features_context(s, i, mask, out + n);
+	n += features_context(s, i, mask, out + n, 1);
 	return n;
 }
 
@@ -686,8 +710,10 @@ static void type_hashes(struct ner_sent *s, size_t i)
 			s->hashed[k] = 2;
 			continue;
 		}
-		token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], &s->affix[7 * k]);
-		s->hashed[k] = 1;
+		/* the token itself gets its affixes too (its own features need
+		 * them when the memo has no sum for it), its neighbours not */
+		token_hashes(s->text, &s->t[k], &s->word[k], &s->shape[k], k == i ? &s->affix[7 * k] : NULL);
+		s->hashed[k] = k == i ? 1 : 2;
 		e->key = key;
 		e->word = s->word[k];
 		e->shape = s->shape[k];
@@ -801,8 +827,12 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 						token_hashes(s->text, &s->t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
 						s->hashed[i] = 1;
 					}
+					/* the bias and the length feature are the same for
+					 * every occurrence too: summed with the token's own */
 					int32_t self[NER_ROW] = {0};
 					size_t nf = features_self(s, i, m->mask, f);
+					f[nf++] = bucket(F_BIAS, 0, 0, m->mask);
+					f[nf++] = feature_len(s, i, m->mask);
 					model_add_rows(m, f, nf, self);
 					e->key = key;
 					e->word = s->word[i];
@@ -812,8 +842,7 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 				}
 				for (int l = 0; l < NER_ROW; l++)
 					base[l] = e->self[l];
-				f[0] = bucket(F_BIAS, 0, 0, m->mask);
-				size_t nf = 1 + features_context(s, i, m->mask, f + 1);
+				size_t nf = features_context(s, i, m->mask, f, 0);
 				model_add_rows(m, f, nf, base);
 				have_base = 1;
 				lm = &s->labs[(key ^ (key >> 31)) & (NER_LABS_SIZE - 1)];

@@ -90,7 +90,8 @@ struct ner_sent {
 	struct ner_gaz_memo { uint64_t key; uint32_t val; } *memo;
 	const struct ner_gaz *memo_gaz;
 	/* The runtime's memo of token types (hash of the token's text -> its
-	 * word and shape hashes and the summed weights of its own features),
+	 * word and shape hashes and the summed weights of its own features,
+	 * its length feature and the bias),
 	 * direct-mapped: scoring a word is mostly scoring a word seen before. */
 	struct ner_type_memo {
 		uint64_t key, word, shape;
@@ -142,8 +143,8 @@ static inline int ner_label_ok(int prev, int l)
 	return !NER_IS_I(l) || (prev != NER_O && NER_TYPE(prev) == NER_TYPE(l));
 }
 
-/* A trained model: a dense table of int16 weights, a row for each feature
- * bucket with the weights of labels 1..8 minus the weight of O (only
+/* A trained model: int16 weights, a row for each feature bucket that has
+ * any, with the weights of labels 1..8 minus the weight of O (only
  * differences decide, and 8 lanes make one 16-byte row). */
 #define NER_ROW (NER_NLABELS - 1)
 struct ner_model {

@@ -57,6 +57,12 @@ static void grow(struct ner_map *m)
 	free(old.slots);
 }
 
+void ner_map_reserve(struct ner_map *m, size_t n)
+{
+	while ((n + 1) * 2 > m->cap)
+		grow(m);
+}
+
 uint32_t *ner_map_put(struct ner_map *m, uint64_t key)
 {
 	if (!key)

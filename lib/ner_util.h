@@ -60,6 +60,8 @@ struct ner_map {
 };
 void ner_map_init(struct ner_map *m);
 void ner_map_free(struct ner_map *m);
+/* Make room for n keys in all (sparing the rehashing as it fills). */
+void ner_map_reserve(struct ner_map *m, size_t n);
 /* Pointer to the value of key, inserting it with value 0 if absent. */
 uint32_t *ner_map_put(struct ner_map *m, uint64_t key);
 /* Pointer to the value of key, or NULL. */

@@ -40,6 +40,89 @@ static void test_tokenizer(void)
 	CHECK_STR(toks("bad \xff byte"), "bad|\xff|byte");
 }
 
+/* The flags of the first token of s. */
+static unsigned first_flags(const char *s)
+{
+	struct ner_toks tv = {0};
+	ner_tokenize(s, 0, strlen(s), &tv);
+	unsigned f = tv.n ? tv.t[0].flags : 0;
+	ner_toks_free(&tv);
+	return f;
+}
+
+/* A plain token is one run of letters and digits: recover() takes it as
+ * one word without looking inside. */
+static void test_plain(void)
+{
+	CHECK(first_flags("NATO said") & NER_TF_PLAIN);
+	CHECK(first_flags("M\xc3\xbcller said") & NER_TF_PLAIN);
+	CHECK(first_flags("B52 bomber") & NER_TF_PLAIN);
+	CHECK(!(first_flags("O'Brien said") & NER_TF_PLAIN));
+	CHECK(!(first_flags("U.S. troops") & NER_TF_PLAIN));
+	CHECK(!(first_flags("Gen. Smith") & NER_TF_PLAIN));
+	CHECK(!(first_flags("1,000 troops") & NER_TF_PLAIN));
+	CHECK(!(first_flags("'s") & NER_TF_PLAIN));
+	CHECK(!(first_flags("- x") & NER_TF_PLAIN));
+}
+
+/* The model keeps only the rows it has, found by rank; a row given twice
+ * keeps the last. */
+static void test_model_rows(void)
+{
+	static const uint32_t buckets[] = {3, 64, 65, 1000, 64};
+	unsigned char data[20 + 5 * (4 + 2 * NER_ROW)];
+	uint32_t bits = 10, rows = 5;
+	float scale = 1;
+	memcpy(data, "NERM2\0\0\0", 8);
+	memcpy(data + 8, &bits, 4);
+	memcpy(data + 12, &scale, 4);
+	memcpy(data + 16, &rows, 4);
+	for (uint32_t r = 0; r < rows; r++) {
+		unsigned char *p = data + 20 + r * (4 + 2 * NER_ROW);
+		memcpy(p, &buckets[r], 4);
+		for (int l = 0; l < NER_ROW; l++) {
+			int16_t w = (int16_t)(100 * r + l);
+			memcpy(p + 4 + 2 * l, &w, 2);
+		}
+	}
+	struct ner_model m;
+	CHECK(ner_model_load(&m, data, sizeof data) == 0);
+	CHECK(ner_model_row(&m, 3) && ner_model_row(&m, 3)[0] == 0 && ner_model_row(&m, 3)[7] == 7);
+	CHECK(ner_model_row(&m, 64) && ner_model_row(&m, 64)[1] == 401);
+	CHECK(ner_model_row(&m, 65) && ner_model_row(&m, 65)[0] == 200);
+	CHECK(ner_model_row(&m, 1000) && ner_model_row(&m, 1000)[2] == 302);
+	CHECK(ner_model_row(&m, 4) == NULL);
+	CHECK(ner_model_row(&m, 1023) == NULL);
+	ner_model_free(&m);
+	uint32_t bad = 1024;
+	memcpy(data + 20, &bad, 4);
+	CHECK(ner_model_load(&m, data, sizeof data) == -1);
+}
+
+/* The memo gives the gazetteer's own answers, asked once or again. */
+static void test_gaz_memo(void)
+{
+	static const char list[] = "New York\tt\nYork\tt\nNew South Wales\tr\nparis\tt\n";
+	struct ner_gaz g;
+	ner_gaz_init(&g);
+	ner_gaz_add_tsv(&g, list, sizeof list - 1);
+	struct ner_sent s;
+	ner_sent_init(&s);
+	const char *text = "New York and New South Wales or paris New";
+	struct ner_toks tv = {0};
+	ner_tokenize(text, 0, strlen(text), &tv);
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < tv.n; i++)
+			for (size_t j = i; j <= tv.n && j <= i + 3; j++)
+				CHECK(ner_gaz_phrase_memo(&s, &g, text, tv.t, i, j) ==
+				      ner_gaz_phrase(&g, text, tv.t, i, j));
+	CHECK(ner_gaz_phrase_memo(&s, &g, text, tv.t, 0, 2) & NER_G_CITY);
+	CHECK(ner_gaz_phrase_memo(&s, &g, text, tv.t, 3, 6) & NER_G_REGION);
+	ner_toks_free(&tv);
+	ner_sent_free(&s);
+	ner_gaz_free(&g);
+}
+
 struct found { const char *text, *type, *canon, *title; };
 
 /* Run one story of ndocs texts (each one sentence per line) and check that
@@ -77,6 +160,9 @@ static void story(const struct ner *n, const char *const *docs, size_t ndocs,
 int main(void)
 {
 	test_tokenizer();
+	test_plain();
+	test_model_rows();
+	test_gaz_memo();
 	const char *err = NULL;
 	struct ner *n = ner_new(&err);
 	CHECK(n != NULL);
@@ -111,6 +197,23 @@ int main(void)
 		{"Nikolaus van der Pas", "PERSON", "Nikolaus van der Pas", ""},
 	};
 	story(n, d4, 1, f4, sizeof f4 / sizeof *f4);
+	/* a word too long to keep among the story's tokens (over 64 kB): its
+	 * unit is tokenised again when names are recovered */
+	char *longdoc = malloc(70100);
+	CHECK(longdoc != NULL);
+	if (longdoc) {
+		strcpy(longdoc, "Foreign Minister Hoshyar Zebari arrived. He met ");
+		size_t k = strlen(longdoc);
+		memset(longdoc + k, 'a', 70000);
+		strcpy(longdoc + k + 70000, " and Zebari spoke.");
+		const char *d5[] = {longdoc};
+		const struct found f5[] = {
+			{"Hoshyar Zebari", "PERSON", "Hoshyar Zebari", "Foreign Minister"},
+			{"Zebari", "PERSON", "Hoshyar Zebari", ""},
+		};
+		story(n, d5, 1, f5, sizeof f5 / sizeof *f5);
+		free(longdoc);
+	}
 	/* an empty story and an empty document do nothing */
 	const char *d3[] = {""};
 	story(n, d3, 1, NULL, 0);
