@@ -572,11 +572,11 @@ static size_t features_label_type(const struct ner_sent *s, size_t i, int prev, 
 
 /* Run codes are below this (see run_code). */
 #define NER_RUN_CODES 72
-/* Rows of ner_model.lab: the previous label; it and the one before; the
- * run code and the previous label. */
-#define LAB_PREV(p) ((uint64_t)(p))
-#define LAB_PREV2(p, p2) (NER_NLABELS + (p) * NER_NLABELS + (p2))
-#define LAB_RUN(run, p) (NER_NLABELS + NER_NLABELS * NER_NLABELS + (run) * NER_NLABELS + (p))
+/* Rows of ner_model.lab: the previous label and the one before (the
+ * features of the previous label alone added in); the run code (0: none,
+ * a row of zeros) and the previous label. */
+#define LAB_PREV2(p, p2) ((uint64_t)(p) * NER_NLABELS + (uint64_t)(p2))
+#define LAB_RUN(run, p) (NER_NLABELS * NER_NLABELS + (run) * NER_NLABELS + (uint64_t)(p))
 #define LAB_ROWS LAB_RUN(NER_RUN_CODES, 0)
 
 size_t ner_features_label(const struct ner_sent *s, size_t i, int prev, int prev2,
@@ -657,14 +657,13 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 	}
 	m->lab = ner_xcalloc(LAB_ROWS, sizeof *m->lab);
 	for (int p = 0; p < NER_NLABELS; p++) {
-		uint32_t f = bucket(F_LPREV, (uint64_t)p, 0, m->mask);
-		model_add_rows(m, &f, 1, m->lab[LAB_PREV(p)]);
 		for (int p2 = 0; p2 < NER_NLABELS; p2++) {
-			f = bucket(F_LPREV2, (uint64_t)p, (uint64_t)p2, m->mask);
-			model_add_rows(m, &f, 1, m->lab[LAB_PREV2(p, p2)]);
+			uint32_t f[2] = {bucket(F_LPREV, (uint64_t)p, 0, m->mask),
+			                 bucket(F_LPREV2, (uint64_t)p, (uint64_t)p2, m->mask)};
+			model_add_rows(m, f, 2, m->lab[LAB_PREV2(p, p2)]);
 		}
 		for (uint64_t run = 1; run < NER_RUN_CODES; run++) {
-			f = bucket(F_RUN_W, run, (uint64_t)p, m->mask);
+			uint32_t f = bucket(F_RUN_W, run, (uint64_t)p, m->mask);
 			model_add_rows(m, &f, 1, m->lab[LAB_RUN(run, p)]);
 		}
 	}
@@ -861,18 +860,20 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 				lm->have |= 1u << p;
 			}
 			int p2 = i > 0 ? bp[(i - 1) * NER_NLABELS + p] : NER_O;
-			const int32_t *tab1 = m->lab[LAB_PREV(p)], *tab2 = m->lab[LAB_PREV2(p, p2)];
-			const int32_t *tab3 = m->lab[run ? LAB_RUN(run, p) : LAB_PREV(p)];
+			const int32_t *prevs = m->lab[LAB_PREV2(p, p2)], *runs = m->lab[LAB_RUN(run, p)];
+			const int32_t *own = lm->w[p];
 			int32_t score[NER_ROW];
 			for (int l = 0; l < NER_ROW; l++)
-				score[l] = base[l] + lm->w[p][l] + tab1[l] + tab2[l] + (run ? tab3[l] : 0);
+				score[l] = base[l] + own[l] + prevs[l] + runs[l];
 			if (s->lowcand[i]) {
 				f[0] = bucket(F_LOWCAND, (uint64_t)p, s->gaz_1[i] & 0x7ff, m->mask);
 				model_add_rows(m, f, 1, score);
 			}
+			/* I-X only after B-X or I-X */
+			unsigned ok = p == NER_O ? 0xaau : 0xaau | 1u << NER_I(NER_TYPE(p));   /* B-* bits: 0xaa */
 			for (int l = 1; l < NER_NLABELS; l++) {
 				int64_t v = delta[p] + score[l - 1];
-				if (v > next[l] && ner_label_ok(p, l)) {
+				if (v > next[l] && (ok >> l & 1)) {
 					next[l] = v;
 					bpi[l] = (unsigned char)p;
 				}
