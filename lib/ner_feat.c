@@ -326,6 +326,22 @@ static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *wo
 
 #define GROW(p, n) ((p) = ner_xrealloc((p), (n) * sizeof *(p)))
 
+/* Is lower-case token t a title or rank when capitalised (`admiral`,
+ * `king`)? Then it is a common word before a name, though some given-name
+ * lists hold it too. */
+static int is_title(const struct ner_gaz *g, const char *text, const struct ner_tok *t)
+{
+	char w[32];
+	size_t n = t->end - t->start;
+	if (n >= sizeof w)
+		return 0;
+	memcpy(w, text + t->start, n);
+	if (w[0] >= 'a' && w[0] <= 'z')
+		w[0] = (char)(w[0] - 32);
+	const uint32_t *v = ner_map_get(&g->map, ner_hash(NER_HASH_INIT, w, n));
+	return v && (*v & NER_G_ENTRY) && (*v & (NER_G_TITLE | NER_G_TITLE_RULE));
+}
+
 void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *text,
                       const struct ner_tok *t, size_t n)
 {
@@ -422,7 +438,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			if (!(v & NER_G_PREFIX))
 				break;
 		}
-		if ((best & NER_G_FOLDED) && !s->cand[i]) {
+		if ((best & NER_G_FOLDED) && !s->cand[i] && !is_title(g, text, &t[i])) {
 			s->cand[i] = 1;
 			s->cont[i] = 1;
 			s->lowcand[i] = 1;

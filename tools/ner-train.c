@@ -280,6 +280,7 @@ static void run(struct avgp *p, const float *w, struct ner_sent *s, const int *g
 	decode(w, p->mask, s);
 	if (!gold)
 		return;
+	p->clock++;   /* the average is over every sentence seen (Collins 2002) */
 	for (size_t i = 0; i < s->n; i++) {
 		int prev = i > 0 ? oracle[i - 1] : NER_O, g = gold[i];
 		if (!ner_scored(s, i, prev))
@@ -293,7 +294,6 @@ static void run(struct avgp *p, const float *w, struct ner_sent *s, const int *g
 		differ = s->label[i] != oracle[i];
 	if (!differ)
 		return;
-	p->clock++;
 	for (size_t i = 0; i < s->n; i++) {
 		int same = 1;
 		for (size_t k = i >= 2 ? i - 2 : 0; k <= i; k++)
@@ -468,7 +468,7 @@ int main(int argc, char **argv)
 				}
 				run(&p, p.w, &s, c.gold + st->tok_off, st->weight, oracle);
 			}
-			fprintf(stderr, "ner-train: run %d epoch %d done (%u updates)\n", run_no + 1, e + 1, p.clock);
+			fprintf(stderr, "ner-train: run %d epoch %d done (%u sentences)\n", run_no + 1, e + 1, p.clock);
 		}
 		for (size_t k = 0; k < nw; k++)
 			sum[k] += (float)((p.acc[k] + (double)(p.clock - p.ts[k]) * p.w[k]) / (p.clock ? p.clock : 1));
