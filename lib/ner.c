@@ -983,7 +983,7 @@ static size_t word_run(const char *text, size_t p, size_t end)
  * added, or 0. */
 static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, const char *text,
                          const struct ner_tok *t, size_t i, size_t nt, size_t next_mention,
-                         int initial, const uint64_t *known)
+                         int initial, const uint64_t *known, const uint64_t *prefixes)
 {
 	if (!(t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) &&
 	    !((t[i].flags & NER_TF_LOWER) && t[i].end - t[i].start <= 3))
@@ -1005,6 +1005,8 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 		if (j - 1 > i && !(tj->flags & NER_TF_CLITIC) && (tj->flags & NER_TF_SPACE))
 			h = ner_hash(h, " ", 1);
 		h = ner_hash(h, text + tj->start, tj->end - tj->start);
+		if (!filter_has(prefixes, h))
+			break;   /* no form goes on from here */
 		if (!filter_has(known, h))
 			continue;
 		uint32_t f = form_find_hash(s, h);
@@ -1073,11 +1075,25 @@ static void recover(const struct ner *n, struct ner_story *s)
 	 * it, and only there tokenised */
 	uint64_t *first_run = ner_xcalloc(RUN_FILTER / 64, sizeof *first_run);
 	uint64_t *known = ner_xcalloc(RUN_FILTER / 64, sizeof *known);
+	/* and over the forms' beginnings that end a token (`Hoshyar` of
+	 * `Hoshyar Zebari`): a window whose tokens so far begin no form needs
+	 * no longer look (a form is its tokens joined, and tokenises back into
+	 * them) */
+	uint64_t *prefixes = ner_xcalloc(RUN_FILTER / 64, sizeof *prefixes);
 	for (size_t f = 0; f < s->nforms; f++) {
 		const char *p = form_str(s, &s->forms[f]);
 		filter_add(first_run, ner_hash(NER_HASH_INIT, p, word_run(p, 0, s->forms[f].len)));
-		if (s->forms[f].count || s->forms[f].tail)
-			filter_add(known, ner_hash(NER_HASH_INIT, p, s->forms[f].len));
+		if (!s->forms[f].count && !s->forms[f].tail)
+			continue;
+		filter_add(known, ner_hash(NER_HASH_INIT, p, s->forms[f].len));
+		tokenize_str(s, p, s->forms[f].len);
+		uint64_t h = NER_HASH_INIT;
+		size_t done = 0;
+		for (size_t k = 0; k < s->toks.n; k++) {
+			h = ner_hash(h, p + done, s->toks.t[k].end - done);
+			done = s->toks.t[k].end;
+			filter_add(prefixes, h);
+		}
 	}
 	struct ner_toks *ut = &s->unit_toks;
 	for (size_t di = 0; di < s->ndocs; di++) {
@@ -1167,7 +1183,7 @@ static void recover(const struct ner *n, struct ner_story *s)
 					if (i == nt || t[i].start != here)
 						continue;
 					size_t end = recover_at(n, s, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
-					                        s->m[mj].start : (size_t)-1, initial, known);
+					                        s->m[mj].start : (size_t)-1, initial, known, prefixes);
 					if (end > p)
 						p = end;
 				}
@@ -1178,6 +1194,7 @@ static void recover(const struct ner *n, struct ner_story *s)
 		s->forms[s->m[i].form].count++;
 	free(first_run);
 	free(known);
+	free(prefixes);
 }
 
 

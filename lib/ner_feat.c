@@ -13,6 +13,7 @@ void ner_gaz_init(struct ner_gaz *g)
 {
 	ner_map_init(&g->map);
 	g->first = ner_xcalloc(NER_GAZ_FILTER_BITS / 64, sizeof *g->first);
+	g->phrases = ner_xcalloc(NER_GAZ_FILTER_BITS / 64, sizeof *g->phrases);
 	g->maxlen = 0;
 }
 
@@ -20,7 +21,9 @@ void ner_gaz_free(struct ner_gaz *g)
 {
 	ner_map_free(&g->map);
 	free(g->first);
+	free(g->phrases);
 	g->first = NULL;
+	g->phrases = NULL;
 }
 
 static const uint32_t letter_bits[26] = {
@@ -29,6 +32,12 @@ static const uint32_t letter_bits[26] = {
 	['o' - 'a'] = NER_G_ORG, ['p' - 'a'] = NER_G_PERSON, ['r' - 'a'] = NER_G_REGION,
 	['s' - 'a'] = NER_G_PNAME, ['t' - 'a'] = NER_G_CITY, ['w' - 'a'] = NER_G_CAPWORD,
 };
+
+/* The bit of a phrase (two tokens or more) in the filter of phrases. */
+static inline uint64_t gaz_phrase_bit(uint64_t h)
+{
+	return (ner_mix(h) >> 40) & (NER_GAZ_FILTER_BITS - 1);
+}
 
 static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits,
                     struct ner_toks *tv)
@@ -47,6 +56,9 @@ static void gaz_put(struct ner_gaz *g, const char *name, size_t n, uint32_t bits
 		if (i == 0) {
 			uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
 			g->first[b / 64] |= 1ULL << (b % 64);
+		} else {
+			uint64_t b = gaz_phrase_bit(h);
+			g->phrases[b / 64] |= 1ULL << (b % 64);
 		}
 	}
 	if (tv->n > g->maxlen)
@@ -129,6 +141,18 @@ uint32_t ner_gaz_phrase(const struct ner_gaz *g, const char *text,
 
 /* ------------------------------------------------------------ sentences */
 
+/* The map value of h, a first token or (phrase set) a longer phrase, 0 if
+ * none; the filters spare the big table most misses. */
+static uint32_t gaz_lookup(const struct ner_gaz *g, uint64_t h, int phrase)
+{
+	uint64_t b = phrase ? gaz_phrase_bit(h) : ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
+	const uint64_t *filter = phrase ? g->phrases : g->first;
+	if (!(filter[b / 64] & (1ULL << (b % 64))))
+		return 0;
+	const uint32_t *p = ner_map_get(&g->map, h);
+	return p ? *p : 0;
+}
+
 static void memo_for(struct ner_sent *s, const struct ner_gaz *g)
 {
 	if (!s->memo)
@@ -164,11 +188,7 @@ uint32_t ner_gaz_phrase_memo(struct ner_sent *s, const struct ner_gaz *g, const 
 	if (h && e->key == h) {
 		v = e->val;
 	} else {
-		const uint32_t *p = NULL;
-		uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
-		if (j > i + 1 || (g->first[b / 64] & (1ULL << (b % 64))))
-			p = ner_map_get(&g->map, h);
-		v = p ? *p : 0;
+		v = gaz_lookup(g, h, j > i + 1);
 		e->key = h;
 		e->val = v;
 	}
@@ -419,11 +439,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			if (h && e->key == h) {
 				v = e->val;
 			} else {
-				const uint32_t *p = NULL;
-				uint64_t b = ner_mix(h) & (NER_GAZ_FILTER_BITS - 1);
-				if (j > i || (g->first[b / 64] & (1ULL << (b % 64))))
-					p = ner_map_get(&g->map, h);
-				v = p ? *p : 0;
+				v = gaz_lookup(g, h, j > i);
 				e->key = h;
 				e->val = v;
 			}

@@ -52,6 +52,7 @@ enum {
 struct ner_gaz {
 	struct ner_map map;
 	uint64_t *first;            /* bit filter over first-token hashes: most words miss */
+	uint64_t *phrases;          /* the same over the hashes of longer prefixes */
 	unsigned maxlen;            /* most tokens in an entry */
 };
 void ner_gaz_init(struct ner_gaz *g);
