@@ -662,6 +662,27 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 	s->nm++;
 }
 
+/* A name holding or glued to `_` is part of a file name or an identifier
+ * (`Lisa_resume.doc`, `user_id`), not a mention: names have no underscores. */
+static void drop_file_names(const char *text, size_t len, const struct ner_tok *t, size_t nt,
+                             int *lab)
+{
+	for (size_t i = 0; i < nt;) {
+		if (lab[i] == NER_O) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < nt && NER_IS_I(lab[j]))
+			j++;
+		size_t a = t[i].start > 0 ? t[i].start - 1 : 0, b = t[j - 1].end < len ? t[j - 1].end + 1 : len;
+		if (memchr(text + a, '_', b - a))
+			for (size_t k = i; k < j; k++)
+				lab[k] = NER_O;
+		i = j;
+	}
+}
+
 /* A dotted abbreviation of the alias list (`U.S.`, `U.N.`) that the tagger
  * left out is still a name: written so, it is never a common word. Its type
  * is that of what it stands for: a place if the gazetteer knows it as a
@@ -791,6 +812,7 @@ void ner_story_add_doc(const struct ner *n, struct ner_story *s, size_t doc,
 		split_person_lists(text, s->toks.t, s->toks.n, s->sent.label, s->sent.gaz_1);
 		extend_particles(text, s->toks.t, s->toks.n, s->sent.label);
 		dotted_aliases(n, text, s->toks.t, s->toks.n, s->sent.label);
+		drop_file_names(text, len, s->toks.t, s->toks.n, s->sent.label);
 		spans_to_mentions(n, s, doc, text, s->toks.t, s->toks.n, s->sent.label, s->sent.init,
 		                  s->sent.gaz_end);
 		dateline(n, s, doc, text, a, b);
@@ -1029,6 +1051,10 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 		return 0;
 	if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
 	    !(gaz_phrase(n, s, text, t, i - 1, i) & title))
+		return 0;
+	/* not a piece of a file name (drop_file_names) */
+	size_t a = t[i].start, b = t[best_j - 1].end, len = s->docs[di].len;
+	if ((a > 0 && text[a - 1] == '_') || (b < len && text[b] == '_'))
 		return 0;
 	int type = 0;
 	for (int ty = 1; ty < NER_NTYPES; ty++)
