@@ -707,6 +707,50 @@ static void dateline(const struct ner *n, struct ner_story *s, size_t doc, const
 	s->nm++;
 }
 
+/* A name holding or glued to `_` is part of a file name or an identifier
+ * (`Lisa_resume.doc`, `user_id`), not a mention: names have no underscores. */
+static void drop_file_names(const char *text, size_t len, const struct ner_tok *t, size_t nt,
+                             int *lab)
+{
+	for (size_t i = 0; i < nt;) {
+		if (lab[i] == NER_O) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < nt && NER_IS_I(lab[j]))
+			j++;
+		size_t a = t[i].start > 0 ? t[i].start - 1 : 0, b = t[j - 1].end < len ? t[j - 1].end + 1 : len;
+		if (memchr(text + a, '_', b - a))
+			for (size_t k = i; k < j; k++)
+				lab[k] = NER_O;
+		i = j;
+	}
+}
+
+/* A dotted abbreviation of the alias list (`U.S.`, `U.N.`) that the tagger
+ * left out is still a name: written so, it is never a common word. Its type
+ * is that of what it stands for: a place if the gazetteer knows it as a
+ * country, else an organisation. */
+static void dotted_aliases(const struct ner *n, const char *text, const struct ner_tok *t,
+                           size_t nt, int *lab)
+{
+	for (size_t i = 0; i < nt; i++) {
+		if (lab[i] != NER_O || !(t[i].flags & NER_TF_PERIOD) || !(t[i].flags & NER_TF_ALLCAPS))
+			continue;
+		size_t vl;
+		const char *v = pair_get(&n->alias, news_data_ner_aliases, news_data_ner_aliases_len,
+		                         text + t[i].start, t[i].end - t[i].start, &vl);
+		if (!v)
+			continue;
+		struct ner_toks tv = {0};   /* rare: an alias written with periods */
+		ner_tokenize(v, 0, vl, &tv);
+		uint32_t g = ner_gaz_phrase(&n->gaz, v, tv.t, 0, tv.n);
+		ner_toks_free(&tv);
+		lab[i] = NER_B(g & NER_G_COUNTRY ? NER_LOC : NER_ORG);
+	}
+}
+
 /* Does a sentence ending at b run on into the one starting at a? */
 static int joins(const struct ner *n, struct ner_story *s, const char *text, size_t b, size_t a)
 {
@@ -824,6 +868,8 @@ static void tag_units(const struct ner *n, const struct ner_story *s, struct ner
 		size_t m0 = w->nm;
 		split_person_lists(text, w->toks.t, w->toks.n, w->sent.label, w->sent.gaz_1);
 		extend_particles(text, w->toks.t, w->toks.n, w->sent.label);
+		dotted_aliases(n, text, w->toks.t, w->toks.n, w->sent.label);
+		drop_file_names(text, s->docs[di].len, w->toks.t, w->toks.n, w->sent.label);
 		spans_to_mentions(n, w, doc, text, w->toks.t, w->toks.n, w->sent.label, w->sent.init,
 		                  w->sent.gaz_end);
 		dateline(n, w, doc, text, a, b);
@@ -1190,6 +1236,10 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 		return 0;
 	if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
 	    !(gaz_phrase(n, s, text, t, i - 1, i) & title))
+		return 0;
+	/* not a piece of a file name (drop_file_names) */
+	size_t a = t[i].start, b = t[best_j - 1].end, len = s->docs[di].len;
+	if ((a > 0 && text[a - 1] == '_') || (b < len && text[b] == '_'))
 		return 0;
 	int type = 0;
 	for (int ty = 1; ty < NER_NTYPES; ty++)

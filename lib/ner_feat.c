@@ -215,9 +215,11 @@ void ner_sent_free(struct ner_sent *s)
 	free(s->hashed);
 	free(s->lowcand);
 	free(s->label);
+	free(s->bp);
 	free(s->probe);
 	free(s->memo);
 	free(s->types);
+	free(s->labs);
 	ner_sent_init(s);
 }
 
@@ -344,6 +346,22 @@ static void token_hashes(const char *text, const struct ner_tok *t, uint64_t *wo
 
 #define GROW(p, n) ((p) = ner_xrealloc((p), (n) * sizeof *(p)))
 
+/* Is lower-case token t a title or rank when capitalised (`admiral`,
+ * `king`)? Then it is a common word before a name, though some given-name
+ * lists hold it too. */
+static int is_title(const struct ner_gaz *g, const char *text, const struct ner_tok *t)
+{
+	char w[32];
+	size_t n = t->end - t->start;
+	if (n >= sizeof w)
+		return 0;
+	memcpy(w, text + t->start, n);
+	if (w[0] >= 'a' && w[0] <= 'z')
+		w[0] = (char)(w[0] - 32);
+	const uint32_t *v = ner_map_get(&g->map, ner_hash(NER_HASH_INIT, w, n));
+	return v && (*v & NER_G_ENTRY) && (*v & (NER_G_TITLE | NER_G_TITLE_RULE));
+}
+
 void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *text,
                       const struct ner_tok *t, size_t n)
 {
@@ -362,6 +380,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 		GROW(s->hashed, s->cap);
 		GROW(s->lowcand, s->cap);
 		GROW(s->label, s->cap);
+		GROW(s->bp, s->cap * NER_NLABELS);
 		GROW(s->probe, s->cap);
 	}
 	memo_for(s, g);
@@ -435,7 +454,7 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 			if (!(v & NER_G_PREFIX))
 				break;
 		}
-		if ((best & NER_G_FOLDED) && !s->cand[i]) {
+		if ((best & NER_G_FOLDED) && !s->cand[i] && !is_title(g, text, &t[i])) {
 			s->cand[i] = 1;
 			s->cont[i] = 1;
 			s->lowcand[i] = 1;
@@ -495,6 +514,23 @@ static size_t features_self(const struct ner_sent *s, size_t i, uint32_t mask, u
 	return n;
 }
 
+/* The place of a capitalised token in its run of capitalised words: the
+ * run's length (up to 4), the token's place in it and whether it is the
+ * last; 0 for other tokens. */
+static uint64_t run_code(const struct ner_sent *s, size_t i)
+{
+	if (!(s->t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)))
+		return 0;
+	size_t a = i, b = i + 1;
+	while (a > 0 && (s->t[a - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && i - a < 4)
+		a--;
+	while (b < s->n && (s->t[b].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && b - i < 4)
+		b++;
+	uint64_t len = b - a > 4 ? 4 : b - a, pos = i - a > 3 ? 3 : i - a;
+	uint64_t last = b == i + 1;
+	return len * 16 + pos * 2 + last;
+}
+
 /* The length feature of token i: its length and capitalisation, its own
  * text's too. */
 static inline uint32_t feature_len(const struct ner_sent *s, size_t i, uint32_t mask)
@@ -503,12 +539,13 @@ static inline uint32_t feature_len(const struct ner_sent *s, size_t i, uint32_t 
 	return bucket(F_LEN, len > 6 ? 6 : len, s->t[i].flags & (NER_TF_ALLCAPS | NER_TF_CAP | NER_TF_PERIOD), mask);
 }
 
-/* The other features of token i, after the bias and its own: context words
- * and shapes, gazetteer matches, previous labels (and the length feature
- * unless the caller has it already: with_len 0). Needs the word and shape
- * hashes of tokens i-2..i+2. */
-static size_t features_context(const struct ner_sent *s, size_t i, int prev, int prev2,
-                               uint32_t mask, uint32_t *out, int with_len)
+/* The other features of token i that do not depend on the labels, after
+ * the bias and its own: context words and shapes, gazetteer matches, the
+ * run of capitalised words (and the length feature unless the caller has
+ * it already: with_len 0). Needs the word and shape hashes of tokens
+ * i-2..i+2. */
+static size_t features_context(const struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out,
+                               int with_len)
 {
 	size_t n = 0;
 	uint64_t w = s->word[i], sh = s->shape[i];
@@ -548,48 +585,73 @@ static size_t features_context(const struct ner_sent *s, size_t i, int prev, int
 		out[n++] = bucket(F_POSS, 0, 0, mask);
 	if (!(s->t[i].flags & NER_TF_SPACE) && i > 0)
 		out[n++] = bucket(F_SPACE_PREV, sp, 0, mask);
+	uint64_t run = run_code(s, i);
+	if (run)
+		out[n++] = bucket(F_RUN, run, 0, mask);
+	return n;
+}
+
+/* The label features of token i fixed by its text: the previous label with
+ * the word, the shape and the gazetteer bits. */
+static size_t features_label_type(const struct ner_sent *s, size_t i, int prev, uint32_t mask,
+                                  uint32_t *out)
+{
+	out[0] = bucket(F_LPREV_W, (uint64_t)prev, s->word[i], mask);
+	out[1] = bucket(F_LPREV_S, (uint64_t)prev, s->shape[i], mask);
+	out[2] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
+	return 3;
+}
+
+/* Run codes are below this (see run_code). */
+#define NER_RUN_CODES 72
+/* Rows of ner_model.lab: the previous label and the one before (the
+ * features of the previous label alone added in); the run code (0: none,
+ * a row of zeros) and the previous label. */
+#define LAB_PREV2(p, p2) ((uint64_t)(p) * NER_NLABELS + (uint64_t)(p2))
+#define LAB_RUN(run, p) (NER_NLABELS * NER_NLABELS + (run) * NER_NLABELS + (uint64_t)(p))
+#define LAB_ROWS LAB_RUN(NER_RUN_CODES, 0)
+
+size_t ner_features_label(const struct ner_sent *s, size_t i, int prev, int prev2,
+                          uint32_t mask, uint32_t *out)
+{
+	size_t n = features_label_type(s, i, prev, mask, out);
 	out[n++] = bucket(F_LPREV, (uint64_t)prev, 0, mask);
 	out[n++] = bucket(F_LPREV2, (uint64_t)prev, (uint64_t)prev2, mask);
-	out[n++] = bucket(F_LPREV_W, (uint64_t)prev, w, mask);
-	out[n++] = bucket(F_LPREV_S, (uint64_t)prev, sh, mask);
-	out[n++] = bucket(F_LPREV_G, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
-	/* the run of capitalised words around the token: its length and the
-	 * token's place in it */
-	if (s->t[i].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) {
-		size_t a = i, b = i + 1;
-		while (a > 0 && (s->t[a - 1].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && i - a < 4)
-			a--;
-		while (b < s->n && (s->t[b].flags & (NER_TF_CAP | NER_TF_ALLCAPS)) && b - i < 4)
-			b++;
-		uint64_t len = b - a > 4 ? 4 : b - a, pos = i - a > 3 ? 3 : i - a;
-		uint64_t last = b == i + 1;
-		out[n++] = bucket(F_RUN, len * 16 + pos * 2 + last, 0, mask);
-		out[n++] = bucket(F_RUN_W, len * 16 + pos * 2 + last, (uint64_t)prev, mask);
-	}
+	uint64_t run = run_code(s, i);
+	if (run)
+		out[n++] = bucket(F_RUN_W, run, (uint64_t)prev, mask);
 	if (s->lowcand[i])
 		out[n++] = bucket(F_LOWCAND, (uint64_t)prev, s->gaz_1[i] & 0x7ff, mask);
+	return n;
+}
+
+size_t ner_features_static(struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out)
+{
+	ensure_hashes(s, i);
+	size_t n = 0;
+	out[n++] = bucket(F_BIAS, 0, 0, mask);
+	n += features_self(s, i, mask, out + n);
+	n += features_context(s, i, mask, out + n, 1);
 	return n;
 }
 
 size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
                     uint32_t mask, uint32_t *out)
 {
-	ensure_hashes(s, i);
-	size_t n = 0;
-	out[n++] = bucket(F_BIAS, 0, 0, mask);
-	n += features_self(s, i, mask, out + n);
-	n += features_context(s, i, prev, prev2, mask, out + n, 1);
-	return n;
+	size_t n = ner_features_static(s, i, mask, out);
+	return n + ner_features_label(s, i, prev, prev2, mask, out + n);
 }
 
 /* ------------------------------------------------------------ model */
 
 static int cpu_has_popcnt(void);
+static void model_add_rows(const struct ner_model *m, const uint32_t *f, size_t nf, int32_t *score);
 
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 {
 	m->w = NULL;
 	m->blocks = NULL;
+	m->lab = NULL;
 	if (len < 20 || memcmp(data, "NERM2\0\0\0", 8) != 0)
 		return -1;
 	uint32_t bits, rows;
@@ -625,11 +687,25 @@ int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len)
 		memcpy(&b, p, 4);
 		memcpy((int16_t *)ner_model_row(m, b), p + 4, 2 * NER_ROW);
 	}
+	m->lab = ner_xcalloc(LAB_ROWS, sizeof *m->lab);
+	for (int p = 0; p < NER_NLABELS; p++) {
+		for (int p2 = 0; p2 < NER_NLABELS; p2++) {
+			uint32_t f[2] = {bucket(F_LPREV, (uint64_t)p, 0, m->mask),
+			                 bucket(F_LPREV2, (uint64_t)p, (uint64_t)p2, m->mask)};
+			model_add_rows(m, f, 2, m->lab[LAB_PREV2(p, p2)]);
+		}
+		for (uint64_t run = 1; run < NER_RUN_CODES; run++) {
+			uint32_t f = bucket(F_RUN_W, run, (uint64_t)p, m->mask);
+			model_add_rows(m, &f, 1, m->lab[LAB_RUN(run, p)]);
+		}
+	}
 	return 0;
 }
 
 void ner_model_free(struct ner_model *m)
 {
+	free(m->lab);
+	m->lab = NULL;
 	free(m->w);
 	free(m->blocks);
 	m->w = NULL;
@@ -737,49 +813,116 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 		memset(s->types, 0, NER_TYPES_SIZE * sizeof *s->types);
 		s->types_model = m;
 	}
+	if (!s->labs)
+		s->labs = ner_xmalloc(NER_LABS_SIZE * sizeof *s->labs);
+	if (s->labs_model != m) {
+		memset(s->labs, 0, NER_LABS_SIZE * sizeof *s->labs);
+		s->labs_model = m;
+	}
 	uint32_t f[NER_MAXFEATS];
-	int prev = NER_O, prev2 = NER_O;
+	int64_t delta[NER_NLABELS], next[NER_NLABELS];
+	unsigned char *bp = s->bp;
+	for (int l = 0; l < NER_NLABELS; l++)
+		delta[l] = NER_DEAD;
+	delta[NER_O] = 0;
+	unsigned alive = 1u << NER_O;   /* the labels some path reaches */
 	for (size_t i = 0; i < s->n; i++) {
-		int best = NER_O;
-		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
-			/* scores relative to O (whose score is 0): 8 lanes a row; the
-			 * same features as ner_features(), the token's own summed once
-			 * per word type (integer sums: the order does not matter) */
-			int32_t score[NER_ROW] = {0};
-			type_hashes(s, i);
-			uint64_t key = type_key(s, i);
-			struct ner_type_memo *e = type_slot(s, key);
-			if (e->key != key || !e->has_self) {
-				if (s->hashed[i] != 1) {
-					token_hashes(s->text, &s->t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
-					s->hashed[i] = 1;
-				}
-				/* the bias and the length feature are the same for every
-				 * occurrence too: summed with the token's own */
-				int32_t self[NER_ROW] = {0};
-				size_t nf = features_self(s, i, m->mask, f);
-				f[nf++] = bucket(F_BIAS, 0, 0, m->mask);
-				f[nf++] = feature_len(s, i, m->mask);
-				model_add_rows(m, f, nf, self);
-				e->key = key;
-				e->word = s->word[i];
-				e->shape = s->shape[i];
-				memcpy(e->self, self, sizeof self);
-				e->has_self = 1;
-			}
-			for (int l = 0; l < NER_ROW; l++)
-				score[l] = e->self[l];
-			size_t nf = features_context(s, i, prev, prev2, m->mask, f, 0);
-			model_add_rows(m, f, nf, score);
-			int32_t bs = 0;
-			for (int l = 1; l < NER_NLABELS; l++)
-				if (score[l - 1] > bs && ner_label_ok(prev, l)) {
-					bs = score[l - 1];
-					best = l;
-				}
+		unsigned char *bpi = bp + i * NER_NLABELS;
+		if (alive == 1u << NER_O && !s->cand[i]) {
+			bpi[NER_O] = NER_O;   /* most tokens: O after O, unscored */
+			continue;
 		}
+		for (int l = 0; l < NER_NLABELS; l++)
+			next[l] = NER_DEAD;
+		int32_t base[NER_ROW];
+		int have_base = 0;
+		struct ner_lab_memo *lm = NULL;
+		uint64_t run = 0;
+		for (unsigned a = alive; a; a &= a - 1) {
+			int p = __builtin_ctz(a);
+			if (delta[p] > next[NER_O]) {   /* O scores 0: weights are relative to it */
+				next[NER_O] = delta[p];
+				bpi[NER_O] = (unsigned char)p;
+			}
+			if (!ner_scored(s, i, p))
+				continue;
+			if (!have_base) {
+				/* the features that do not depend on the labels, once:
+				 * the token's own summed once per word type (integer
+				 * sums: the order does not matter) */
+				type_hashes(s, i);
+				uint64_t key = type_key(s, i);
+				struct ner_type_memo *e = type_slot(s, key);
+				if (e->key != key || !e->has_self) {
+					if (s->hashed[i] != 1) {
+						token_hashes(s->text, &s->t[i], &s->word[i], &s->shape[i], &s->affix[7 * i]);
+						s->hashed[i] = 1;
+					}
+					/* the bias and the length feature are the same for
+					 * every occurrence too: summed with the token's own */
+					int32_t self[NER_ROW] = {0};
+					size_t nf = features_self(s, i, m->mask, f);
+					f[nf++] = bucket(F_BIAS, 0, 0, m->mask);
+					f[nf++] = feature_len(s, i, m->mask);
+					model_add_rows(m, f, nf, self);
+					e->key = key;
+					e->word = s->word[i];
+					e->shape = s->shape[i];
+					memcpy(e->self, self, sizeof self);
+					e->has_self = 1;
+				}
+				for (int l = 0; l < NER_ROW; l++)
+					base[l] = e->self[l];
+				size_t nf = features_context(s, i, m->mask, f, 0);
+				model_add_rows(m, f, nf, base);
+				have_base = 1;
+				lm = &s->labs[(key ^ (key >> 31)) & (NER_LABS_SIZE - 1)];
+				if (lm->key != key) {
+					lm->key = key;
+					lm->have = 0;
+				}
+				run = run_code(s, i);
+			}
+			/* the same features as ner_features_label(), those fixed by
+			 * the token's text from the memo, the others from the model's
+			 * table */
+			if (!(lm->have & (1u << p))) {
+				memset(lm->w[p], 0, sizeof lm->w[p]);
+				model_add_rows(m, f, features_label_type(s, i, p, m->mask, f), lm->w[p]);
+				lm->have |= 1u << p;
+			}
+			int p2 = i > 0 ? bp[(i - 1) * NER_NLABELS + p] : NER_O;
+			const int32_t *prevs = m->lab[LAB_PREV2(p, p2)], *runs = m->lab[LAB_RUN(run, p)];
+			const int32_t *own = lm->w[p];
+			int32_t score[NER_ROW];
+			for (int l = 0; l < NER_ROW; l++)
+				score[l] = base[l] + own[l] + prevs[l] + runs[l];
+			if (s->lowcand[i]) {
+				f[0] = bucket(F_LOWCAND, (uint64_t)p, s->gaz_1[i] & 0x7ff, m->mask);
+				model_add_rows(m, f, 1, score);
+			}
+			/* I-X only after B-X or I-X */
+			unsigned ok = p == NER_O ? 0xaau : 0xaau | 1u << NER_I(NER_TYPE(p));   /* B-* bits: 0xaa */
+			for (int l = 1; l < NER_NLABELS; l++) {
+				int64_t v = delta[p] + score[l - 1];
+				if (v > next[l] && (ok >> l & 1)) {
+					next[l] = v;
+					bpi[l] = (unsigned char)p;
+				}
+			}
+		}
+		alive = 0;
+		for (int l = 0; l < NER_NLABELS; l++) {
+			delta[l] = next[l];
+			alive |= (unsigned)(next[l] != NER_DEAD) << l;
+		}
+	}
+	int best = NER_O;
+	for (int l = 1; l < NER_NLABELS; l++)
+		if (delta[l] > delta[best])
+			best = l;
+	for (size_t i = s->n; i-- > 0;) {
 		s->label[i] = best;
-		prev2 = prev;
-		prev = best;
+		best = bp[i * NER_NLABELS + best];
 	}
 }

@@ -1,7 +1,9 @@
 /* ner_feat: the features and weights of the entity tagger.
  *
- * An averaged-perceptron tagger over BIO labels, decoded greedily left to
- * right. The features of a token are hashed (word, shape, affixes, context
+ * An averaged-perceptron tagger over BIO labels, decoded by Viterbi over
+ * the label of the token and the one before it (the label two back, for
+ * the features that use it, is the one on the best path to the previous
+ * label), and trained with the same decoder (a structured perceptron). The features of a token are hashed (word, shape, affixes, context
  * words and shapes, sentence-initial capitalisation, gazetteer matches of
  * the token and of the phrase it sits in, the previous labels) into a fixed
  * table of weight rows, one weight per label. The trainer and the runtime
@@ -81,6 +83,7 @@ struct ner_sent {
 	unsigned char *cont;              /* may continue a name (not a plain lower-case word) */
 	unsigned char *lowcand;           /* a lower-case word made a candidate by the gazetteer */
 	int *label;
+	unsigned char *bp;                /* Viterbi back pointers, NER_NLABELS a token */
 	uint64_t *probe;                  /* hash of the token for the gazetteer, 0 if not looked up */
 	/* The gazetteer's answers for recent tokens and phrases (hash -> map
 	 * value, 0 for none), direct-mapped: common words repeat, and the
@@ -97,8 +100,19 @@ struct ner_sent {
 		uint32_t has_self;
 	} *types;
 	const void *types_model;
+	/* The runtime's memo of the label features of token types (the
+	 * previous label with the word, the shape, the gazetteer bits: all
+	 * fixed by the token's text), a row of sums for each previous label,
+	 * made when first needed (have: a bit for each). */
+	struct ner_lab_memo {
+		uint64_t key;
+		uint32_t have;
+		int32_t w[NER_NLABELS][NER_NLABELS - 1];
+	} *labs;
+	const void *labs_model;
 };
 #define NER_TYPES_SIZE 4096
+#define NER_LABS_SIZE 1024
 #define NER_MEMO_SIZE 16384
 void ner_sent_init(struct ner_sent *s);
 void ner_sent_free(struct ner_sent *s);
@@ -108,9 +122,22 @@ void ner_sent_prepare(struct ner_sent *s, const struct ner_gaz *g, const char *t
 
 #define NER_MAXFEATS 128
 /* The bucket numbers of token i's features given the two previous labels;
- * mask is the table size - 1. Returns how many. */
+ * mask is the table size - 1. Returns how many. The features that do not
+ * depend on the labels and those that do, apart (the decoder scores the
+ * first once a token and the second once for each previous label), and
+ * both. The label features need the static ones computed first. */
+size_t ner_features_static(struct ner_sent *s, size_t i, uint32_t mask, uint32_t *out);
+size_t ner_features_label(const struct ner_sent *s, size_t i, int prev, int prev2,
+                          uint32_t mask, uint32_t *out);
 size_t ner_features(struct ner_sent *s, size_t i, int prev, int prev2,
                     uint32_t mask, uint32_t *out);
+/* Is token i scored after label prev? Otherwise it is O: a lower-case word
+ * after O (unless a candidate), or one that cannot continue the name before. */
+static inline int ner_scored(const struct ner_sent *s, size_t i, int prev)
+{
+	return s->cand[i] || (prev != 0 && s->cont[i]);
+}
+#define NER_DEAD INT64_MIN   /* no path reaches this label */
 /* May label l follow label prev? (I-X only after B-X or I-X.) */
 static inline int ner_label_ok(int prev, int l)
 {
@@ -131,6 +158,11 @@ struct ner_model {
 	struct ner_model_block { uint64_t used; uint32_t before; } *blocks;
 	int16_t *w;
 	int hw_popcnt;     /* the CPU counts bits in one instruction */
+	/* The sums of the label features that need no token text (the
+	 * previous label; it and the one before; the run of capitals with
+	 * the previous label), made at load: the decoder adds them for each
+	 * previous label of each token. */
+	int32_t (*lab)[NER_ROW];
 };
 /* Set bits of x (the portable builds have no popcnt instruction, and
  * libgcc's call costs more than this). */
@@ -153,7 +185,7 @@ static inline const int16_t *ner_model_row(const struct ner_model *m, uint32_t b
 /* Load the binary model (magic "NERM2"); 0 on success, -1 if malformed. */
 int ner_model_load(struct ner_model *m, const unsigned char *data, size_t len);
 void ner_model_free(struct ner_model *m);
-/* Tag a prepared sentence greedily into s->label[]. */
+/* Tag a prepared sentence into s->label[] (the best path). */
 void ner_model_tag(const struct ner_model *m, struct ner_sent *s);
 
 #endif

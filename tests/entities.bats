@@ -99,6 +99,21 @@ canon() { awk -F '\t' -v n="$1" '$3 == "entity" && $6 == n { print $8 }' | sort 
 	grep -q $'^U.S.\tLOC\tUnited States$' e
 }
 
+@test "dotted abbreviations of the alias list are names of what they stand for" {
+	printf 'a report by the E.U. said the U.K. was late.\nDELEGATES OF THE U.N. MET IN GENEVA.\n' > a.txt
+	news-entities a.txt | entities > e
+	grep -qx $'E.U.\tORG\tEuropean Union' e
+	grep -qx $'U.K.\tLOC\tUnited Kingdom' e
+	grep -qx $'U.N.\tORG\tUnited Nations' e
+}
+
+@test "a name in a file name is no mention" {
+	printf 'Lisa Gilette sent her letter.\nFile: Lisa_coverletter.doc and Lisa_resume.doc\n' > a.txt
+	news-entities a.txt | entities > e
+	grep -qx $'Lisa Gilette\tPERSON\tLisa Gilette' e
+	[ "$(wc -l < e)" -eq 1 ]
+}
+
 @test "titles are cut from the name and kept in the ninth field" {
 	news-entities "${SEEDS[@]}" > out
 	awk -F '\t' '$3 == "entity" && $6 == "Hoshyar Zebari" { print $7 "|" $9 }' out | grep -qx 'PERSON|Foreign Minister'

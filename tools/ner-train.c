@@ -9,6 +9,8 @@
  * With -h N every Nth sentence is held out and scored after each epoch.
  * -p drops weight rows whose largest weight is at most PRUNE (of 32000).
  * With -r N, N runs in different sentence orders are averaged into one model.
+ * Training decodes as the runtime does (Viterbi, ner_model_tag) and updates
+ * where the best path differs from the gold one (a structured perceptron).
  * Deterministic: a fixed seed orders the sentences of each epoch. */
 #include <errno.h>
 #include <math.h>
@@ -190,39 +192,116 @@ static void upd(struct avgp *p, uint32_t b, int l, float d)
 	p->w[k] += d;
 }
 
-/* Greedy decode with float weights w (training or averaged). With gold,
- * update on mistakes. Returns the labels in s->label. */
-static void run(struct avgp *p, const float *w, struct ner_sent *s, const int *gold, float weight)
+static void add_rows(const float *w, const uint32_t *f, size_t nf, float *score)
+{
+	for (size_t k = 0; k < nf; k++) {
+		const float *row = w + (size_t)f[k] * NER_NLABELS;
+		for (int l = 1; l < NER_NLABELS; l++)
+			score[l] += row[l];
+	}
+}
+
+/* Viterbi decode with float weights w (training or averaged), as
+ * ner_model_tag does with the quantised ones: the weights of O stay 0.
+ * Returns the labels in s->label. */
+static void decode(const float *w, uint32_t mask, struct ner_sent *s)
 {
 	uint32_t f[NER_MAXFEATS];
-	int prev = NER_O, prev2 = NER_O;
+	double delta[NER_NLABELS], next[NER_NLABELS];
+	for (int l = 0; l < NER_NLABELS; l++)
+		delta[l] = -INFINITY;
+	delta[NER_O] = 0;
 	for (size_t i = 0; i < s->n; i++) {
-		int best = NER_O;
-		if (s->cand[i] || (prev != NER_O && s->cont[i])) {
-			float score[NER_NLABELS] = {0};
-			size_t nf = ner_features(s, i, prev, prev2, p->mask, f);
-			for (size_t k = 0; k < nf; k++) {
-				const float *row = w + (size_t)f[k] * NER_NLABELS;
-				for (int l = 0; l < NER_NLABELS; l++)
-					score[l] += row[l];
+		unsigned char *bpi = s->bp + i * NER_NLABELS;
+		for (int l = 0; l < NER_NLABELS; l++) {
+			next[l] = -INFINITY;
+			bpi[l] = NER_O;
+		}
+		float base[NER_NLABELS];
+		int have_base = 0;
+		for (int p = 0; p < NER_NLABELS; p++) {
+			if (delta[p] == -INFINITY)
+				continue;
+			if (delta[p] > next[NER_O]) {
+				next[NER_O] = delta[p];
+				bpi[NER_O] = (unsigned char)p;
 			}
-			float bs = score[NER_O];
-			for (int l = 1; l < NER_NLABELS; l++)
-				if (score[l] > bs && ner_label_ok(prev, l)) {
-					bs = score[l];
-					best = l;
-				}
-			if (gold && best != gold[i] && ner_label_ok(prev, gold[i])) {
-				p->clock++;
-				for (size_t k = 0; k < nf; k++) {
-					upd(p, f[k], gold[i], weight);
-					upd(p, f[k], best, -weight);
+			if (!ner_scored(s, i, p))
+				continue;
+			if (!have_base) {
+				memset(base, 0, sizeof base);
+				add_rows(w, f, ner_features_static(s, i, mask, f), base);
+				have_base = 1;
+			}
+			float score[NER_NLABELS];
+			memcpy(score, base, sizeof score);
+			int p2 = i > 0 ? s->bp[(i - 1) * NER_NLABELS + p] : NER_O;
+			add_rows(w, f, ner_features_label(s, i, p, p2, mask, f), score);
+			for (int l = 1; l < NER_NLABELS; l++) {
+				double v = delta[p] + score[l];
+				if (v > next[l] && ner_label_ok(p, l)) {
+					next[l] = v;
+					bpi[l] = (unsigned char)p;
 				}
 			}
 		}
+		memcpy(delta, next, sizeof delta);
+	}
+	int best = NER_O;
+	for (int l = 1; l < NER_NLABELS; l++)
+		if (delta[l] > delta[best])
+			best = l;
+	for (size_t i = s->n; i-- > 0;) {
 		s->label[i] = best;
-		prev2 = prev;
-		prev = best;
+		best = s->bp[i * NER_NLABELS + best];
+	}
+}
+
+/* Add d to the weights of label lab[i] for the features of token i on the
+ * label path lab (nothing for O, whose weights stay 0). */
+static void update_at(struct avgp *p, struct ner_sent *s, size_t i, const int *lab, float d)
+{
+	if (lab[i] == NER_O)
+		return;
+	uint32_t f[NER_MAXFEATS];
+	int prev = i > 0 ? lab[i - 1] : NER_O, prev2 = i > 1 ? lab[i - 2] : NER_O;
+	size_t nf = ner_features(s, i, prev, prev2, p->mask, f);
+	for (size_t k = 0; k < nf; k++)
+		upd(p, f[k], lab[i], d);
+}
+
+/* Decode, and with gold, update on the tokens where the best path and the
+ * gold path differ (in the label or the two before it). Gold labels the
+ * decoder cannot produce (a name at a lower-case word it never scores)
+ * become O, and an I- they leave without a head a B-. */
+static void run(struct avgp *p, const float *w, struct ner_sent *s, const int *gold, float weight,
+                int *oracle)
+{
+	decode(w, p->mask, s);
+	if (!gold)
+		return;
+	p->clock++;   /* the average is over every sentence seen (Collins 2002) */
+	for (size_t i = 0; i < s->n; i++) {
+		int prev = i > 0 ? oracle[i - 1] : NER_O, g = gold[i];
+		if (!ner_scored(s, i, prev))
+			g = NER_O;
+		else if (!ner_label_ok(prev, g))
+			g = NER_B(NER_TYPE(g));
+		oracle[i] = g;
+	}
+	int differ = 0;
+	for (size_t i = 0; i < s->n && !differ; i++)
+		differ = s->label[i] != oracle[i];
+	if (!differ)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		int same = 1;
+		for (size_t k = i >= 2 ? i - 2 : 0; k <= i; k++)
+			same &= s->label[k] == oracle[k];
+		if (same)
+			continue;
+		update_at(p, s, i, oracle, weight);
+		update_at(p, s, i, s->label, -weight);
 	}
 }
 
@@ -254,7 +333,7 @@ static void score(struct avgp *p, const float *w, struct corpus *c, struct ner_g
 			continue;
 		struct sent *st = &c->s[si];
 		ner_sent_prepare(&s, g, c->text, c->tok + st->tok_off, st->ntok);
-		run(p, w, &s, NULL, 0);
+		run(p, w, &s, NULL, 0, NULL);
 		if (3 * st->ntok > cap) {
 			cap = 3 * st->ntok;
 			a = ner_xrealloc(a, cap * sizeof *a);
@@ -359,6 +438,8 @@ int main(int argc, char **argv)
 			order[norder++] = i;
 	struct ner_sent s;
 	ner_sent_init(&s);
+	int *oracle = NULL;
+	size_t oracle_cap = 0;
 	size_t *order0 = ner_xmalloc((norder ? norder : 1) * sizeof *order0);
 	memcpy(order0, order, norder * sizeof *order);
 	float *avg = ner_xmalloc(nw * sizeof *avg);
@@ -381,9 +462,13 @@ int main(int argc, char **argv)
 			for (size_t k = 0; k < norder; k++) {
 				struct sent *st = &c.s[order[k]];
 				ner_sent_prepare(&s, &gaz, c.text, c.tok + st->tok_off, st->ntok);
-				run(&p, p.w, &s, c.gold + st->tok_off, st->weight);
+				if (st->ntok > oracle_cap) {
+					oracle_cap = st->ntok;
+					oracle = ner_xrealloc(oracle, oracle_cap * sizeof *oracle);
+				}
+				run(&p, p.w, &s, c.gold + st->tok_off, st->weight, oracle);
 			}
-			fprintf(stderr, "ner-train: run %d epoch %d done (%u updates)\n", run_no + 1, e + 1, p.clock);
+			fprintf(stderr, "ner-train: run %d epoch %d done (%u sentences)\n", run_no + 1, e + 1, p.clock);
 		}
 		for (size_t k = 0; k < nw; k++)
 			sum[k] += (float)((p.acc[k] + (double)(p.clock - p.ts[k]) * p.w[k]) / (p.clock ? p.clock : 1));
@@ -436,6 +521,7 @@ int main(int argc, char **argv)
 		die(strerror(errno), out);
 	fprintf(stderr, "ner-train: wrote %s: %u rows of %u\n", out, rows, p.mask + 1);
 	free(avg);
+	free(oracle);
 	free(order);
 	free(p.w);
 	free(p.acc);

@@ -1,5 +1,6 @@
 /* Unit tests of the entity modules: tokenizer, tagger spans, titles,
  * canonical names. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,57 @@ static void test_model_rows(void)
 	CHECK(ner_model_load(&m, data, sizeof data) == -1);
 }
 
+/* The decoder keeps to BIO (I-X only after B-X or I-X) whatever the
+ * weights say, and leaves unscored tokens (a plain lower-case word after
+ * O) as O: a model whose every bucket favours I-PER over all else. */
+static void test_decoder(void)
+{
+	enum { BITS = 10, ROWS = 1 << BITS };
+	static unsigned char data[20 + ROWS * (4 + 2 * NER_ROW)];
+	uint32_t bits = BITS, rows = ROWS;
+	float scale = 1;
+	memcpy(data, "NERM2\0\0\0", 8);
+	memcpy(data + 8, &bits, 4);
+	memcpy(data + 12, &scale, 4);
+	memcpy(data + 16, &rows, 4);
+	for (uint32_t r = 0; r < rows; r++) {
+		unsigned char *p = data + 20 + r * (4 + 2 * NER_ROW);
+		memcpy(p, &r, 4);
+		for (int l = 0; l < NER_ROW; l++) {
+			int16_t w = l == NER_B(NER_PER) - 1 ? 1 : l == NER_I(NER_PER) - 1 ? 1000 : -1000;
+			memcpy(p + 4 + 2 * l, &w, 2);
+		}
+	}
+	struct ner_model m;
+	CHECK(ner_model_load(&m, data, sizeof data) == 0);
+	struct ner_gaz g;
+	ner_gaz_init(&g);
+	struct ner_sent s;
+	ner_sent_init(&s);
+	struct ner_toks tv = {0};
+	static const struct { const char *text; int labels[6]; } cases[] = {
+		{"Alpha Beta the Gamma", {NER_B(NER_PER), NER_I(NER_PER), NER_I(NER_PER), NER_I(NER_PER)}},
+		{"alpha said Beta", {NER_O, NER_O, NER_B(NER_PER)}},
+		{"Alpha , beta Gamma", {NER_B(NER_PER), NER_I(NER_PER), NER_O, NER_B(NER_PER)}},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		tv.n = 0;
+		ner_tokenize(cases[c].text, 0, strlen(cases[c].text), &tv);
+		ner_sent_prepare(&s, &g, cases[c].text, tv.t, tv.n);
+		ner_model_tag(&m, &s);
+		int ok = 1;
+		for (size_t i = 0; i < tv.n; i++)
+			ok &= s.label[i] == cases[c].labels[i];
+		if (!ok)
+			fprintf(stderr, "decoder: %s\n", cases[c].text);
+		CHECK(ok);
+	}
+	ner_toks_free(&tv);
+	ner_sent_free(&s);
+	ner_gaz_free(&g);
+	ner_model_free(&m);
+}
+
 /* The memo gives the gazetteer's own answers, asked once or again. */
 static void test_gaz_memo(void)
 {
@@ -162,6 +214,7 @@ int main(void)
 	test_tokenizer();
 	test_plain();
 	test_model_rows();
+	test_decoder();
 	test_gaz_memo();
 	const char *err = NULL;
 	struct ner *n = ner_new(&err);
