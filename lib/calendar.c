@@ -92,6 +92,12 @@ static long easter_western(int y)
 	return full_moon + 7 - weekday(full_moon);
 }
 
+void news_calendar_easter(int year, int *month, int *day)
+{
+	int y;
+	greg_from_rd(easter_western(year), &y, month, day);
+}
+
 static long easter_orthodox(int y)
 {
 	int golden = y % 19;

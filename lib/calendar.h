@@ -57,6 +57,10 @@ const char *news_calendar_alias(const struct news_calendar *cal, size_t i, size_
  * not observed that year (e.g. Yom HaAtzmaut before 1949). */
 int news_calendar_date(int holiday_id, int year, int *month, int *day);
 
+/* Western (Gregorian) Easter Sunday of any year of the Gregorian calendar,
+ * not only 1900-2100: the computus needs no tables. */
+void news_calendar_easter(int year, int *month, int *day);
+
 /* The holiday's canonical rule name ("us_thanksgiving"), NULL if unknown. */
 const char *news_calendar_name(int holiday_id);
 /* The id of a canonical rule name, -1 if unknown. */

@@ -2095,7 +2095,8 @@ static int holiday_day(const struct holiday *h, int y, int *m)
 	case H_FIXED: *m = h->m; return h->d;
 	case H_NTH: *m = h->m; return timex_nth_weekday(y, h->m, h->wd, h->d);
 	case H_EASTER: {
-		int em, ed = timex_easter(y, &em);
+		int em, ed;
+		news_calendar_easter(y, &em, &ed);
 		struct timex_date d = timex_add_days((struct timex_date){y, em, ed}, h->wd);
 		*m = d.m;
 		return d.d;

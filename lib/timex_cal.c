@@ -101,18 +101,3 @@ int timex_nth_weekday(int y, int m, int wd, int n)
 	int d = 1 + (wd - w1 + 7) % 7 + 7 * (n - 1);
 	return d <= timex_month_len(y, m) ? d : d - 7;
 }
-
-int timex_easter(int y, int *m)
-{
-	/* The anonymous Gregorian computus (Meeus/Jones/Butcher). */
-	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
-	int f = (b + 8) / 25, g = (b - f + 1) / 3;
-	int h = (19 * a + b - d - g + 15) % 30;
-	int i = c / 4, k = c % 4;
-	int l = (32 + 2 * e + 2 * i - h - k) % 7;
-	int mm = (a + 11 * h + 22 * l) / 451;
-	int month = (h + l - 7 * mm + 114) / 31;
-	int day = (h + l - 7 * mm + 114) % 31 + 1;
-	*m = month;
-	return day;
-}

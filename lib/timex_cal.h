@@ -26,8 +26,6 @@ struct timex_date timex_add_days(struct timex_date a, long n);
 struct timex_date timex_add_months(struct timex_date a, int n);
 /* The n-th (1..5) weekday wd of month m, or the last one when n is -1. */
 int timex_nth_weekday(int y, int m, int wd, int n);
-/* Gregorian Easter Sunday of year y (month in *m, day returned). */
-int timex_easter(int y, int *m);
 /* Whether y-m-d is a real calendar date. */
 int timex_valid(int y, int m, int d);
 

@@ -72,6 +72,15 @@ static void test_exact(void)
 		"1913-03-23", "1954-04-18", "1981-04-19", "2049-04-18"};
 	for (size_t i = 0; i < sizeof easter / sizeof *easter; i++)
 		CHECK_DATE("easter", easter[i]);
+	/* and outside the holiday table's years, for news-dates' own use: the
+	 * extremes March 22 (1818, 2285) and April 25 (1886) */
+	static const int far_easter[][3] = {{1583, 4, 10}, {1700, 4, 11}, {1818, 3, 22},
+		{1886, 4, 25}, {2285, 3, 22}, {2400, 4, 16}, {3000, 4, 13}};
+	for (size_t i = 0; i < sizeof far_easter / sizeof *far_easter; i++) {
+		int m, d;
+		news_calendar_easter(far_easter[i][0], &m, &d);
+		CHECK(m == far_easter[i][1] && d == far_easter[i][2]);
+	}
 	static const char *const orthodox[] = {"2013-05-05", "2017-04-16", "2019-04-28",
 		"2020-04-19", "2021-05-02", "2022-04-24", "2023-04-16", "2024-05-05", "2025-04-20"};
 	for (size_t i = 0; i < sizeof orthodox / sizeof *orthodox; i++)

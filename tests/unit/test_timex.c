@@ -44,10 +44,6 @@ int main(void)
 	CHECK(d.y == 2003 && d.m == 11);
 	CHECK(timex_nth_weekday(2004, 11, 4, 4) == 25);   /* Thanksgiving */
 	CHECK(timex_nth_weekday(2004, 5, 1, -1) == 31);   /* Memorial Day */
-	int em, ed = timex_easter(2004, &em);
-	CHECK(em == 4 && ed == 11);
-	ed = timex_easter(2013, &em);
-	CHECK(em == 3 && ed == 31);
 	CHECK(!timex_valid(2003, 2, 29) && timex_valid(2004, 2, 29));
 
 	/* anchors */
