@@ -1275,102 +1275,104 @@ static void recover_units(const struct ner *n, const struct ner_story *s, struct
 	struct ner_toks *ut = &w->unit_toks;
 	size_t di = 0, mi = 0, mj = 0;
 	for (size_t u = u0; u < u1; u++) {
-		{
-			int new_doc = u == u0;
-			while (s->docs[di].sent_off / 2 + s->docs[di].nsent <= u)
-				di++, new_doc = 1;
-			if (new_doc) {
-				while (mi < nm0 && s->m[mi].doc < di)
-					mi++;
-				mj = mi;   /* first mention of this doc not yet passed */
-			}
-			const struct doc *d = &s->docs[di];
-			size_t k = u - d->sent_off / 2;
-			size_t a = s->sents[d->sent_off + 2 * k], b = s->sents[d->sent_off + 2 * k + 1];
-			if (b > d->len)
-				b = d->len;
-			size_t p = a, prev_word = (size_t)-1;
-			int seen_word = 0;
-			/* The words (runs of letters and digits) of the unit, found
-			 * through its tokens: a plain token is one word, others are
-			 * scanned (`U.S.`, `O'Brien`, `'s`); no word crosses a token
-			 * boundary. Words starting before p are passed over. tb: the
-			 * first token not before the previous word. */
-			unit_tokens(s, d->sent_off / 2 + k, d->text, a, b, ut);
-			size_t tb = 0;
-			for (size_t ti = 0; ti < ut->n; ti++) {
-				size_t r = ut->t[ti].start, r_end = ut->t[ti].end;
-				unsigned r_flags = ut->t[ti].flags;
-				if (r_end <= p)
-					continue;
-				while (r < r_end) {
-					size_t q;
-					if ((r_flags & NER_TF_PLAIN) && r == ut->t[ti].start) {
-						q = r_end;
-					} else {
-						unsigned char byte = (unsigned char)d->text[r];
-						if (byte < 0x80) {
-							if (!ascii_alnum(byte)) {
-								r++;
-								continue;
-							}
-						} else {
-							unsigned cp;
-							size_t cl = ner_utf8_next(d->text, r_end, r, &cp);
-							if (!ner_is_word_char(cp)) {
-								r += cl;
-								continue;
-							}
+		int new_doc = u == u0;
+		while (s->docs[di].sent_off / 2 + s->docs[di].nsent <= u)
+			di++, new_doc = 1;
+		/* mj: the first mention of this doc not yet passed. A chunk
+		 * starting mid-document starts it at the document's first: it is
+		 * only moved on past mentions that end before the current word,
+		 * which passes the same ones as a scan from the document's start */
+		if (new_doc) {
+			while (mi < nm0 && s->m[mi].doc < di)
+				mi++;
+			mj = mi;
+		}
+		const struct doc *d = &s->docs[di];
+		size_t k = u - d->sent_off / 2;
+		size_t a = s->sents[d->sent_off + 2 * k], b = s->sents[d->sent_off + 2 * k + 1];
+		if (b > d->len)
+			b = d->len;
+		size_t p = a, prev_word = (size_t)-1;
+		int seen_word = 0;
+		/* The words (runs of letters and digits) of the unit, found
+		 * through its tokens: a plain token is one word, others are
+		 * scanned (`U.S.`, `O'Brien`, `'s`); no word crosses a token
+		 * boundary. Words starting before p are passed over. tb: the
+		 * first token not before the previous word. */
+		unit_tokens(s, d->sent_off / 2 + k, d->text, a, b, ut);
+		size_t tb = 0;
+		for (size_t ti = 0; ti < ut->n; ti++) {
+			size_t r = ut->t[ti].start, r_end = ut->t[ti].end;
+			unsigned r_flags = ut->t[ti].flags;
+			if (r_end <= p)
+				continue;
+			while (r < r_end) {
+				size_t q;
+				if ((r_flags & NER_TF_PLAIN) && r == ut->t[ti].start) {
+					q = r_end;
+				} else {
+					unsigned char byte = (unsigned char)d->text[r];
+					if (byte < 0x80) {
+						if (!ascii_alnum(byte)) {
+							r++;
+							continue;
 						}
-						q = word_run(d->text, r, r_end);
-					}
-					size_t here = r;
-					r = q;
-					if (here < p)
-						continue;
-					int initial = !seen_word;
-					seen_word = 1;
-					size_t before = prev_word;
-					prev_word = here;
-					p = q;
-					while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= here)
-						mj++;
-					/* names start with a capital or a short particle (`de`) */
-					unsigned char c0 = (unsigned char)d->text[here];
-					if (c0 >= 'a' && c0 <= 'z' ? q - here > 3 : (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z')))
-						continue;
-					if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
-						continue;   /* inside a mention */
-					if (!filter_has(first_run, ner_hash(NER_HASH_INIT, d->text + here, q - here)))
-						continue;
-					/* a window of tokens: the word before, this one and six
-					 * more, taken from the unit's tokens when the word before
-					 * starts a token there (tokens never depend on the text
-					 * before them), else tokenised apart as it always was */
-					size_t from = before != (size_t)-1 ? before : here;
-					while (tb < ut->n && ut->t[tb].start < from)
-						tb++;
-					struct ner_tok *t;
-					size_t nt;
-					if (tb < ut->n && ut->t[tb].start == from) {
-						t = ut->t + tb;
-						nt = ut->n - tb < 9 ? ut->n - tb : 9;
 					} else {
-						w->toks.n = 0;
-						ner_tokenize_max(d->text, from, b, &w->toks, 9);
-						t = w->toks.t;
-						nt = w->toks.n;
+						unsigned cp;
+						size_t cl = ner_utf8_next(d->text, r_end, r, &cp);
+						if (!ner_is_word_char(cp)) {
+							r += cl;
+							continue;
+						}
 					}
-					size_t i = 0;
-					while (i < nt && t[i].start < here)
-						i++;
-					if (i == nt || t[i].start != here)
-						continue;
-					size_t end = recover_at(n, s, w, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
-					                        s->m[mj].start : (size_t)-1, initial, known, prefixes);
-					if (end > p)
-						p = end;
+					q = word_run(d->text, r, r_end);
 				}
+				size_t here = r;
+				r = q;
+				if (here < p)
+					continue;
+				int initial = !seen_word;
+				seen_word = 1;
+				size_t before = prev_word;
+				prev_word = here;
+				p = q;
+				while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= here)
+					mj++;
+				/* names start with a capital or a short particle (`de`) */
+				unsigned char c0 = (unsigned char)d->text[here];
+				if (c0 >= 'a' && c0 <= 'z' ? q - here > 3 : (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z')))
+					continue;
+				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
+					continue;   /* inside a mention */
+				if (!filter_has(first_run, ner_hash(NER_HASH_INIT, d->text + here, q - here)))
+					continue;
+				/* a window of tokens: the word before, this one and six
+				 * more, taken from the unit's tokens when the word before
+				 * starts a token there (tokens never depend on the text
+				 * before them), else tokenised apart as it always was */
+				size_t from = before != (size_t)-1 ? before : here;
+				while (tb < ut->n && ut->t[tb].start < from)
+					tb++;
+				struct ner_tok *t;
+				size_t nt;
+				if (tb < ut->n && ut->t[tb].start == from) {
+					t = ut->t + tb;
+					nt = ut->n - tb < 9 ? ut->n - tb : 9;
+				} else {
+					w->toks.n = 0;
+					ner_tokenize_max(d->text, from, b, &w->toks, 9);
+					t = w->toks.t;
+					nt = w->toks.n;
+				}
+				size_t i = 0;
+				while (i < nt && t[i].start < here)
+					i++;
+				if (i == nt || t[i].start != here)
+					continue;
+				size_t end = recover_at(n, s, w, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
+				                        s->m[mj].start : (size_t)-1, initial, known, prefixes);
+				if (end > p)
+					p = end;
 			}
 		}
 	}
