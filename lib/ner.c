@@ -931,21 +931,17 @@ static void *tag_worker_run(void *arg)
 /* Below this many bytes of untagged text, threads cost more than they save. */
 #define THREAD_MIN_BYTES (64 * 1024)
 
-/* Tag the units not tagged yet: in contiguous chunks of about equal bytes,
- * several per thread so that the threads finish together, whose results
- * are appended in unit order, the same whatever the number of threads. */
-static void tag_pending(const struct ner *n, struct ner_story *s)
+/* Plan units [u0, u1) of story s in contiguous chunks of about equal
+ * bytes, several per thread so that the threads finish together, and make
+ * the threads' scratch stories; 0 if the units are better done on this
+ * thread alone. */
+static size_t plan_chunks(struct ner_story *s, size_t u0, size_t u1)
 {
-	size_t u0 = s->ntagged, u1 = s->nsents / 2, bytes = 0;
-	if (u0 >= u1)
-		return;
+	size_t bytes = 0;
 	for (size_t u = u0; u < u1; u++)
 		bytes += s->sents[2 * u + 1] - s->sents[2 * u];
-	if (s->nthreads <= 1 || bytes < THREAD_MIN_BYTES) {
-		tag_units(n, s, s, u0, u1);
-		s->ntagged = u1;
-		return;
-	}
+	if (s->nthreads <= 1 || bytes < THREAD_MIN_BYTES)
+		return 0;
 	unsigned nt = s->nthreads;
 	if (!s->workers) {
 		s->workers = ner_xcalloc(nt, sizeof *s->workers);
@@ -976,6 +972,23 @@ static void tag_pending(const struct ner *n, struct ner_story *s)
 		nc++;
 	}
 	s->nchunks = nc;
+	return nc;
+}
+
+/* Tag the units not tagged yet, in chunks (plan_chunks) whose results are
+ * appended in unit order, the same whatever the number of threads. */
+static void tag_pending(const struct ner *n, struct ner_story *s)
+{
+	size_t u0 = s->ntagged, u1 = s->nsents / 2;
+	if (u0 >= u1)
+		return;
+	size_t nc = plan_chunks(s, u0, u1);
+	if (!nc) {
+		tag_units(n, s, s, u0, u1);
+		s->ntagged = u1;
+		return;
+	}
+	unsigned nt = s->nthreads;
 	struct tag_job job = {n, s, s->chunks, nc, 0};
 	struct tag_worker tw[NER_MAX_THREADS];
 	pthread_t tid[NER_MAX_THREADS];
@@ -1188,7 +1201,8 @@ static size_t word_run(const char *text, size_t p, size_t end)
  * is the word before, if any), not running into the next mention (which
  * starts at next_mention): add it as a mention. Returns the end of what was
  * added, or 0. */
-static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, const char *text,
+static size_t recover_at(const struct ner *n, const struct ner_story *s, struct ner_story *w,
+                         size_t di, const char *text,
                          const struct ner_tok *t, size_t i, size_t nt, size_t next_mention,
                          int initial, const uint64_t *known, const uint64_t *prefixes)
 {
@@ -1232,10 +1246,10 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 	/* not a piece of a longer capitalised name */
 	const uint32_t title = NER_G_TITLE | NER_G_TITLE_RULE;
 	if (best_j < nt && (t[best_j].flags & NER_TF_CAP) && (t[best_j].flags & NER_TF_SPACE) &&
-	    !(gaz_phrase(n, s, text, t, best_j, best_j + 1) & title))
+	    !(gaz_phrase(n, w, text, t, best_j, best_j + 1) & title))
 		return 0;
 	if (i > 0 && !initial && (t[i - 1].flags & NER_TF_CAP) && is_word(&t[i - 1]) &&
-	    !(gaz_phrase(n, s, text, t, i - 1, i) & title))
+	    !(gaz_phrase(n, w, text, t, i - 1, i) & title))
 		return 0;
 	/* not a piece of a file name (drop_file_names) */
 	size_t a = t[i].start, b = t[best_j - 1].end, len = s->docs[di].len;
@@ -1245,16 +1259,196 @@ static size_t recover_at(const struct ner *n, struct ner_story *s, size_t di, co
 	for (int ty = 1; ty < NER_NTYPES; ty++)
 		if (f->votes[ty] > f->votes[type])
 			type = ty;
-	add_mention(s, di, text, t, i, best_j, 0, type, n, initial);
-	s->m[s->nm - 1].form = best;
+	add_mention(w, di, text, t, i, best_j, 0, type, n, initial);
+	w->m[w->nm - 1].form = best;
 	return t[best_j - 1].end;
+}
+
+/* Scan units [u0, u1) of story s for forms the tagger missed (see
+ * recover()), adding the mentions found to w (s itself, or a worker's
+ * scratch story). Each unit is scanned apart: a chunk of units gives what
+ * the same units give in one pass. nm0: the tagged mentions of s. */
+static void recover_units(const struct ner *n, const struct ner_story *s, struct ner_story *w,
+                          size_t u0, size_t u1, size_t nm0, const uint64_t *first_run,
+                          const uint64_t *known, const uint64_t *prefixes)
+{
+	struct ner_toks *ut = &w->unit_toks;
+	size_t di = 0, mi = 0, mj = 0;
+	for (size_t u = u0; u < u1; u++) {
+		int new_doc = u == u0;
+		while (s->docs[di].sent_off / 2 + s->docs[di].nsent <= u)
+			di++, new_doc = 1;
+		/* mj: the first mention of this doc not yet passed. A chunk
+		 * starting mid-document starts it at the document's first: it is
+		 * only moved on past mentions that end before the current word,
+		 * which passes the same ones as a scan from the document's start */
+		if (new_doc) {
+			while (mi < nm0 && s->m[mi].doc < di)
+				mi++;
+			mj = mi;
+		}
+		const struct doc *d = &s->docs[di];
+		size_t k = u - d->sent_off / 2;
+		size_t a = s->sents[d->sent_off + 2 * k], b = s->sents[d->sent_off + 2 * k + 1];
+		if (b > d->len)
+			b = d->len;
+		size_t p = a, prev_word = (size_t)-1;
+		int seen_word = 0;
+		/* The words (runs of letters and digits) of the unit, found
+		 * through its tokens: a plain token is one word, others are
+		 * scanned (`U.S.`, `O'Brien`, `'s`); no word crosses a token
+		 * boundary. Words starting before p are passed over. tb: the
+		 * first token not before the previous word. */
+		unit_tokens(s, d->sent_off / 2 + k, d->text, a, b, ut);
+		size_t tb = 0;
+		for (size_t ti = 0; ti < ut->n; ti++) {
+			size_t r = ut->t[ti].start, r_end = ut->t[ti].end;
+			unsigned r_flags = ut->t[ti].flags;
+			if (r_end <= p)
+				continue;
+			while (r < r_end) {
+				size_t q;
+				if ((r_flags & NER_TF_PLAIN) && r == ut->t[ti].start) {
+					q = r_end;
+				} else {
+					unsigned char byte = (unsigned char)d->text[r];
+					if (byte < 0x80) {
+						if (!ascii_alnum(byte)) {
+							r++;
+							continue;
+						}
+					} else {
+						unsigned cp;
+						size_t cl = ner_utf8_next(d->text, r_end, r, &cp);
+						if (!ner_is_word_char(cp)) {
+							r += cl;
+							continue;
+						}
+					}
+					q = word_run(d->text, r, r_end);
+				}
+				size_t here = r;
+				r = q;
+				if (here < p)
+					continue;
+				int initial = !seen_word;
+				seen_word = 1;
+				size_t before = prev_word;
+				prev_word = here;
+				p = q;
+				while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= here)
+					mj++;
+				/* names start with a capital or a short particle (`de`) */
+				unsigned char c0 = (unsigned char)d->text[here];
+				if (c0 >= 'a' && c0 <= 'z' ? q - here > 3 : (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z')))
+					continue;
+				if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
+					continue;   /* inside a mention */
+				if (!filter_has(first_run, ner_hash(NER_HASH_INIT, d->text + here, q - here)))
+					continue;
+				/* a window of tokens: the word before, this one and six
+				 * more, taken from the unit's tokens when the word before
+				 * starts a token there (tokens never depend on the text
+				 * before them), else tokenised apart as it always was */
+				size_t from = before != (size_t)-1 ? before : here;
+				while (tb < ut->n && ut->t[tb].start < from)
+					tb++;
+				struct ner_tok *t;
+				size_t nt;
+				if (tb < ut->n && ut->t[tb].start == from) {
+					t = ut->t + tb;
+					nt = ut->n - tb < 9 ? ut->n - tb : 9;
+				} else {
+					w->toks.n = 0;
+					ner_tokenize_max(d->text, from, b, &w->toks, 9);
+					t = w->toks.t;
+					nt = w->toks.n;
+				}
+				size_t i = 0;
+				while (i < nt && t[i].start < here)
+					i++;
+				if (i == nt || t[i].start != here)
+					continue;
+				size_t end = recover_at(n, s, w, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
+				                        s->m[mj].start : (size_t)-1, initial, known, prefixes);
+				if (end > p)
+					p = end;
+			}
+		}
+	}
+}
+
+struct recover_job {
+	const struct ner *n;
+	const struct ner_story *s;
+	struct chunk *chunks;
+	size_t nchunks, nm0;
+	const uint64_t *first_run, *known, *prefixes;
+	atomic_size_t next;
+};
+
+struct recover_worker {
+	struct recover_job *job;
+	struct ner_story *w;
+};
+
+/* Scan chunks, taken in turn, until none is left. */
+static void *recover_worker_run(void *arg)
+{
+	struct recover_worker *rw = arg;
+	struct recover_job *job = rw->job;
+	for (;;) {
+		size_t c = atomic_fetch_add(&job->next, 1);
+		if (c >= job->nchunks)
+			break;
+		struct chunk *ch = &job->chunks[c];
+		ch->nm = 0;
+		swap_output(rw->w, ch);
+		recover_units(job->n, job->s, rw->w, ch->u0, ch->u1, job->nm0, job->first_run, job->known,
+		              job->prefixes);
+		swap_output(rw->w, ch);
+	}
+	return NULL;
+}
+
+/* Scan all units of story s for missed forms: on the story's threads, in
+ * chunks whose mentions are appended in unit order (the same as one pass). */
+static void recover_pending(const struct ner *n, struct ner_story *s, size_t nm0,
+                            const uint64_t *first_run, const uint64_t *known,
+                            const uint64_t *prefixes)
+{
+	size_t nc = plan_chunks(s, 0, s->nsents / 2);
+	if (!nc) {
+		recover_units(n, s, s, 0, s->nsents / 2, nm0, first_run, known, prefixes);
+		return;
+	}
+	struct recover_job job = {n, s, s->chunks, nc, nm0, first_run, known, prefixes, 0};
+	struct recover_worker rw[NER_MAX_THREADS];
+	pthread_t tid[NER_MAX_THREADS];
+	unsigned started = 0;
+	for (unsigned i = 0; i < s->nthreads; i++)
+		rw[i] = (struct recover_worker){&job, s->workers[i]};
+	for (unsigned i = 1; i < s->nthreads; i++) {
+		if (pthread_create(&tid[i], NULL, recover_worker_run, &rw[i]) != 0)
+			break;
+		started = i;
+	}
+	recover_worker_run(&rw[0]);
+	for (unsigned i = 1; i <= started; i++)
+		pthread_join(tid[i], NULL);
+	for (size_t c = 0; c < nc; c++) {
+		const struct chunk *ch = &s->chunks[c];
+		GROW(s->m, s->m_cap, s->nm + ch->nm);
+		memcpy(s->m + s->nm, ch->m, ch->nm * sizeof *ch->m);
+		s->nm += ch->nm;
+	}
 }
 
 /* Find tagged names again where the tagger missed them (the document-level
  * consistency of a human reader: a name is a name everywhere). */
 static void recover(const struct ner *n, struct ner_story *s)
 {
-	size_t nm0 = s->nm, mi = 0;
+	size_t nm0 = s->nm;
 	/* the tails of people's names are names too: `Zebari`, `de Hoop Scheffer` */
 	size_t nf0 = s->nforms;
 	for (size_t f = 0; f < nf0; f++) {
@@ -1306,101 +1500,7 @@ static void recover(const struct ner *n, struct ner_story *s)
 			filter_add(prefixes, h);
 		}
 	}
-	struct ner_toks *ut = &s->unit_toks;
-	for (size_t di = 0; di < s->ndocs; di++) {
-		struct doc *d = &s->docs[di];
-		while (mi < nm0 && s->m[mi].doc < di)
-			mi++;
-		size_t mj = mi;   /* first mention of this doc not yet passed */
-		for (size_t k = 0; k < d->nsent; k++) {
-			size_t a = s->sents[d->sent_off + 2 * k], b = s->sents[d->sent_off + 2 * k + 1];
-			if (b > d->len)
-				b = d->len;
-			size_t p = a, prev_word = (size_t)-1;
-			int seen_word = 0;
-			/* The words (runs of letters and digits) of the unit, found
-			 * through its tokens: a plain token is one word, others are
-			 * scanned (`U.S.`, `O'Brien`, `'s`); no word crosses a token
-			 * boundary. Words starting before p are passed over. tb: the
-			 * first token not before the previous word. */
-			unit_tokens(s, d->sent_off / 2 + k, d->text, a, b, ut);
-			size_t tb = 0;
-			for (size_t ti = 0; ti < ut->n; ti++) {
-				size_t r = ut->t[ti].start, r_end = ut->t[ti].end;
-				unsigned r_flags = ut->t[ti].flags;
-				if (r_end <= p)
-					continue;
-				while (r < r_end) {
-					size_t q;
-					if ((r_flags & NER_TF_PLAIN) && r == ut->t[ti].start) {
-						q = r_end;
-					} else {
-						unsigned char byte = (unsigned char)d->text[r];
-						if (byte < 0x80) {
-							if (!ascii_alnum(byte)) {
-								r++;
-								continue;
-							}
-						} else {
-							unsigned cp;
-							size_t cl = ner_utf8_next(d->text, r_end, r, &cp);
-							if (!ner_is_word_char(cp)) {
-								r += cl;
-								continue;
-							}
-						}
-						q = word_run(d->text, r, r_end);
-					}
-					size_t here = r;
-					r = q;
-					if (here < p)
-						continue;
-					int initial = !seen_word;
-					seen_word = 1;
-					size_t before = prev_word;
-					prev_word = here;
-					p = q;
-					while (mj < nm0 && s->m[mj].doc == di && s->m[mj].end <= here)
-						mj++;
-					/* names start with a capital or a short particle (`de`) */
-					unsigned char c0 = (unsigned char)d->text[here];
-					if (c0 >= 'a' && c0 <= 'z' ? q - here > 3 : (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z')))
-						continue;
-					if (mj < nm0 && s->m[mj].doc == di && s->m[mj].start < q)
-						continue;   /* inside a mention */
-					if (!filter_has(first_run, ner_hash(NER_HASH_INIT, d->text + here, q - here)))
-						continue;
-					/* a window of tokens: the word before, this one and six
-					 * more, taken from the unit's tokens when the word before
-					 * starts a token there (tokens never depend on the text
-					 * before them), else tokenised apart as it always was */
-					size_t from = before != (size_t)-1 ? before : here;
-					while (tb < ut->n && ut->t[tb].start < from)
-						tb++;
-					struct ner_tok *t;
-					size_t nt;
-					if (tb < ut->n && ut->t[tb].start == from) {
-						t = ut->t + tb;
-						nt = ut->n - tb < 9 ? ut->n - tb : 9;
-					} else {
-						s->toks.n = 0;
-						ner_tokenize_max(d->text, from, b, &s->toks, 9);
-						t = s->toks.t;
-						nt = s->toks.n;
-					}
-					size_t i = 0;
-					while (i < nt && t[i].start < here)
-						i++;
-					if (i == nt || t[i].start != here)
-						continue;
-					size_t end = recover_at(n, s, di, d->text, t, i, nt, mj < nm0 && s->m[mj].doc == di ?
-					                        s->m[mj].start : (size_t)-1, initial, known, prefixes);
-					if (end > p)
-						p = end;
-				}
-			}
-		}
-	}
+	recover_pending(n, s, nm0, first_run, known, prefixes);
 	for (size_t i = nm0; i < s->nm; i++)
 		s->forms[s->m[i].form].count++;
 	free(first_run);

@@ -903,9 +903,10 @@ void ner_model_tag(const struct ner_model *m, struct ner_sent *s)
 			}
 			/* I-X only after B-X or I-X */
 			unsigned ok = p == NER_O ? 0xaau : 0xaau | 1u << NER_I(NER_TYPE(p));   /* B-* bits: 0xaa */
-			for (int l = 1; l < NER_NLABELS; l++) {
+			for (unsigned b = ok; b; b &= b - 1) {
+				int l = __builtin_ctz(b);
 				int64_t v = delta[p] + score[l - 1];
-				if (v > next[l] && (ok >> l & 1)) {
+				if (v > next[l]) {
 					next[l] = v;
 					bpi[l] = (unsigned char)p;
 				}
