@@ -3973,6 +3973,15 @@ int timex_anchor_parse(struct timex_anchor *a, const char *s, size_t n)
 	return 1;
 }
 
+/* Whether p[0..n) holds an ASCII digit. */
+static int memchr_digit(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)(p[i] - '0') < 10)
+			return 1;
+	return 0;
+}
+
 int timex_find_dateline(struct timex_engine *e, struct timex_state *st,
                         const char *text, size_t len, struct timex_anchor *a)
 {
@@ -3987,7 +3996,10 @@ int timex_find_dateline(struct timex_engine *e, struct timex_state *st,
 			eol++;
 		/* a dateline or a date line is short: the start of each line will do */
 		size_t lend = eol - pos > 120 ? pos + 120 : eol;
-		if (lend > pos && sentence_has_trigger(e, text, pos, lend)) {
+		/* a full date with a year has digits: most lines have none and
+		 * skip the trigger scan and the tokenizer */
+		if (lend > pos && memchr_digit(text + pos, lend - pos) &&
+		    sentence_has_trigger(e, text, pos, lend)) {
 			tokenize(e, text, pos, lend);
 			e->tense_ready = 0;
 			struct px p = {e->t, (int)e->n, &none, st, e};
