@@ -9,7 +9,6 @@
  * without cluster keys. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "doc.h"
@@ -103,11 +102,7 @@ int main(int argc, char **argv)
 		NEWS_COMMON_LONGOPTS, {0, 0, 0, 0}
 	};
 	int c, per_doc = 0;
-	long max_story = 1000, threads = sysconf(_SC_NPROCESSORS_ONLN);
-	if (threads < 1)
-		threads = 1;
-	if (threads > 8)
-		threads = 8;
+	long max_story = 1000, threads = news_cli_cpus(8);
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (news_cli_option(&cli, c, optarg))
 			continue;

@@ -3,7 +3,6 @@
  * already in the stream give speakers their canonical names. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "doc.h"
@@ -127,23 +126,6 @@ static void add_quotes(struct news_doc *d, const struct quote_list *l, unsigned 
 	}
 }
 
-/* Two threads is all quote_find() can use: one tokenizes while the other
- * runs the rules. */
-static int default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n >= 2 ? 2 : 1;
-}
-
-static int parse_threads(const struct news_cli *cli, const char *arg)
-{
-	char *end;
-	long n = strtol(arg, &end, 10);
-	if (end == arg || *end || n < 1 || n > 1024)
-		news_cli_usage_error(cli, "--threads: '%s' is not a number from 1 to 1024", arg);
-	return (int)n;
-}
-
 int main(int argc, char **argv)
 {
 	struct news_cli cli;
@@ -162,7 +144,9 @@ int main(int argc, char **argv)
 		{"threads", required_argument, NULL, OPT_THREADS},
 		NEWS_COMMON_LONGOPTS, {0, 0, 0, 0}};
 	unsigned kinds = (1u << QUOTE_DIRECT) | (1u << QUOTE_MIXED) | (1u << QUOTE_INDIRECT);
-	int threads = default_threads();
+	/* Two threads is all quote_find() can use: one tokenizes while the
+	 * other runs the rules. */
+	long threads = news_cli_cpus(2);
 	int c;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (news_cli_option(&cli, c, optarg))
@@ -172,7 +156,7 @@ int main(int argc, char **argv)
 			kinds = parse_kinds(&cli, optarg);
 			break;
 		case OPT_THREADS:
-			threads = parse_threads(&cli, optarg);
+			threads = news_cli_long(&cli, "--threads", optarg, 1, 1024);
 			break;
 		default:
 			news_cli_usage_error(&cli, NULL);
@@ -186,7 +170,7 @@ int main(int argc, char **argv)
 	struct news_doc doc;
 	news_doc_init(&doc);
 	struct quote_finder *qf = quote_finder_new();
-	quote_finder_set_threads(qf, threads);
+	quote_finder_set_threads(qf, (int)threads);
 	struct quote_list quotes;
 	quote_list_init(&quotes);
 	struct entities ents;

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "record.h"
 
@@ -132,6 +133,12 @@ int news_cli_option(struct news_cli *c, int opt, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+long news_cli_cpus(long max)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > max ? max : n;
 }
 
 long news_cli_long(const struct news_cli *c, const char *opt, const char *arg,

@@ -79,6 +79,9 @@ void news_warn(const char *prog, const char *fmt, ...)
 _Noreturn void news_die(const char *prog, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The default of a --threads option: the online CPUs, 1 to max. */
+long news_cli_cpus(long max);
+
 /* Parse a positive integer option value, or exit 2 with a message. */
 long news_cli_long(const struct news_cli *c, const char *opt, const char *arg,
                    long min, long max);
